@@ -1,0 +1,25 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFileLogger } from './file-logger';
+import { Redactor } from './redact';
+
+describe('createFileLogger', () => {
+  it('writes to main.log in the given directory with secrets redacted', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'fd-log-'));
+    const redactor = new Redactor();
+    redactor.registerSecret('s3cr3t-value-123');
+    const logger = createFileLogger({ directory, redactor, logId: 'file-logger-test' });
+
+    logger.info('calling with s3cr3t-value-123 inside', { headers: { Authorization: 'Bearer abc.def' }, ok: 1 });
+    logger.error('failed', { error: new Error('wrapped s3cr3t-value-123') });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const text = readFileSync(join(directory, 'main.log'), 'utf8');
+    expect(text).toContain('calling with [redacted] inside');
+    expect(text).toContain('wrapped [redacted]');
+    expect(text).not.toContain('s3cr3t-value-123');
+    expect(text).not.toContain('abc.def');
+  });
+});

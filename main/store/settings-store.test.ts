@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openConfSettings } from './conf-backend';
+import { SettingsStore, settingsDefaults } from './settings-store';
+
+const freshDirectory = () => mkdtempSync(join(tmpdir(), 'fd-settings-'));
+
+describe('SettingsStore on conf', () => {
+  it('starts from the defaults and persists changes to settings.json', () => {
+    const directory = freshDirectory();
+    const store = new SettingsStore(openConfSettings(directory));
+    expect(store.userSettings()).toEqual({ theme: 'system', updateChannel: 'latest' });
+
+    expect(store.updateUserSettings({ theme: 'dark' })).toEqual({ theme: 'dark', updateChannel: 'latest' });
+    store.set('windowState', { x: 10, y: 20, width: 900, height: 700, maximized: true });
+
+    const reopened = new SettingsStore(openConfSettings(directory));
+    expect(reopened.get('theme')).toBe('dark');
+    expect(reopened.get('windowState')).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: true });
+    expect(JSON.parse(readFileSync(join(directory, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'dark' });
+  });
+
+  it('refuses values outside the schema', () => {
+    const store = new SettingsStore(openConfSettings(freshDirectory()));
+    expect(() => store.set('theme', 'neon' as never)).toThrow();
+    expect(store.get('theme')).toBe('system');
+  });
+
+  it('recovers from a corrupt settings file with the defaults instead of crashing', () => {
+    const directory = freshDirectory();
+    writeFileSync(join(directory, 'settings.json'), '{ this is not json');
+    const store = new SettingsStore(openConfSettings(directory));
+    expect(store.get('windowState')).toEqual(settingsDefaults.windowState);
+  });
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { themeSchema, updateChannelSchema, userSettingsSchema, type UserSettings } from '../../shared/contract/settings';
+
+export const windowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400),
+  height: z.number().int().min(300),
+  maximized: z.boolean(),
+});
+export type WindowState = z.infer<typeof windowStateSchema>;
+
+export const settingsSchema = z.object({
+  theme: themeSchema.default('system'),
+  updateChannel: updateChannelSchema.default('latest'),
+  windowState: windowStateSchema.default({ width: 1200, height: 800, maximized: false }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsDefaults: Settings = settingsSchema.parse({});
+
+/**
+ * The JSON schema handed to electron-store / conf, derived from the zod schema so there is one
+ * source. Both stores validate every write with it.
+ */
+export function settingsJsonSchema(): Record<string, unknown> {
+  const json = z.toJSONSchema(settingsSchema, { io: 'input' }) as { properties: Record<string, unknown> };
+  return json.properties;
+}
+
+/** The subset of electron-store's (and conf's) API the settings store uses. */
+export interface KeyValueBackend {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** Typed settings over electron-store (Electron) or conf (browser mode); same class underneath. */
+export class SettingsStore {
+  constructor(private readonly backend: KeyValueBackend) {}
+
+  get<K extends keyof Settings>(key: K): Settings[K] {
+    const parsed = settingsSchema.shape[key].safeParse(this.backend.get(key));
+    return (parsed.success ? parsed.data : settingsDefaults[key]) as Settings[K];
+  }
+
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void {
+    this.backend.set(key, settingsSchema.shape[key].parse(value));
+  }
+
+  userSettings(): UserSettings {
+    return userSettingsSchema.parse({ theme: this.get('theme'), updateChannel: this.get('updateChannel') });
+  }
+
+  updateUserSettings(patch: Partial<UserSettings>): UserSettings {
+    if (patch.theme !== undefined) this.set('theme', patch.theme);
+    if (patch.updateChannel !== undefined) this.set('updateChannel', patch.updateChannel);
+    return this.userSettings();
+  }
+}

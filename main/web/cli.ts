@@ -1,0 +1,26 @@
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { startBrowserMode } from './start-browser-mode';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const staticDirectory = join(repoRoot, 'out', 'renderer');
+if (!existsSync(join(staticDirectory, 'index.html'))) {
+  console.error('The renderer is not built yet. Run `npm run web` (it builds first) or `npm run build`.');
+  process.exit(1);
+}
+const dataDirectory = process.env.FISCAL_DESK_DATA_DIR ?? join(homedir(), '.fiscal-desk-web');
+const port = process.env.FISCAL_DESK_PORT === undefined ? 0 : Number(process.env.FISCAL_DESK_PORT);
+
+const mode = await startBrowserMode({ dataDirectory, staticDirectory, port, consoleLog: true });
+console.log('Fiscal Desk is running in browser mode.');
+console.log(`Open this address in Chromium or Chrome (it contains this run's access token):\n\n  ${mode.server.url}\n`);
+console.log(`Data folder: ${dataDirectory}`);
+console.log(`Log file:    ${mode.logFile}`);
+console.log('Press Ctrl+C to stop.');
+
+const stop = () => {
+  mode.stop().then(() => process.exit(0), () => process.exit(1));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { platform } from 'node:process';
+import { composeApp, type ComposedApp } from '../compose';
+import { createSenderPolicy } from '../ipc/sender-policy';
+import { createFileLogger } from '../logging/file-logger';
+import { Redactor } from '../logging/redact';
+import { openConfSettings } from '../store/conf-backend';
+import { appVersion } from '../version';
+import { startWebServer, type RunningWebServer } from './server';
+
+export interface BrowserModeOptions {
+  dataDirectory: string;
+  staticDirectory: string;
+  port?: number;
+  token?: string;
+  consoleLog?: boolean;
+}
+
+export interface BrowserMode {
+  server: RunningWebServer;
+  app: ComposedApp;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the same services as the Electron app and serves them to a browser tab on loopback. */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  mkdirSync(options.dataDirectory, { recursive: true });
+  const redactor = new Redactor();
+  const logger = createFileLogger({
+    directory: join(options.dataDirectory, 'logs'),
+    redactor,
+    consoleLevel: options.consoleLog === true ? 'warn' : false,
+  });
+  // The allowed origin is only known once the server listens; the policy reads it late.
+  let origin = '';
+  const app = await composeApp({
+    info: { name: 'Fiscal Desk', version: appVersion, runtime: 'browser', platform, dataDirectory: options.dataDirectory },
+    settingsBackend: openConfSettings(options.dataDirectory),
+    openExternal: async () => false,
+    logger,
+    redactor,
+    isTrustedSender: (sender) => createSenderPolicy([origin, origin.replace('127.0.0.1', 'localhost')])(sender),
+    validateOutput: true,
+  });
+  const server = await startWebServer({
+    router: app.router,
+    events: app.events,
+    logger,
+    staticDirectory: options.staticDirectory,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.token === undefined ? {} : { token: options.token }),
+  });
+  origin = server.origin;
+  logger.info('Browser mode started', { origin: server.origin });
+  return {
+    server,
+    app,
+    logFile: logger.filePath,
+    stop: async () => {
+      await server.close();
+      await app.dispose();
+    },
+  };
+}
