@@ -1,0 +1,27 @@
+// Request signing for Fiscal Harmony: base64(HMAC-SHA256(secret, exact body bytes)).
+// Uses node:crypto: import this only from main-process code and the sandbox, never from the
+// renderer (which must never hold an API secret anyway). The reference below only lets the
+// renderer's typecheck (which includes shared/**) compile this file; excluding the file from
+// tsconfig.web.json would be the cleaner fix.
+/// <reference types="node" />
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export function signBody(bodyBytes: Uint8Array | string, secret: string): string {
+  return createHmac('sha256', Buffer.from(secret, 'utf8'))
+    .update(typeof bodyBytes === 'string' ? Buffer.from(bodyBytes, 'utf8') : bodyBytes)
+    .digest('base64');
+}
+
+/** Constant-time comparison of a received `X-Api-Signature` with the expected one. */
+export function verifySignature(bodyBytes: Uint8Array | string, secret: string, signature: string | null | undefined): boolean {
+  if (typeof signature !== 'string' || signature.length === 0) return false;
+  const expected = Buffer.from(signBody(bodyBytes, secret), 'utf8');
+  const received = Buffer.from(signature.trim(), 'utf8');
+  // timingSafeEqual needs equal lengths; comparing against itself keeps the time independent
+  // of where a wrong-length signature would have differed.
+  if (received.length !== expected.length) {
+    timingSafeEqual(expected, expected);
+    return false;
+  }
+  return timingSafeEqual(received, expected);
+}

@@ -1,0 +1,30 @@
+// Reusable zod schemas for values as they appear on the Fiscal Harmony wire.
+import { z } from 'zod';
+import { Dec } from '../money';
+import { isFhDate } from './fh-date';
+
+const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A number sent as a JSON number or as a numeric string (FH accepts both), read as a plain
+ * decimal string (`"115.5"`, never `"1.155e+2"`) so that no float arithmetic happens after
+ * parsing. Feed the result to `Dec`/`toDecimal` for arithmetic.
+ */
+export const DecimalString = z
+  .union([z.number().finite(), z.string().trim().regex(NUMERIC_TEXT)], {
+    error: 'must be a number',
+  })
+  .transform((value) => new Dec(value).toFixed());
+export type DecimalString = z.output<typeof DecimalString>;
+
+/** An integer sent as a JSON number or numeric string, read as a JS number. */
+export const IntLike = z
+  .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/)], { error: 'must be a whole number' })
+  .transform((value) => Number(value))
+  .pipe(z.number().int().refine(Number.isSafeInteger, 'is too large'));
+
+/** A Fiscal Harmony date string (with or without offset; no offset = CAT). Kept as sent. */
+export const FhDateString = z.string().refine(isFhDate, 'must be a date like 2026-11-21T09:30:00+02:00');
+
+/** Optional text that may be absent, null or a string. */
+export const OptionalText = z.string().nullish();
