@@ -12,19 +12,26 @@ const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export const DecimalString = z
   .union([z.number().finite(), z.string().trim().regex(NUMERIC_TEXT)], {
-    error: 'must be a number',
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number'),
   })
   .transform((value) => new Dec(value).toFixed());
 export type DecimalString = z.output<typeof DecimalString>;
 
 /** An integer sent as a JSON number or numeric string, read as a JS number. */
 export const IntLike = z
-  .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/)], { error: 'must be a whole number' })
+  .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/)], {
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be a whole number'),
+  })
   .transform((value) => Number(value))
   .pipe(z.number().int().refine(Number.isSafeInteger, 'is too large'));
 
 /** A Fiscal Harmony date string (with or without offset; no offset = CAT). Kept as sent. */
-export const FhDateString = z.string().refine(isFhDate, 'must be a date like 2026-11-21T09:30:00+02:00');
+export const FhDateString = z.string({ error: requiredOr('must be a date') }).refine(isFhDate, 'must be a date like 2026-11-21T09:30:00+02:00');
+
+/** Zod error text: "is required" when the value is missing, else `otherwise`. */
+export function requiredOr(otherwise: string): (issue: { input?: unknown }) => string {
+  return (issue) => (issue.input === undefined ? 'is required' : otherwise);
+}
 
 /** Optional text that may be absent, null or a string. */
 export const OptionalText = z.string().nullish();

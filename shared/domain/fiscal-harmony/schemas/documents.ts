@@ -2,12 +2,10 @@
 // These schemas check structure only (what the service answers with 400). Business rules
 // (HS codes, arithmetic, buyer, mappings, credit limits) are in ../document-checks and ../arithmetic.
 import { z } from 'zod';
-import { DecimalString, FhDateString, OptionalText } from '../wire-values';
+import { DecimalString, FhDateString, OptionalText, requiredOr } from '../wire-values';
 
 export const PAYMENT_METHODS = ['Cash', 'Card', 'MobileWallet', 'Coupon', 'Credit', 'BankTransfer', 'Other'] as const;
-export const PaymentMethodSchema = z.enum(PAYMENT_METHODS, {
-  error: `must be one of ${PAYMENT_METHODS.join(', ')}`,
-});
+export const PaymentMethodSchema = z.enum(PAYMENT_METHODS, { error: `must be one of ${PAYMENT_METHODS.join(', ')}` });
 export type PaymentMethod = z.output<typeof PaymentMethodSchema>;
 
 export const BuyerAddressSchema = z.object({
@@ -20,7 +18,7 @@ export type BuyerAddress = z.output<typeof BuyerAddressSchema>;
 
 export const BuyerContactSchema = z.object({
   /** A buyer without a TIN is written `Cash <name>`. */
-  Name: z.string({ error: 'is required' }),
+  Name: z.string({ error: requiredOr('must be text') }),
   TradeName: OptionalText,
   /** 10 digits. */
   Tin: OptionalText,
@@ -29,11 +27,11 @@ export const BuyerContactSchema = z.object({
   Phone: OptionalText,
   Email: OptionalText,
   Address: BuyerAddressSchema.nullish(),
-});
+}, { error: requiredOr('must be an object') });
 export type BuyerContact = z.output<typeof BuyerContactSchema>;
 
 export const LineItemSchema = z.object({
-  Description: z.string({ error: 'is required' }),
+  Description: z.string({ error: requiredOr('must be text') }),
   /** Up to 3 decimals. */
   Quantity: DecimalString,
   UnitAmount: DecimalString,
@@ -43,18 +41,18 @@ export const LineItemSchema = z.object({
   TaxCode: OptionalText,
   /** The 8-digit HS code, mandatory (checked as a document rule, not structurally). */
   ProductCode: OptionalText,
-});
+}, { error: requiredOr('must be an object') });
 export type LineItem = z.output<typeof LineItemSchema>;
 
-const requiredText = z.string({ error: 'is required' }).trim().min(1, 'is required');
+const requiredText = z.string({ error: requiredOr('must be text') }).trim().min(1, 'is required');
 
 const documentFields = {
   Reference: OptionalText,
   IsDiscounted: z.boolean().nullish(),
-  IsTaxInclusive: z.boolean({ error: 'is required (true or false)' }),
+  IsTaxInclusive: z.boolean({ error: requiredOr('must be true or false') }),
   BuyerContact: BuyerContactSchema,
   Date: FhDateString,
-  LineItems: z.array(LineItemSchema, { error: 'is required' }).min(1, 'must contain at least one line'),
+  LineItems: z.array(LineItemSchema, { error: requiredOr('must be a list of line items') }).min(1, 'must contain at least one line'),
   SubTotal: DecimalString,
   TotalTax: DecimalString,
   Total: DecimalString,

@@ -1,0 +1,13 @@
+// What the API handlers need from the running sandbox.
+import type { AccountState, StoredDocument } from '../state/account-state';
+
+export interface ApiDeps {
+  clock: () => Date;
+  /** Queues a received document for processing. */
+  enqueue(account: AccountState, doc: StoredDocument): void;
+  /** State changed (persistence). */
+  changed(): void;
+  renderPdf(account: AccountState, doc: StoredDocument): Promise<Uint8Array>;
+  statusWindowMs: number;
+  maxStatusIds: number;
+}
