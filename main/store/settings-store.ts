@@ -1,3 +1,4 @@
+import type { Schema } from 'conf';
 import { z } from 'zod';
 import { themeSchema, updateChannelSchema, userSettingsSchema, type UserSettings } from '../../shared/contract/settings';
 
@@ -23,8 +24,8 @@ export const settingsDefaults: Settings = settingsSchema.parse({});
  * The JSON schema handed to electron-store / conf, derived from the zod schema so there is one
  * source. Both stores validate every write with it.
  */
-export function settingsJsonSchema(): Record<string, unknown> {
-  const json = z.toJSONSchema(settingsSchema, { io: 'input' }) as { properties: Record<string, unknown> };
+export function settingsJsonSchema(): Schema<Record<string, unknown>> {
+  const json = z.toJSONSchema(settingsSchema, { io: 'input' }) as unknown as { properties: Schema<Record<string, unknown>> };
   return json.properties;
 }
 

@@ -1,0 +1,78 @@
+import { expectNoAxeViolations } from './a11y';
+import { expect, test } from './fixtures';
+
+const screens = [
+  { link: 'Account', heading: 'Account', path: '#/account' },
+  { link: 'Fiscal device', heading: 'Fiscal device', path: '#/device' },
+  { link: 'New invoice', heading: 'New invoice or credit note', path: '#/new-document' },
+  { link: 'Documents', heading: 'Documents', path: '#/documents' },
+  { link: 'Mappings', heading: 'Mappings', path: '#/mappings' },
+  { link: 'Connections', heading: 'Connections', path: '#/connections' },
+  { link: 'Settings', heading: 'Settings', path: '#/settings' },
+];
+
+test('every screen is reachable from the sidebar', async ({ app }) => {
+  const { page } = app;
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const screen of screens) {
+    await nav.getByRole('link', { name: screen.link, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
+    expect(new URL(page.url()).hash).toBe(screen.path);
+    await expect(nav.getByRole('link', { name: screen.link, exact: true })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+test('the sidebar works from the keyboard alone', async ({ app }) => {
+  const { page } = app;
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  // Tab from the top of the page: the skip link first, then the first screen.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Account' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(nav.getByRole('link', { name: 'Fiscal device' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(nav.getByRole('link', { name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(nav.getByRole('link', { name: 'Account' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test('the skip link moves focus to the screen content', async ({ app }) => {
+  const { page } = app;
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main-content')).toBeFocused();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`every screen passes axe in the ${theme} theme`, async ({ app }) => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: theme === 'light' ? 'Light' : 'Dark' }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    for (const screen of screens) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen.link, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
+      await expectNoAxeViolations(page, `${screen.link} (${theme})`);
+    }
+  });
+}
+
+test('the chosen theme is kept across a restart', async ({ app }) => {
+  let page = app.page;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  page = await app.restart();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('screens that have not shipped say so instead of showing invented data', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+  await expect(page.getByRole('heading', { name: 'Not available yet' })).toBeVisible();
+});

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, shell } from 'electron';
+import ElectronStore from 'electron-store';
+import { composeApp, type ComposedApp } from '../compose';
+import { createSenderPolicy } from '../ipc/sender-policy';
+import { createFileLogger } from '../logging/file-logger';
+import { Redactor } from '../logging/redact';
+import { settingsJsonSchema } from '../store/settings-store';
+import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
+import { connectIpc } from './ipc-bridge';
+import { menuTemplate } from './menu-template';
+import { hardenSessionsAndContents } from './security';
+import { mainWindowOptions } from './window-options';
+import { rememberWindowState, restorableWindowState } from './window-state';
+
+// Tests give every run its own profile folder and turn the single-instance lock off.
+const testUserData = process.env.FISCAL_DESK_USER_DATA;
+if (testUserData !== undefined) app.setPath('userData', testUserData);
+const isTestRun = testUserData !== undefined;
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const isDevelopment = !app.isPackaged;
+
+app.enableSandbox();
+registerAppScheme();
+
+if (!isTestRun && !app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const redactor = new Redactor();
+  const logger = createFileLogger({ directory: app.getPath('logs'), redactor, consoleLevel: isDevelopment ? 'info' : false });
+  const allowedOrigins = devServerUrl === undefined ? [appOrigin] : [appOrigin, new URL(devServerUrl).origin];
+  hardenSessionsAndContents({ allowedOrigins, logger });
+  serveRenderer(join(import.meta.dirname, '..', 'renderer'));
+
+  const settingsBackend = new ElectronStore<Record<string, unknown>>({ name: 'settings', schema: settingsJsonSchema(), clearInvalidConfig: true });
+  const composed: ComposedApp = await composeApp({
+    info: { name: app.getName(), version: app.getVersion(), runtime: 'electron', platform: process.platform, dataDirectory: app.getPath('userData') },
+    settingsBackend,
+    openExternal: async (url) => {
+      await shell.openExternal(url);
+      return true;
+    },
+    logger,
+    redactor,
+    isTrustedSender: createSenderPolicy(allowedOrigins),
+    validateOutput: isDevelopment,
+  });
+
+  const windows = () => BrowserWindow.getAllWindows();
+  connectIpc(composed.router, composed.events, windows);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(process.platform, app.getName(), isDevelopment, {
+        openHelp: () => void shell.openExternal('https://www.fiscalharmony.co.zw/'),
+      }),
+    ),
+  );
+
+  const createWindow = () => {
+    const state = restorableWindowState(composed.settings);
+    const window = new BrowserWindow(
+      mainWindowOptions({ preloadPath: join(import.meta.dirname, '..', 'preload', 'index.cjs'), state, title: app.getName() }),
+    );
+    if (state.maximized) window.maximize();
+    rememberWindowState(window, composed.settings);
+    window.once('ready-to-show', () => window.show());
+    void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
+    return window;
+  };
+
+  createWindow();
+  app.on('second-instance', () => {
+    const [window] = windows();
+    if (window === undefined) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (windows().length === 0) createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void composed.dispose();
+  });
+  logger.info('Fiscal Desk started', { version: app.getVersion() });
+}

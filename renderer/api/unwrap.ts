@@ -1,0 +1,23 @@
+import type { AppErrorShape, ErrorCode } from '../../shared/errors';
+import type { Result } from '../../shared/result';
+
+/** A failed call, as React Query and error boundaries see it. */
+export class FiscalCallError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(shape: AppErrorShape) {
+    super(shape.message);
+    this.name = 'FiscalCallError';
+    this.code = shape.code;
+    this.retryable = shape.retryable;
+    this.fields = shape.fields;
+  }
+}
+
+export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending;
+  if (result.ok) return result.value;
+  throw new FiscalCallError(result.error);
+}

@@ -1,0 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UserSettings } from '../../shared/contract/settings';
+import { fiscal } from '../bridge/fiscal';
+import { queryKeys } from './keys';
+import { unwrap } from './unwrap';
+
+export function useAppInfo() {
+  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => unwrap(fiscal().app.info()), staleTime: Infinity });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => unwrap(fiscal().settings.get()) });
+}
+
+export function useUpdateSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<UserSettings>) => unwrap(fiscal().settings.set(patch)),
+    // The choice shows at once; if main refuses it, the previous settings come back.
+    onMutate: async (patch) => {
+      await client.cancelQueries({ queryKey: queryKeys.settings });
+      const previous = client.getQueryData<UserSettings>(queryKeys.settings);
+      if (previous !== undefined) client.setQueryData(queryKeys.settings, { ...previous, ...patch });
+      return { previous };
+    },
+    onError: (_error, _patch, context) => {
+      if (context?.previous !== undefined) client.setQueryData(queryKeys.settings, context.previous);
+    },
+    onSuccess: (saved) => client.setQueryData(queryKeys.settings, saved),
+  });
+}
+
+export async function openExternal(url: string): Promise<void> {
+  const { opened } = await unwrap(fiscal().app.openExternal({ url }));
+  // Browser mode has no system browser to hand the link to; the tab opens it instead.
+  if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+}

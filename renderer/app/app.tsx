@@ -1,0 +1,58 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { createQueryClient } from '../api/query-client';
+import { useAppInfo, useSettings } from '../api/use-app';
+import { useEventInvalidation } from '../api/use-event-invalidation';
+import { ErrorBoundary } from './error-boundary';
+import { screens } from './screens';
+import { Sidebar } from './sidebar';
+import { useApplyTheme } from './theme';
+
+function Shell() {
+  useEventInvalidation();
+  const settings = useSettings();
+  const info = useAppInfo();
+  useApplyTheme(settings.data?.theme);
+
+  useEffect(() => {
+    // End-to-end tests wait on this instead of guessing when the app is ready.
+    if (info.isSuccess && settings.isSuccess) document.documentElement.dataset.appReady = 'true';
+  }, [info.isSuccess, settings.isSuccess]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content" onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main-content')?.focus();
+      }}>
+        Skip to content
+      </a>
+      <Sidebar />
+      <main id="main-content" className="content" tabIndex={-1}>
+        <ErrorBoundary>
+          <Routes>
+            <Route path="/" element={<Navigate to="/account" replace />} />
+            {screens.map((screen) => (
+              <Route key={screen.path} path={`${screen.path}/*`} element={screen.element} />
+            ))}
+            <Route path="*" element={<Navigate to="/account" replace />} />
+          </Routes>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <HashRouter>
+          <Shell />
+        </HashRouter>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}

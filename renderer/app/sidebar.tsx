@@ -1,0 +1,40 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { NavLink } from 'react-router';
+import { screens } from './screens';
+
+/** The main navigation. Tab reaches it; arrow keys, Home and End move between its links. */
+export function Sidebar() {
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const links = [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
+    const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (current < 0) return;
+    const next =
+      event.key === 'ArrowDown' ? (current + 1) % links.length
+      : event.key === 'ArrowUp' ? (current - 1 + links.length) % links.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? links.length - 1
+      : null;
+    if (next === null) return;
+    event.preventDefault();
+    links[next]?.focus();
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="sidebar__brand" aria-hidden="true">
+        Fiscal Desk
+      </div>
+      <ul className="sidebar__list" ref={listRef} onKeyDown={onKeyDown}>
+        {screens.map((screen) => (
+          <li key={screen.path}>
+            <NavLink to={screen.path} className="sidebar__link" title={screen.summary}>
+              {screen.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,113 @@
+import { eventNames, listChannels, type EventName, type FiscalApi } from '../../shared/contract';
+import type { AppErrorShape } from '../../shared/errors';
+import type { Result } from '../../shared/result';
+
+const tokenKey = 'fiscal-desk-token';
+
+/** Takes the per-run token from `?token=` once, keeps it for this tab, and removes it from the address bar. */
+export function takeToken(location: Location, history: History, storage: Storage): string | null {
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl !== null) {
+    storage.setItem(tokenKey, fromUrl);
+    params.delete('token');
+    const query = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${query === '' ? '' : `?${query}`}${location.hash}`);
+    return fromUrl;
+  }
+  return storage.getItem(tokenKey);
+}
+
+const disconnected: AppErrorShape = {
+  code: 'FORBIDDEN_SENDER',
+  message: 'This browser tab is not connected to Fiscal Desk. Open the address that `npm run web` printed, with its token.',
+  retryable: false,
+};
+
+const unreachable: AppErrorShape = {
+  code: 'NETWORK',
+  message: 'Fiscal Desk is not answering. Check that `npm run web` is still running, then try again.',
+  retryable: true,
+};
+
+type Listener = (payload: unknown) => void;
+
+/**
+ * `window.fiscal` for browser mode: the same contract as the Electron preload, carried over
+ * HTTP to the loopback server. The renderer cannot tell the two apart.
+ */
+export function createWebBridge(token: string | null, origin: string): FiscalApi {
+  const headers = { 'Content-Type': 'application/json', 'X-Fiscal-Token': token ?? '' };
+  const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
+  for (const { name, domain, verb } of listChannels()) {
+    api[domain] ??= {};
+    api[domain][verb] = async (input?: unknown) => {
+      let response: Response;
+      try {
+        response = await fetch(`${origin}/rpc/${encodeURIComponent(name)}`, { method: 'POST', headers, body: JSON.stringify({ input }) });
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+      if (response.status === 401 || response.status === 403) return { ok: false, error: disconnected };
+      if (!response.ok) return { ok: false, error: unreachable };
+      return (await response.json()) as Result<unknown>;
+    };
+  }
+
+  const listeners = new Map<EventName, Set<Listener>>();
+  let streaming = false;
+  const startStream = () => {
+    if (streaming) return;
+    streaming = true;
+    void readEventStream(origin, headers, (name, payload) => {
+      if (!(eventNames as string[]).includes(name)) return;
+      for (const listener of listeners.get(name as EventName) ?? []) listener(payload);
+    }).finally(() => {
+      streaming = false;
+      // Reconnect after a pause, for as long as anyone listens.
+      if ([...listeners.values()].some((set) => set.size > 0)) setTimeout(startStream, 2000);
+    });
+  };
+
+  const events: FiscalApi['events'] = {
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(name, set);
+      startStream();
+      return () => set.delete(listener as Listener);
+    },
+  };
+  return { ...(api as unknown as Omit<FiscalApi, 'events'>), events } as FiscalApi;
+}
+
+async function readEventStream(origin: string, headers: Record<string, string>, onEvent: (name: string, payload: unknown) => void): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/events`, { method: 'POST', headers });
+  } catch {
+    return;
+  }
+  if (!response.ok || response.body === null) return;
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const name = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (name !== undefined && data !== undefined) {
+        try {
+          onEvent(name, JSON.parse(data));
+        } catch {
+          // A malformed event is dropped; the next one may be fine.
+        }
+      }
+    }
+  }
+}
