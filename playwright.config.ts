@@ -3,7 +3,7 @@ import type { AppMode } from './e2e/fixtures';
 
 const chromium = process.env.FISCAL_DESK_CHROMIUM ?? '/usr/bin/chromium';
 
-export default defineConfig({
+export default defineConfig<object, { mode: AppMode }>({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
   timeout: 60_000,

@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import type { z } from 'zod';
 import { findChannel, listChannels, type Contract, type Domain, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
