@@ -60,7 +60,7 @@ describe('checkDocumentArithmetic', () => {
       'Line 1: LineAmount is 115.00 but Quantity x UnitAmount - DiscountAmount is 115.50',
       'TotalTax is 15.00 but the line taxes add up to 15.43',
       'Total is 115.50 but the lines add up to 115.00',
-      'SubTotal is 90.00 but Total - TotalTax is 99.57',
+      'SubTotal is 90.00 but Total - TotalTax is 100.50',
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('checkDocumentArithmetic', () => {
     const problems = checkDocumentArithmetic({
       isTaxInclusive: false,
       lines: [{ quantity: '1', unitAmount: '100', lineAmount: '100', taxPercent: '15.5' }],
-      subTotal: '100',
+      subTotal: '99.98',
       totalTax: '15.50',
       total: '115.48',
     });

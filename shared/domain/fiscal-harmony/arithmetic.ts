@@ -63,8 +63,9 @@ export type ArithmeticProblem =
 
 /**
  * Compares a document's stated figures with the computed ones; a difference above 0.01 is a
- * problem. Line amounts are checked against their inputs; the totals against the stated line
- * amounts ("the lines add up to"), so each message points at one figure the user can fix.
+ * problem. Line amounts are checked against their inputs, TotalTax and Total against the stated
+ * line amounts ("the lines add up to"), SubTotal against the stated Total - TotalTax, so that
+ * each message points at one figure the user can fix.
  * `line` is 1-based.
  */
 export function checkDocumentArithmetic(doc: DocumentFigures): ArithmeticProblem[] {
@@ -101,11 +102,13 @@ export function checkDocumentArithmetic(doc: DocumentFigures): ArithmeticProblem
       ? `Total is ${formatMoney(doc.total)} but the lines add up to ${formatMoney(totals.total)}`
       : `Total is ${formatMoney(doc.total)} but the lines plus tax add up to ${formatMoney(totals.total)}`,
   );
+  // Against the stated Total and TotalTax: a wrong Total is then reported once, not twice.
+  const statedSubTotal = toDecimal(doc.total).minus(doc.totalTax);
   compare(
     'sub-total',
     doc.subTotal,
-    totals.subTotal,
-    `SubTotal is ${formatMoney(doc.subTotal)} but Total - TotalTax is ${formatMoney(totals.subTotal)}`,
+    statedSubTotal,
+    `SubTotal is ${formatMoney(doc.subTotal)} but Total - TotalTax is ${formatMoney(statedSubTotal)}`,
   );
   return problems;
 }

@@ -42,7 +42,7 @@ describe('checkDocument', () => {
   });
 
   it('reports arithmetic and credit-note amounts', () => {
-    expect(checkDocument({ ...doc, Total: '10.52' }, () => '15.5').map((p) => p.rule)).toEqual(['arithmetic']);
+    expect(checkDocument({ ...doc, Total: '10.52', SubTotal: '9.11' }, () => '15.5').map((p) => p.rule)).toEqual(['arithmetic']);
     const zero = { ...doc, LineItems: [{ ...line, UnitAmount: '0', LineAmount: '0' }], SubTotal: '0', TotalTax: '0', Total: '0' };
     expect(checkDocument(zero, () => '15.5', 'credit-note').map((p) => p.rule)).toEqual(['credit-note-amount']);
   });

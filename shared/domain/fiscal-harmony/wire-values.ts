@@ -11,7 +11,7 @@ const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * parsing. Feed the result to `Dec`/`toDecimal` for arithmetic.
  */
 export const DecimalString = z
-  .union([z.number().finite(), z.string().trim().regex(NUMERIC_TEXT)], {
+  .union([z.number().finite(), z.string().trim().regex(NUMERIC_TEXT, 'must be a number')], {
     error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number'),
   })
   .transform((value) => new Dec(value).toFixed());
@@ -19,7 +19,7 @@ export type DecimalString = z.output<typeof DecimalString>;
 
 /** An integer sent as a JSON number or numeric string, read as a JS number. */
 export const IntLike = z
-  .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/)], {
+  .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/, 'must be a whole number')], {
     error: (issue) => (issue.input === undefined ? 'is required' : 'must be a whole number'),
   })
   .transform((value) => Number(value))
