@@ -1,6 +1,7 @@
 // The Fiscal Harmony sandbox: a local HTTP server speaking the wire contract of fh-api.md, for
 // tests, benchmarks and the app's training mode. Electron-free; clock, paths, seed by options.
 import { once } from 'node:events';
+import { rename } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { routeAdmin } from './admin/admin-routes';
 import type { AdminActions } from './admin/admin-routes';
@@ -84,6 +85,19 @@ function checkHost(host: string): string {
   return host === 'localhost' ? '127.0.0.1' : host;
 }
 
+/** Accounts from the state file; an unreadable file is moved aside (training must still start). */
+async function restoreAccounts(path: string, onError: (error: unknown) => void): Promise<AccountState[]> {
+  try {
+    const raw = await readJsonFile(path);
+    return raw === undefined ? [] : fromSnapshot(raw);
+  } catch (error) {
+    const aside = `${path}.unreadable-${Date.now()}`;
+    await rename(path, aside).catch(() => undefined);
+    onError(new Error(`The sandbox state file could not be read and was moved to ${aside}; starting afresh`, { cause: error }));
+    return [];
+  }
+}
+
 export async function startFiscalHarmonySandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = checkHost(options.host ?? '127.0.0.1');
   const clock = options.clock ?? (() => new Date());
@@ -123,12 +137,9 @@ export async function startFiscalHarmonySandbox(options: SandboxOptions = {}): P
 
   // Restore persisted accounts; seed accounts missing from the file are added.
   if (options.persistPath) {
-    const raw = await readJsonFile(options.persistPath);
-    if (raw !== undefined) {
-      for (const account of fromSnapshot(raw)) {
-        state.restore(account);
-        for (const doc of account.documents.values()) if (!doc.result) enqueue(account, doc);
-      }
+    for (const account of await restoreAccounts(options.persistPath, onError)) {
+      state.restore(account);
+      for (const doc of account.documents.values()) if (!doc.result) enqueue(account, doc);
     }
   }
   for (const s of seeds) if (!state.get(s.apiKey)) state.addAccount(s);
