@@ -1,6 +1,7 @@
 import type { Schema } from 'conf';
 import { z } from 'zod';
 import { themeSchema, updateChannelSchema, userSettingsSchema, type UserSettings } from '../../shared/contract/settings';
+import { storedConnectionsSchema, storedStationSchema } from './stored-connections';
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -15,6 +16,9 @@ export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
   updateChannel: updateChannelSchema.default('latest'),
   windowState: windowStateSchema.default({ width: 1200, height: 800, maximized: false }),
+  connections: storedConnectionsSchema.default({ profiles: [], activeProfileId: null, trainingCreated: false }),
+  /** Generated on first use; `null` until then. */
+  station: storedStationSchema.nullable().default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

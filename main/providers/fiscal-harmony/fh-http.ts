@@ -1,0 +1,129 @@
+import { signBody } from '../../../shared/domain/fiscal-harmony/signature';
+import { AppError } from '../../../shared/errors';
+import type { Logger } from '../../logging/logger';
+import { CookieJar } from './cookie-jar';
+import { noDevice, noNetwork, notFound, rejected, serviceMessage, serviceUnavailable, timedOut, wrongCredentials } from './fh-errors';
+
+export interface FiscalHarmonyCredentials {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface FiscalHarmonyConnection {
+  profileName: string;
+  /** e.g. `https://api.fiscalharmony.co.zw/api`, no trailing slash. */
+  baseUrl: string;
+  applicationName: string;
+  stationId: string;
+  appVersion: string;
+  credentials: () => Promise<FiscalHarmonyCredentials>;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  logger: Logger;
+}
+
+export interface FhRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** Serialised once: these exact bytes are signed and sent. */
+  body?: unknown;
+  /** What a 404 means on this endpoint. */
+  notFound?: 'no-device' | string;
+}
+
+export interface FhResponse {
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+  text(): string;
+}
+
+const defaultTimeoutMs = 20_000;
+
+/**
+ * The signed transport of fh-api.md section 2: every header, the body serialised once and
+ * signed as sent, a cookie kept if the service sets one, one re-send after a 401, timeouts,
+ * and errors mapped to codes a shop manager's screen can explain.
+ */
+export class FiscalHarmonyHttp {
+  private readonly cookies = new CookieJar();
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly connection: FiscalHarmonyConnection) {
+    this.fetchImpl = connection.fetch ?? fetch;
+    this.timeoutMs = connection.timeoutMs ?? defaultTimeoutMs;
+  }
+
+  async send(request: FhRequest): Promise<FhResponse> {
+    const bodyBytes = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body), 'utf8');
+    const first = await this.attempt(request, bodyBytes);
+    if (first.status !== 401) return this.check(request, first);
+    // The session may have lapsed: forget any cookie and send once more before giving up.
+    this.cookies.clear();
+    const second = await this.attempt(request, bodyBytes);
+    if (second.status === 401) throw wrongCredentials(this.connection.profileName);
+    return this.check(request, second);
+  }
+
+  private async attempt(request: FhRequest, bodyBytes: Buffer | undefined): Promise<FhResponse> {
+    const { apiKey, apiSecret } = await this.connection.credentials();
+    const headers: Record<string, string> = {
+      Accept: 'application/json, text/plain, application/pdf',
+      'X-Api-Key': apiKey,
+      'X-Application': this.connection.applicationName,
+      'X-App-Station': this.connection.stationId,
+      'X-App-Version': this.connection.appVersion,
+    };
+    if (bodyBytes !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      headers['X-Api-Signature'] = signBody(bodyBytes, apiSecret);
+    }
+    const cookie = this.cookies.header();
+    if (cookie !== null) headers.Cookie = cookie;
+
+    const url = `${this.connection.baseUrl}${request.path}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        method: request.method,
+        headers,
+        ...(bodyBytes === undefined ? {} : { body: bodyBytes }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw this.transportError(error, request);
+    }
+    this.cookies.store(response.headers.getSetCookie());
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw this.transportError(error, request);
+    }
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      bytes,
+      text: () => Buffer.from(bytes).toString('utf8'),
+    };
+  }
+
+  private transportError(error: unknown, request: FhRequest): AppError {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      this.connection.logger.warn('Fiscal Harmony request timed out', { method: request.method, path: request.path, timeoutMs: this.timeoutMs });
+      return timedOut(Math.round(this.timeoutMs / 1000));
+    }
+    this.connection.logger.warn('Fiscal Harmony request failed', { method: request.method, path: request.path, error });
+    return noNetwork(error);
+  }
+
+  private check(request: FhRequest, response: FhResponse): FhResponse {
+    if (response.status >= 200 && response.status < 300) return response;
+    this.connection.logger.warn('Fiscal Harmony answered with an error', { method: request.method, path: request.path, status: response.status });
+    if (response.status === 404) throw request.notFound === 'no-device' ? noDevice() : notFound(request.notFound ?? 'This item');
+    if (response.status >= 500) throw serviceUnavailable(response.status);
+    throw rejected(response.status, serviceMessage(response.text()));
+  }
+}
