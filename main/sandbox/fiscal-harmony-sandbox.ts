@@ -143,6 +143,7 @@ export async function startFiscalHarmonySandbox(options: SandboxOptions = {}): P
     }
   }
   for (const s of seeds) if (!state.get(s.apiKey)) state.addAccount(s);
+  changed(); // the file exists from the first start on
 
   const deps: ApiDeps = {
     clock,

@@ -29,7 +29,7 @@ afterAll(async () => {
 const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts') + sep;
 
 async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
-  const task = getDocument({ data: bytes.slice(), standardFontDataUrl, isEvalSupported: false });
+  const task = getDocument({ data: bytes.slice(), standardFontDataUrl });
   const pdf = await task.promise;
   const parts: string[] = [];
   for (let n = 1; n <= pdf.numPages; n += 1) {
