@@ -4,7 +4,10 @@
  * renderer hooks are all typed from this object; nothing is declared twice.
  */
 import type { z } from 'zod';
+import { accountChannels } from './contract/account';
 import { appChannels } from './contract/app';
+import { connectionsChannels } from './contract/connections';
+import { deviceChannels } from './contract/device';
 import { settingsChannels } from './contract/settings';
 import type { ChannelSpec, EventSpec } from './contract/define';
 import { eventSpecs } from './contract/events';
@@ -13,6 +16,9 @@ import type { Result } from './result';
 export const contract = {
   app: appChannels,
   settings: settingsChannels,
+  connections: connectionsChannels,
+  account: accountChannels,
+  device: deviceChannels,
 } as const;
 
 export const events = eventSpecs;

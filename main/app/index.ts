@@ -6,6 +6,8 @@ import { createSenderPolicy } from '../ipc/sender-policy';
 import { createFileLogger } from '../logging/file-logger';
 import { Redactor } from '../logging/redact';
 import { settingsJsonSchema } from '../store/settings-store';
+import { KeytarVault } from '../vault/keytar-vault';
+import { appId } from '../../shared/app-identity';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
 import { connectIpc } from './ipc-bridge';
 import { menuTemplate } from './menu-template';
@@ -49,6 +51,7 @@ async function start(): Promise<void> {
     redactor,
     isTrustedSender: createSenderPolicy(allowedOrigins),
     validateOutput: isDevelopment,
+    vault: new KeytarVault(appId),
   });
 
   const windows = () => BrowserWindow.getAllWindows();

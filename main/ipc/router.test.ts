@@ -2,11 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listChannels } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { composeApp } from '../compose';
 import { Redactor } from '../logging/redact';
 import type { Logger } from '../logging/logger';
 import { openConfSettings } from '../store/conf-backend';
+import { MemoryVault } from '../vault/memory-vault';
 import { createRouter, type Handlers } from './router';
 import { createSenderPolicy } from './sender-policy';
 
@@ -28,6 +30,7 @@ async function makeApp(logger: Logger = recordingLogger()) {
     redactor: new Redactor(),
     isTrustedSender: createSenderPolicy([appOrigin]),
     validateOutput: true,
+    vault: new MemoryVault(),
   });
 }
 
@@ -82,7 +85,17 @@ describe('IPC router', () => {
   });
 
   describe('with handlers that fail', () => {
+    // Every channel gets a handler that fails if called; the test then replaces the ones it uses.
+    const unused = (): never => {
+      throw new Error('not used in this test');
+    };
+    const everyChannel = (): Handlers => {
+      const handlers: Record<string, Record<string, unknown>> = {};
+      for (const { domain, verb } of listChannels()) (handlers[domain] ??= {})[verb] = unused;
+      return handlers as unknown as Handlers;
+    };
     const base = (overrides: Partial<Handlers['settings']>): Handlers => ({
+      ...everyChannel(),
       app: { info: () => ({ name: 'x', version: '1', runtime: 'browser', platform: 'linux', dataDirectory: '/' }), openExternal: async () => ({ opened: false }) },
       settings: { get: () => ({ theme: 'light', updateChannel: 'latest' }), set: () => ({ theme: 'light', updateChannel: 'latest' }), ...overrides },
     });

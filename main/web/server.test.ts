@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryVault } from '../vault/memory-vault';
 import { startBrowserMode, type BrowserMode } from './start-browser-mode';
 
 let mode: BrowserMode;
@@ -40,7 +41,7 @@ beforeAll(async () => {
   const staticDirectory = mkdtempSync(join(tmpdir(), 'fd-static-'));
   mkdirSync(join(staticDirectory, 'assets'));
   writeFileSync(join(staticDirectory, 'index.html'), '<!doctype html><title>Fiscal Desk</title>');
-  mode = await startBrowserMode({ dataDirectory: mkdtempSync(join(tmpdir(), 'fd-web-')), staticDirectory });
+  mode = await startBrowserMode({ dataDirectory: mkdtempSync(join(tmpdir(), 'fd-web-')), staticDirectory, vault: new MemoryVault() });
 });
 afterAll(() => mode.stop());
 

@@ -7,6 +7,9 @@ import { createFileLogger } from '../logging/file-logger';
 import { Redactor } from '../logging/redact';
 import { openConfSettings } from '../store/conf-backend';
 import { appVersion } from '../version';
+import { appId } from '../../shared/app-identity';
+import { KeytarVault } from '../vault/keytar-vault';
+import type { SecretVault } from '../vault/secret-vault';
 import { startWebServer, type RunningWebServer } from './server';
 
 export interface BrowserModeOptions {
@@ -15,6 +18,9 @@ export interface BrowserModeOptions {
   port?: number;
   token?: string;
   consoleLog?: boolean;
+  /** The OS keychain by default; tests of the server alone may pass another vault. */
+  vault?: SecretVault;
+  trainingProcessingDelayMs?: number;
 }
 
 export interface BrowserMode {
@@ -43,6 +49,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     redactor,
     isTrustedSender: (sender) => createSenderPolicy([origin, origin.replace('127.0.0.1', 'localhost')])(sender),
     validateOutput: true,
+    vault: options.vault ?? new KeytarVault(appId),
+    ...(options.trainingProcessingDelayMs === undefined ? {} : { trainingProcessingDelayMs: options.trainingProcessingDelayMs }),
   });
   const server = await startWebServer({
     router: app.router,

@@ -69,6 +69,8 @@ export const connectionsOverviewSchema = z.object({
   profiles: z.array(profileViewSchema),
   activeProfileId: z.string().nullable(),
   station: stationSchema,
+  /** False when the OS keychain could not be reached: secrets' status is then unknown. */
+  keychainAvailable: z.boolean(),
 });
 export type ConnectionsOverview = z.infer<typeof connectionsOverviewSchema>;
 

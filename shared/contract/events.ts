@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { event } from './define';
 import { userSettingsSchema } from './settings';
 
@@ -6,5 +7,9 @@ export const eventSpecs = {
   'settings:changed': event({
     payload: userSettingsSchema,
     description: 'The user settings changed (in this or another window).',
+  }),
+  'connections:changed': event({
+    payload: z.object({ at: z.string() }),
+    description: 'A connection profile was added, changed, removed or made active.',
   }),
 };

@@ -1,5 +1,5 @@
 import { signBody } from '../../../shared/domain/fiscal-harmony/signature';
-import { AppError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { CookieJar } from './cookie-jar';
 import { noDevice, noNetwork, notFound, rejected, serviceMessage, serviceUnavailable, timedOut, wrongCredentials } from './fh-errors';

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ConnectionTestResult,
+  ConnectionsOverview,
+  CreateProfileInput,
+  ProfileView,
+  SecretField,
+} from '../../../shared/contract/connections';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { EventBus } from '../../events/event-bus';
+import type { Logger } from '../../logging/logger';
+import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
+import type { StoredFiscalHarmonyProfile, StoredFiskalyProfile, StoredProfile } from '../../store/stored-connections';
+import { trainingApplicationName, trainingProfileId, type TrainingMode } from '../training/training-mode';
+import { fiscalHarmonyBaseUrl } from './base-urls';
+import type { CredentialCache, Credentials } from './credential-cache';
+import type { ProfileStore } from './profile-store';
+
+/** What the fiskaly side offers the connections service (main/providers/fiskaly). */
+export interface FiskalyConnector {
+  baseUrl(profile: StoredFiskalyProfile): string;
+  test(profile: StoredFiskalyProfile, credentials: () => Promise<Credentials>): Promise<ConnectionTestResult>;
+  forget(profileId: string): void;
+}
+
+export interface ConnectionsServiceDeps {
+  profiles: ProfileStore;
+  credentials: CredentialCache;
+  training: TrainingMode;
+  fiskaly: FiskalyConnector;
+  events: EventBus;
+  logger: Logger;
+  appVersion: string;
+  clock?: () => Date;
+  timeoutMs?: number;
+}
+
+/** Connection profiles: their settings, their keychain-held secrets, and a client for each. */
+export class ConnectionsService {
+  private readonly clients = new Map<string, FiscalHarmonyClient>();
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: ConnectionsServiceDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /** On the very first start (no profile ever), set up training mode so the app is usable at once. */
+  ensureTrainingProfile(): void {
+    const { profiles } = this.deps;
+    if (profiles.list().length > 0 || profiles.trainingCreated()) return;
+    profiles.add(
+      {
+        id: trainingProfileId,
+        name: 'Training (not fiscal)',
+        kind: 'fiscal-harmony',
+        environment: 'training',
+        customBaseUrl: null,
+        applicationName: trainingApplicationName,
+      },
+      { activate: true, training: true },
+    );
+    this.deps.logger.info('Training profile created on first start');
+  }
+
+  private isTraining(profile: StoredProfile): boolean {
+    return profile.kind === 'fiscal-harmony' && profile.environment === 'training';
+  }
+
+  private async trainingUrlIfRunning(profile: StoredProfile): Promise<string | null> {
+    return this.isTraining(profile) ? this.deps.training.baseUrl() : null;
+  }
+
+  private require(id: string): StoredProfile {
+    const profile = this.deps.profiles.get(id);
+    if (profile === undefined) throw new AppError('NOT_FOUND', 'This connection no longer exists. It may have been deleted in another window.');
+    return profile;
+  }
+
+  private async view(profile: StoredProfile, presence: Record<SecretField, boolean>): Promise<ProfileView> {
+    const common = { id: profile.id, name: profile.name, isActive: this.deps.profiles.activeId() === profile.id, secrets: presence };
+    if (profile.kind === 'fiscal-harmony') {
+      return {
+        ...common,
+        kind: 'fiscal-harmony',
+        environment: profile.environment,
+        applicationName: profile.applicationName,
+        baseUrl: fiscalHarmonyBaseUrl(profile, await this.trainingUrlIfRunning(profile)),
+      };
+    }
+    return {
+      ...common,
+      kind: 'fiskaly',
+      environment: profile.environment,
+      product: profile.product,
+      organizationUnitId: profile.organizationUnitId,
+      baseUrl: this.deps.fiskaly.baseUrl(profile),
+    };
+  }
+
+  private async presence(profile: StoredProfile): Promise<Record<SecretField, boolean>> {
+    if (this.isTraining(profile)) return { apiKey: true, apiSecret: true };
+    return this.deps.credentials.presence(profile.id);
+  }
+
+  private async viewOf(id: string): Promise<ProfileView> {
+    const profile = this.require(id);
+    return this.view(profile, await this.presence(profile));
+  }
+
+  async overview(): Promise<ConnectionsOverview> {
+    let keychainAvailable = true;
+    const views: ProfileView[] = [];
+    for (const profile of this.deps.profiles.list()) {
+      let presence: Record<SecretField, boolean>;
+      try {
+        presence = await this.presence(profile);
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'KEYCHAIN_UNAVAILABLE') throw error;
+        keychainAvailable = false;
+        presence = { apiKey: false, apiSecret: false };
+      }
+      views.push(await this.view(profile, presence));
+    }
+    return { profiles: views, activeProfileId: this.deps.profiles.activeId(), station: this.deps.profiles.station(), keychainAvailable };
+  }
+
+  async create(input: CreateProfileInput): Promise<ProfileView> {
+    const id = randomUUID();
+    const stored: StoredProfile =
+      input.kind === 'fiscal-harmony'
+        ? {
+            id,
+            name: input.name,
+            kind: 'fiscal-harmony',
+            environment: input.environment,
+            customBaseUrl: input.environment === 'custom' ? requireCustomUrl(input.customBaseUrl) : null,
+            applicationName: input.applicationName,
+          }
+        : {
+            id,
+            name: input.name,
+            kind: 'fiskaly',
+            environment: input.environment,
+            product: input.product,
+            customBaseUrl: input.customBaseUrl ?? null,
+            organizationUnitId: input.organizationUnitId === undefined || input.organizationUnitId === '' ? null : input.organizationUnitId,
+          };
+    // Secrets first: if the keychain refuses, no half-made profile is left behind.
+    await this.deps.credentials.store(id, 'apiKey', input.apiKey);
+    try {
+      await this.deps.credentials.store(id, 'apiSecret', input.apiSecret);
+    } catch (error) {
+      await this.deps.credentials.remove(id, 'apiKey').catch(() => undefined);
+      throw error;
+    }
+    this.deps.profiles.add(stored, { activate: this.deps.profiles.activeId() === null });
+    this.deps.logger.info('Connection profile created', { profileId: id, kind: stored.kind, environment: stored.environment });
+    this.changed();
+    return this.viewOf(id);
+  }
+
+  async rename(id: string, name: string): Promise<ProfileView> {
+    this.deps.profiles.replace({ ...this.require(id), name });
+    this.forget(id);
+    this.changed();
+    return this.viewOf(id);
+  }
+
+  async setSecret(id: string, field: SecretField, value: string): Promise<ProfileView> {
+    const profile = this.require(id);
+    if (this.isTraining(profile)) throw new AppError('NOT_ALLOWED', 'The training connection uses fixed demo keys; there is nothing to replace.');
+    await this.deps.credentials.store(id, field, value);
+    this.forget(id);
+    this.changed();
+    return this.viewOf(id);
+  }
+
+  async removeSecret(id: string, field: SecretField): Promise<ProfileView> {
+    const profile = this.require(id);
+    if (this.isTraining(profile)) throw new AppError('NOT_ALLOWED', 'The training connection uses fixed demo keys; there is nothing to remove.');
+    await this.deps.credentials.remove(id, field);
+    this.forget(id);
+    this.changed();
+    return this.viewOf(id);
+  }
+
+  async remove(id: string): Promise<ConnectionsOverview> {
+    const profile = this.require(id);
+    if (!this.isTraining(profile)) {
+      await this.deps.credentials.remove(id, 'apiKey');
+      await this.deps.credentials.remove(id, 'apiSecret');
+    }
+    this.deps.profiles.remove(id);
+    this.forget(id);
+    this.deps.logger.info('Connection profile removed', { profileId: id });
+    this.changed();
+    return this.overview();
+  }
+
+  async activate(id: string): Promise<ConnectionsOverview> {
+    this.require(id);
+    this.deps.profiles.activate(id);
+    this.changed();
+    return this.overview();
+  }
+
+  setStationLabel(label: string) {
+    const station = this.deps.profiles.setStationLabel(label);
+    this.changed();
+    return station;
+  }
+
+  async test(id: string): Promise<ConnectionTestResult> {
+    const profile = this.require(id);
+    const checkedAt = this.clock().toISOString();
+    if (profile.kind === 'fiskaly') return this.deps.fiskaly.test(profile, () => this.credentialsOf(profile));
+    try {
+      const client = await this.fiscalHarmonyClient(profile);
+      // A GET is not signed, so it proves the key only; an empty status check is signed and
+      // changes nothing, so it proves the secret too.
+      await client.checkStatus([]);
+      // Then GET /fiscaldevice, as the official integrations do.
+      const device = await client.getFiscalDevice();
+      const deviceName = device.DeviceId === null || device.DeviceId === undefined ? 'the fiscal device' : `fiscal device ${device.DeviceId}`;
+      return { ok: true, message: `Connected. Fiscal Harmony accepted the key and secret, and ${deviceName} answered.`, checkedAt };
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      if (error.code === 'NO_DEVICE') {
+        return { ok: true, message: `Connected: the key and secret work, but ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, checkedAt };
+      }
+      return { ok: false, message: error.message, checkedAt };
+    }
+  }
+
+  /** The active profile, which must be a Fiscal Harmony one. */
+  activeFiscalHarmony(): StoredFiscalHarmonyProfile {
+    const id = this.deps.profiles.activeId();
+    const profile = id === null ? undefined : this.deps.profiles.get(id);
+    if (profile === undefined) throw new AppError('NO_CONNECTION', 'No connection is chosen. Add or choose one in Connections.');
+    if (profile.kind !== 'fiscal-harmony') {
+      throw new AppError('NO_CONNECTION', `"${profile.name}" is a fiskaly connection. Choose a Fiscal Harmony connection in Connections to see this.`);
+    }
+    return profile;
+  }
+
+  isTrainingProfile(profile: StoredProfile): boolean {
+    return this.isTraining(profile);
+  }
+
+  async fiscalHarmonyClient(profile: StoredFiscalHarmonyProfile): Promise<FiscalHarmonyClient> {
+    const existing = this.clients.get(profile.id);
+    if (existing !== undefined) return existing;
+    const client = new FiscalHarmonyClient({
+      profileName: profile.name,
+      baseUrl: fiscalHarmonyBaseUrl(profile, await this.trainingUrlIfRunning(profile)),
+      applicationName: profile.applicationName,
+      stationId: this.deps.profiles.station().id,
+      appVersion: this.deps.appVersion,
+      credentials: () => this.credentialsOf(profile),
+      logger: this.deps.logger,
+      ...(this.deps.timeoutMs === undefined ? {} : { timeoutMs: this.deps.timeoutMs }),
+    });
+    this.clients.set(profile.id, client);
+    return client;
+  }
+
+  private async credentialsOf(profile: StoredProfile): Promise<Credentials> {
+    if (this.isTraining(profile)) return this.deps.training.credentials;
+    return this.deps.credentials.get(profile.id, profile.name);
+  }
+
+  private forget(id: string): void {
+    this.clients.delete(id);
+    this.deps.credentials.forget(id);
+    this.deps.fiskaly.forget(id);
+  }
+
+  private changed(): void {
+    this.deps.events.emit('connections:changed', { at: this.clock().toISOString() });
+  }
+}
+
+function requireCustomUrl(url: string | undefined): string {
+  if (url === undefined || url === '') {
+    throw new AppError('INVALID_INPUT', 'Enter the address of the service for a custom environment.', { fields: { customBaseUrl: 'Enter an https:// address' } });
+  }
+  return url.replace(/\/+$/, '');
+}
