@@ -26,10 +26,12 @@ export class FaultInjector {
   private requestRandom: Random;
   private documentRandom: Random;
 
+  /** Throws when `initial` holds invalid settings. */
   constructor(initial: Partial<FaultConfig> | undefined, seed: number) {
-    this.config = { ...NO_FAULTS, ...initial };
+    this.config = { ...NO_FAULTS };
     this.requestRandom = seededRandom(seed);
     this.documentRandom = seededRandom(seed ^ 0x5bd1e995);
+    if (initial) this.update(initial);
   }
 
   get current(): FaultConfig {

@@ -125,3 +125,19 @@ describe('fault injection', () => {
     expect(() => t.sandbox.setFaults({ nonsense: 1 } as never)).toThrow();
   });
 });
+
+describe('initial faults', () => {
+  it('starts with the faults given as options', async () => {
+    const faulty = await startTestSandbox({ faults: { unauthorizedBurst: 1 } });
+    try {
+      expect((await faulty.client('shop').request('GET', '/profile')).status).toBe(401);
+      expect((await faulty.client('shop').request('GET', '/profile')).status).toBe(200);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('refuses invalid initial faults', async () => {
+    await expect(startTestSandbox({ faults: { hangRate: 5 } })).rejects.toThrow();
+  });
+});

@@ -51,7 +51,7 @@ function send(res: ServerResponse, response: ApiResponse): void {
 /** The first half of a JSON body plus junk: what a proxy cutting a response short looks like. */
 function corrupt(response: ApiResponse): ApiResponse {
   const text = typeof response.body === 'string' ? response.body : Buffer.from(response.body).toString('utf8');
-  return { ...response, body: `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<!-- truncated`, status: 200 };
+  return { ...response, body: `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<!-- truncated` };
 }
 
 export function createSandboxHttpServer(handlers: HttpHandlers): SandboxHttpServer {
