@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_CREDENTIALS } from '../main/sandbox/demo-accounts';
 import { startFiscalHarmonySandbox } from '../main/sandbox/fiscal-harmony-sandbox';
 import { demoInvoice } from '../main/sandbox/test-support/demo-documents';
-import { signBody } from '../shared/domain/fiscal-harmony/signature';
+import { signBody } from '../main/providers/fiscal-harmony/signature';
 
 const CONCURRENCY = 32;
 const WARMUP_MS = 1_000;

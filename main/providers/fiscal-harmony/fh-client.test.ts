@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signBody } from '../../../shared/domain/fiscal-harmony/signature';
+import { signBody } from './signature';
 import { AppError } from '../../../shared/errors';
 import { silentLogger } from '../../logging/logger';
 import { startFiscalHarmonySandbox, type RunningSandbox } from '../../sandbox/fiscal-harmony-sandbox';

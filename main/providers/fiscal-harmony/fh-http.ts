@@ -1,4 +1,4 @@
-import { signBody } from '../../../shared/domain/fiscal-harmony/signature';
+import { signBody } from './signature';
 import type { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { CookieJar } from './cookie-jar';

@@ -1,6 +1,6 @@
 // Per-request authentication (fh-api.md section 2): a known X-Api-Key, and for every request
 // with a body an X-Api-Signature over the exact bytes received, compared in constant time.
-import { verifySignature } from '../../../shared/domain/fiscal-harmony/signature';
+import { verifySignature } from '../../providers/fiscal-harmony/signature';
 import type { AccountState } from '../state/account-state';
 import type { SandboxState } from '../state/sandbox-state';
 import { header, message } from './api-types';

@@ -1,6 +1,6 @@
 // A minimal signed Fiscal Harmony client for the sandbox's tests and benchmark (the app's real
 // client lives in main/providers). It sends exactly the bytes it signs.
-import { signBody } from '../../../shared/domain/fiscal-harmony/signature';
+import { signBody } from '../../providers/fiscal-harmony/signature';
 
 export interface Credentials {
   apiKey: string;

@@ -1,9 +1,5 @@
 // Request signing for Fiscal Harmony: base64(HMAC-SHA256(secret, exact body bytes)).
-// Uses node:crypto: import this only from main-process code and the sandbox, never from the
-// renderer (which must never hold an API secret anyway). The reference below only lets the
-// renderer's typecheck (which includes shared/**) compile this file; excluding the file from
-// tsconfig.web.json would be the cleaner fix.
-/// <reference types="node" />
+// Main-process only (the client and the sandbox): the renderer never holds an API secret.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export function signBody(bodyBytes: Uint8Array | string, secret: string): string {
