@@ -1,0 +1,80 @@
+// One HTTP exchange with fiskaly, with a time limit, and the mapping of what can go wrong on the
+// way (no answer, too slow, an answer that is not JSON) to AppErrors written for a shop manager.
+// Used by the token manager and by the fiskaly client.
+import { AppError } from '../../shared/errors';
+
+export interface HttpAnswer {
+  status: number;
+  /** Parsed JSON, or undefined for an empty body or one that is not JSON. */
+  json: unknown;
+  /** The body was present but not JSON. */
+  notJson: boolean;
+}
+
+export interface SendOptions {
+  fetch: typeof fetch;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  /** Profile name, for the messages. */
+  profileName: string;
+}
+
+export function networkError(profileName: string, cause: unknown): AppError {
+  return new AppError('NETWORK', `Could not reach fiskaly for “${profileName}”. Check this computer's internet connection and the connection's base URL.`, {
+    retryable: true,
+    cause,
+  });
+}
+
+export function timeoutError(profileName: string, cause: unknown): AppError {
+  return new AppError('TIMEOUT', `fiskaly did not answer in time for “${profileName}”. Try again in a moment.`, { retryable: true, cause });
+}
+
+export function unavailableError(profileName: string, status: number): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', `fiskaly is not available right now (for “${profileName}”, HTTP ${status}). Try again in a few minutes.`, {
+    retryable: true,
+  });
+}
+
+/** 408, 429 and 5xx: worth trying again later, says nothing about the credentials. */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'AbortError' && String(error.message).includes('timeout')));
+}
+
+/** Sends one request; throws NETWORK or TIMEOUT AppErrors, never a raw fetch error. */
+export async function send(options: SendOptions): Promise<HttpAnswer> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  let response: Response;
+  let text: string;
+  try {
+    response = await options.fetch(options.url, {
+      method: options.method,
+      headers: options.headers,
+      ...(options.body === undefined ? {} : { body: options.body }),
+      signal,
+      redirect: 'error',
+    });
+    text = await response.text();
+  } catch (error) {
+    if (isTimeout(error) || signal.aborted) throw timeoutError(options.profileName, error);
+    throw networkError(options.profileName, error);
+  }
+  if (text.trim() === '') return { status: response.status, json: undefined, notJson: false };
+  try {
+    return { status: response.status, json: JSON.parse(text) as unknown, notJson: false };
+  } catch {
+    return { status: response.status, json: undefined, notJson: true };
+  }
+}
+
+/** Joins a base URL (which may carry a path) and an absolute path without doubling slashes. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
