@@ -4,6 +4,7 @@ import { accountHandlers, deviceHandlers } from './ipc/handlers/account-handlers
 import { appHandlers } from './ipc/handlers/app-handlers';
 import { connectionsHandlers } from './ipc/handlers/connections-handlers';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
+import { updatesHandlers } from './ipc/handlers/updates-handlers';
 import { createRouter, type Router, type SenderInfo } from './ipc/router';
 import type { Logger } from './logging/logger';
 import type { Redactor } from './logging/redact';
@@ -14,6 +15,9 @@ import { pendingFiskalyConnector } from './services/connections/pending-fiskaly-
 import { ProfileStore } from './services/connections/profile-store';
 import { AccountService } from './services/fiscal-harmony/account-service';
 import { TrainingMode } from './services/training/training-mode';
+import { BusyRegistry } from './services/updates/busy-registry';
+import { UpdateController } from './services/updates/update-controller';
+import type { UpdaterHost } from './services/updates/updater-port';
 import { SettingsStore, type KeyValueBackend } from './store/settings-store';
 import type { SecretVault } from './vault/secret-vault';
 
@@ -31,6 +35,8 @@ export interface HostDeps {
   /** Processing delay of the training sandbox (tests shorten it). */
   trainingProcessingDelayMs?: number;
   clock?: () => Date;
+  /** The app updater, or why this run has none (absent: none, with a generic reason). */
+  updater?: UpdaterHost;
 }
 
 export interface ComposedApp {
@@ -39,6 +45,9 @@ export interface ComposedApp {
   settings: SettingsStore;
   connections: ConnectionsService;
   training: TrainingMode;
+  updates: UpdateController;
+  /** Work that a restart to update must not interrupt registers here (the outbox will). */
+  busy: BusyRegistry;
   logger: Logger;
   dispose(): Promise<void>;
 }
@@ -65,10 +74,23 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   });
   connections.ensureTrainingProfile();
   const accounts = new AccountService(connections, clock);
+  const busy = new BusyRegistry();
+  const updates = new UpdateController({
+    host: deps.updater ?? { kind: 'disabled', reason: 'This copy of Fiscal Desk does not update itself.' },
+    busy,
+    currentVersion: deps.info.version,
+    channel: () => settings.get('updateChannel'),
+    logger: deps.logger,
+    onStatus: (status) => events.emit('update:status', status),
+  });
+  events.subscribe((name) => {
+    if (name === 'settings:changed') updates.channelChanged();
+  });
   const router = createRouter({
     handlers: {
       app: appHandlers({ info: deps.info, openExternal: deps.openExternal }),
       settings: settingsHandlers({ settings, events }),
+      updates: updatesHandlers({ updates }),
       connections: connectionsHandlers(connections),
       account: accountHandlers(accounts),
       device: deviceHandlers(accounts),
@@ -83,7 +105,12 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     settings,
     connections,
     training,
+    updates,
+    busy,
     logger: deps.logger,
-    dispose: () => training.stop(),
+    dispose: () => {
+      updates.dispose();
+      return training.stop();
+    },
   };
 }

@@ -9,6 +9,7 @@ import { appChannels } from './contract/app';
 import { connectionsChannels } from './contract/connections';
 import { deviceChannels } from './contract/device';
 import { settingsChannels } from './contract/settings';
+import { updatesChannels } from './contract/updates';
 import type { ChannelSpec, EventSpec } from './contract/define';
 import { eventSpecs } from './contract/events';
 import type { Result } from './result';
@@ -16,6 +17,7 @@ import type { Result } from './result';
 export const contract = {
   app: appChannels,
   settings: settingsChannels,
+  updates: updatesChannels,
   connections: connectionsChannels,
   account: accountChannels,
   device: deviceChannels,

@@ -14,6 +14,7 @@ import { menuTemplate } from './menu-template';
 import { hardenSessionsAndContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { rememberWindowState, restorableWindowState } from './window-state';
+import { createUpdaterHost } from './updater/create-updater-host';
 
 // Tests give every run its own profile folder and turn the single-instance lock off.
 const testUserData = process.env.FISCAL_DESK_USER_DATA;
@@ -52,6 +53,7 @@ async function start(): Promise<void> {
     isTrustedSender: createSenderPolicy(allowedOrigins),
     validateOutput: isDevelopment,
     vault: new KeytarVault(appId),
+    updater: createUpdaterHost({ logger, isTestRun }),
   });
 
   const windows = () => BrowserWindow.getAllWindows();
@@ -72,6 +74,8 @@ async function start(): Promise<void> {
     if (state.maximized) window.maximize();
     rememberWindowState(window, composed.settings);
     window.once('ready-to-show', () => window.show());
+    // The first update check comes once the window is up (later windows change nothing).
+    window.once('ready-to-show', () => composed.updates.start());
     void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
     return window;
   };

@@ -50,6 +50,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     isTrustedSender: (sender) => createSenderPolicy([origin, origin.replace('127.0.0.1', 'localhost')])(sender),
     validateOutput: true,
     vault: options.vault ?? new KeytarVault(appId),
+    updater: {
+      kind: 'disabled',
+      reason: 'Updates are handled by the installed desktop app. This browser session (for development and testing) does not update itself.',
+    },
     ...(options.trainingProcessingDelayMs === undefined ? {} : { trainingProcessingDelayMs: options.trainingProcessingDelayMs }),
   });
   const server = await startWebServer({

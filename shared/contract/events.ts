@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { event } from './define';
 import { userSettingsSchema } from './settings';
+import { updateStatusSchema } from './updates';
 
 /** Events main pushes to the renderer; the renderer invalidates queries when they arrive. */
 export const eventSpecs = {
   'settings:changed': event({
     payload: userSettingsSchema,
     description: 'The user settings changed (in this or another window).',
+  }),
+  'update:status': event({
+    payload: updateStatusSchema,
+    description: 'The updater moved: checking, update found, download progress, downloaded, error.',
   }),
   'connections:changed': event({
     payload: z.object({ at: z.string() }),
