@@ -20,7 +20,7 @@ export type { AuthStyle } from './auth-styles';
 
 export const DEFAULT_REFRESH_AHEAD_MS = 5 * 60 * 1000;
 export const DEFAULT_AUTH_TIMEOUT_MS = 15_000;
-/** After a proactive refresh failed for a passing reason, the current token is used this long before trying again. */
+/** After a proactive refresh failed for a passing reason, the current token is used this long (at most half its remaining life) before trying again. */
 export const PROACTIVE_RETRY_MS = 15_000;
 
 export interface TokenManagerOptions {
@@ -234,7 +234,9 @@ export class TokenManager {
       const appError = isAppError(error) ? error : new AppError('INTERNAL', `Signing in to fiskaly failed for “${this.profileName}”.`, { cause: error });
       if (appError.retryable && stillValid && stillValid === this.access && !isExpired(stillValid, this.clock())) {
         // A proactive refresh failed for a passing reason: the current token is still good.
-        this.proactiveHoldUntilMs = this.clock() + PROACTIVE_RETRY_MS;
+        const now = this.clock();
+        const left = stillValid.expiresAtMs === null ? PROACTIVE_RETRY_MS : stillValid.expiresAtMs - now;
+        this.proactiveHoldUntilMs = now + Math.min(PROACTIVE_RETRY_MS, left / 2);
         this.lastError = appError;
         this.logger.warn('fiskaly: early refresh failed, keeping the current token for now', { profileId: this.profileId, code: appError.code });
         return stillValid.value;
