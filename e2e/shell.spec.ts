@@ -25,9 +25,11 @@ test('every screen is reachable from the sidebar', async ({ app }) => {
 test('the sidebar works from the keyboard alone', async ({ app }) => {
   const { page } = app;
   const nav = page.getByRole('navigation', { name: 'Main' });
-  // Tab from the top of the page: the skip link first, then the first screen.
+  // Tab from the top of the page: the skip link, the connection switcher, then the first screen.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('combobox', { name: 'Connection' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Account' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -57,6 +59,8 @@ for (const theme of ['light', 'dark'] as const) {
     for (const screen of screens) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen.link, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
+      // Screens fed by the service are checked with their data, not their spinner.
+      await expect(page.locator('.loading')).toHaveCount(0);
       await expectNoAxeViolations(page, `${screen.link} (${theme})`);
     }
   });

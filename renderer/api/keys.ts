@@ -2,4 +2,10 @@
 export const queryKeys = {
   appInfo: ['app', 'info'] as const,
   settings: ['settings'] as const,
+  updates: ['updates', 'status'] as const,
+  connections: ['connections'] as const,
+  /** Everything read from the active connection's service; reset when the connection changes. */
+  service: ['service'] as const,
+  account: ['service', 'account'] as const,
+  device: ['service', 'device'] as const,
 };

@@ -7,7 +7,14 @@ import { queryKeys } from './keys';
 export function useEventInvalidation(): void {
   const client = useQueryClient();
   useEffect(() => {
-    const unsubscribers = [fiscal().events.on('settings:changed', (saved) => client.setQueryData(queryKeys.settings, saved))];
+    const unsubscribers = [
+      fiscal().events.on('settings:changed', (saved) => client.setQueryData(queryKeys.settings, saved)),
+      fiscal().events.on('update:status', (status) => client.setQueryData(queryKeys.updates, status)),
+      fiscal().events.on('connections:changed', () => {
+        void client.invalidateQueries({ queryKey: queryKeys.connections });
+        void client.invalidateQueries({ queryKey: queryKeys.service });
+      }),
+    ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [client]);
 }

@@ -7,6 +7,7 @@ import { useEventInvalidation } from '../api/use-event-invalidation';
 import { ErrorBoundary } from './error-boundary';
 import { screens } from './screens';
 import { Sidebar } from './sidebar';
+import { TrainingBanner } from './training-banner';
 import { useApplyTheme } from './theme';
 
 function Shell() {
@@ -30,6 +31,7 @@ function Shell() {
       </a>
       <Sidebar />
       <main id="main-content" className="content" tabIndex={-1}>
+        <TrainingBanner />
         <ErrorBoundary>
           <Routes>
             <Route path="/" element={<Navigate to="/account" replace />} />

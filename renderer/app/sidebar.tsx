@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { NavLink } from 'react-router';
+import { ConnectionSwitcher } from './connection-switcher';
 import { screens } from './screens';
 
 /** The main navigation. Tab reaches it; arrow keys, Home and End move between its links. */
@@ -26,6 +27,7 @@ export function Sidebar() {
       <div className="sidebar__brand" aria-hidden="true">
         Fiscal Desk
       </div>
+      <ConnectionSwitcher />
       <ul className="sidebar__list" ref={listRef} onKeyDown={onKeyDown}>
         {screens.map((screen) => (
           <li key={screen.path}>
