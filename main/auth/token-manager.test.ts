@@ -139,6 +139,21 @@ describe('TokenManager: strategy', () => {
     expect(tokens.state().lastError).toBeNull();
   });
 
+  it('a 401 that joins a failing early refresh still gets a new token, not the refused one', async () => {
+    const tokens = manager('auth-v2');
+    const old = await tokens.getAccessToken();
+    clock.advance(52_000);
+    sim.revokeAccessTokens();
+    sim.failNext('refresh', 503);
+    sim.setLatency(30);
+    const early = tokens.getAccessToken(); // starts the early refresh, which fails and keeps `old`
+    const after401 = tokens.handleUnauthorized(old); // joins it, then must not retry with `old`
+    expect(await early).toBe(old);
+    const fresh = await after401;
+    expect(fresh).not.toBe(old);
+    expect(sim.counters).toMatchObject({ refresh: 2, auth: 1 });
+  });
+
   it('on a 401: one refresh for every caller holding the rejected token', async () => {
     const tokens = manager('auth-v2');
     const rejected = await tokens.getAccessToken();

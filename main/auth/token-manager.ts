@@ -115,7 +115,14 @@ export class TokenManager {
    */
   async handleUnauthorized(rejectedToken: string): Promise<string> {
     if (this.failure) throw this.failure;
-    if (this.inflight) return this.inflight;
+    if (this.inflight) {
+      // Join the operation in flight; only if it handed back the very token that was refused
+      // (an early refresh that failed and kept it) is a new one needed.
+      const token = await this.inflight;
+      if (token !== rejectedToken) return token;
+      if (this.failure) throw this.failure;
+      if (this.inflight) return this.inflight;
+    }
     const access = this.access;
     if (access && access.value !== rejectedToken) return this.getAccessToken();
     if (access) {
@@ -230,7 +237,7 @@ export class TokenManager {
       }
       return await this.signIn(generation);
     } catch (error) {
-      if (error instanceof Superseded) throw error;
+      if (error instanceof Superseded || generation !== this.generation) throw new Superseded();
       const appError = isAppError(error) ? error : new AppError('INTERNAL', `Signing in to fiskaly failed for “${this.profileName}”.`, { cause: error });
       if (appError.retryable && stillValid && stillValid === this.access && !isExpired(stillValid, this.clock())) {
         // A proactive refresh failed for a passing reason: the current token is still good.
