@@ -62,7 +62,10 @@ export class FiscalHarmonyHttp {
     // The session may have lapsed: forget any cookie and send once more before giving up.
     this.cookies.clear();
     const second = await this.attempt(request, bodyBytes);
-    if (second.status === 401) throw wrongCredentials(this.connection.profileName);
+    if (second.status === 401) {
+      this.connection.logger.warn('Fiscal Harmony refused the API key or signature twice', { method: request.method, path: request.path });
+      throw wrongCredentials(this.connection.profileName);
+    }
     return this.check(request, second);
   }
 
