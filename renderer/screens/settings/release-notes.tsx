@@ -1,3 +1,5 @@
+import { Fragment } from 'react';
+
 /**
  * Release notes arrive from main as plain text (HTML already reduced to text there). They are shown
  * as text nodes only: paragraphs at blank lines, line breaks kept. Never as HTML.
@@ -13,10 +15,10 @@ export function ReleaseNotes(props: { version: string; notes: string }) {
         paragraphs.map((paragraph, index) => (
           <p key={index}>
             {paragraph.split('\n').map((line, lineIndex) => (
-              <span key={lineIndex}>
+              <Fragment key={lineIndex}>
                 {lineIndex > 0 ? <br /> : null}
                 {line}
-              </span>
+              </Fragment>
             ))}
           </p>
         ))

@@ -46,7 +46,8 @@ export function UpdatesSection(props: { channel: UserSettings['updateChannel'] }
   );
 }
 
-function UpdateState(props: { status: UpdateStatus }) {
+/** The updater's state and the actions it allows (exported for its tests). */
+export function UpdateState(props: { status: UpdateStatus }) {
   const { phase, busyReasons } = props.status;
   const check = useCheckForUpdates();
   const restart = useRestartToUpdate();
