@@ -9,9 +9,11 @@ import { createRouter, type Router, type SenderInfo } from './ipc/router';
 import type { Logger } from './logging/logger';
 import type { Redactor } from './logging/redact';
 import type { ExternalOpener } from './services/external-links';
-import { ConnectionsService, type FiskalyConnector } from './services/connections/connections-service';
+import { ConnectionsService } from './services/connections/connections-service';
+import { fiskalyConnector } from './services/connections/fiskaly-connector';
+import { FiskalyConnections } from './providers/fiskaly/fiskaly-connections';
+import { RedactingVault } from './vault/redacting-vault';
 import { CredentialCache } from './services/connections/credential-cache';
-import { pendingFiskalyConnector } from './services/connections/pending-fiskaly-connector';
 import { ProfileStore } from './services/connections/profile-store';
 import { AccountService } from './services/fiscal-harmony/account-service';
 import { TrainingMode } from './services/training/training-mode';
@@ -31,7 +33,6 @@ export interface HostDeps {
   isTrustedSender: (sender: SenderInfo) => boolean;
   validateOutput: boolean;
   vault: SecretVault;
-  fiskaly?: FiskalyConnector;
   /** Processing delay of the training sandbox (tests shorten it). */
   trainingProcessingDelayMs?: number;
   clock?: () => Date;
@@ -62,11 +63,14 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     logger: deps.logger,
     ...(deps.trainingProcessingDelayMs === undefined ? {} : { processingDelayMs: deps.trainingProcessingDelayMs }),
   });
+  const vault = new RedactingVault(deps.vault, deps.redactor);
+  const fiskaly = new FiskalyConnections({ vault, redactor: deps.redactor, logger: deps.logger });
+  fiskaly.onStateChange((profileId, state) => events.emit('connections:token-state', { profileId, state }));
   const connections = new ConnectionsService({
     profiles: new ProfileStore(settings),
-    credentials: new CredentialCache(deps.vault, deps.redactor),
+    credentials: new CredentialCache(vault, deps.redactor),
     training,
-    fiskaly: deps.fiskaly ?? pendingFiskalyConnector,
+    fiskaly: fiskalyConnector(fiskaly),
     events,
     logger: deps.logger,
     appVersion: deps.info.version,

@@ -4,6 +4,7 @@ export const queryKeys = {
   settings: ['settings'] as const,
   updates: ['updates', 'status'] as const,
   connections: ['connections'] as const,
+  tokenState: (profileId: string) => ['connections', 'token-state', profileId] as const,
   /** Everything read from the active connection's service; reset when the connection changes. */
   service: ['service'] as const,
   account: ['service', 'account'] as const,

@@ -54,7 +54,16 @@ export function useRemoveSecret() {
 }
 
 export function useTestConnection() {
-  return useMutation({ mutationFn: (id: string) => unwrap(fiscal().connections.test({ id })) });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(fiscal().connections.test({ id })),
+    onSettled: (_result, _error, id) => client.invalidateQueries({ queryKey: queryKeys.tokenState(id) }),
+  });
+}
+
+/** Sign-in state of a fiskaly connection; kept current by the connections:token-state event. */
+export function useTokenState(profileId: string) {
+  return useQuery({ queryKey: queryKeys.tokenState(profileId), queryFn: () => unwrap(fiscal().connections.tokenState({ id: profileId })) });
 }
 
 export function useSetStationLabel() {

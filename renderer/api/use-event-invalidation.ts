@@ -10,6 +10,7 @@ export function useEventInvalidation(): void {
     const unsubscribers = [
       fiscal().events.on('settings:changed', (saved) => client.setQueryData(queryKeys.settings, saved)),
       fiscal().events.on('update:status', (status) => client.setQueryData(queryKeys.updates, status)),
+      fiscal().events.on('connections:token-state', ({ profileId, state }) => client.setQueryData(queryKeys.tokenState(profileId), state)),
       fiscal().events.on('connections:changed', () => {
         void client.invalidateQueries({ queryKey: queryKeys.connections });
         void client.invalidateQueries({ queryKey: queryKeys.service });

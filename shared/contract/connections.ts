@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { fiskalyTokenStateSchema } from './fiskaly-token-state';
 
 export const profileKinds = ['fiscal-harmony', 'fiskaly'] as const;
 export const fhEnvironments = ['production', 'test', 'training', 'custom'] as const;
@@ -120,6 +121,11 @@ export const connectionsChannels = {
   remove: channel({ input: id, output: connectionsOverviewSchema, description: 'Delete a profile and its keychain entries.' }),
   activate: channel({ input: id, output: connectionsOverviewSchema, description: 'Make a profile the active one.' }),
   test: channel({ input: id, output: connectionTestResultSchema, description: 'Check that the service accepts the profile.' }),
+  tokenState: channel({
+    input: id,
+    output: fiskalyTokenStateSchema,
+    description: 'Sign-in state of a fiskaly connection (status and expiry times, never a token).',
+  }),
   setStationLabel: channel({
     input: z.object({ label: z.string().trim().min(1, 'Give this till or computer a name').max(60) }),
     output: stationSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event } from './define';
+import { fiskalyTokenStateSchema } from './fiskaly-token-state';
 import { userSettingsSchema } from './settings';
 import { updateStatusSchema } from './updates';
 
@@ -16,5 +17,9 @@ export const eventSpecs = {
   'connections:changed': event({
     payload: z.object({ at: z.string() }),
     description: 'A connection profile was added, changed, removed or made active.',
+  }),
+  'connections:token-state': event({
+    payload: z.object({ profileId: z.string(), state: fiskalyTokenStateSchema }),
+    description: 'A fiskaly connection signed in, refreshed its token, or failed to.',
   }),
 };

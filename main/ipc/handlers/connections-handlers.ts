@@ -11,6 +11,7 @@ export function connectionsHandlers(connections: ConnectionsService): Handlers['
     remove: ({ id }) => connections.remove(id),
     activate: ({ id }) => connections.activate(id),
     test: ({ id }) => connections.test(id),
+    tokenState: ({ id }) => connections.fiskalyTokenState(id),
     setStationLabel: ({ label }) => connections.setStationLabel(label),
   };
 }

@@ -16,7 +16,8 @@ import { AccountService } from '../fiscal-harmony/account-service';
 import { TrainingMode } from '../training/training-mode';
 import { ConnectionsService } from './connections-service';
 import { CredentialCache } from './credential-cache';
-import { pendingFiskalyConnector } from './pending-fiskaly-connector';
+import { FiskalyConnections } from '../../providers/fiskaly/fiskaly-connections';
+import { fiskalyConnector } from './fiskaly-connector';
 import { ProfileStore } from './profile-store';
 
 let sandbox: RunningSandbox;
@@ -48,7 +49,7 @@ function setup(vault: SecretVault = new MemoryVault()) {
     profiles,
     credentials: new CredentialCache(vault, new Redactor()),
     training,
-    fiskaly: pendingFiskalyConnector,
+    fiskaly: fiskalyConnector(new FiskalyConnections({ vault, redactor: new Redactor(), logger: silentLogger })),
     events,
     logger: silentLogger,
     appVersion: '0.1.0',

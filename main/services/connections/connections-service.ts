@@ -10,18 +10,12 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { EventBus } from '../../events/event-bus';
 import type { Logger } from '../../logging/logger';
 import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
-import type { StoredFiscalHarmonyProfile, StoredFiskalyProfile, StoredProfile } from '../../store/stored-connections';
+import type { StoredFiscalHarmonyProfile, StoredProfile } from '../../store/stored-connections';
 import { trainingApplicationName, trainingProfileId, type TrainingMode } from '../training/training-mode';
 import { fiscalHarmonyBaseUrl } from './base-urls';
 import type { CredentialCache, Credentials } from './credential-cache';
+import type { FiskalyConnector } from './fiskaly-connector';
 import type { ProfileStore } from './profile-store';
-
-/** What the fiskaly side offers the connections service (main/providers/fiskaly). */
-export interface FiskalyConnector {
-  baseUrl(profile: StoredFiskalyProfile): string;
-  test(profile: StoredFiskalyProfile, credentials: () => Promise<Credentials>): Promise<ConnectionTestResult>;
-  forget(profileId: string): void;
-}
 
 export interface ConnectionsServiceDeps {
   profiles: ProfileStore;
@@ -145,6 +139,7 @@ export class ConnectionsService {
             customBaseUrl: input.customBaseUrl ?? null,
             organizationUnitId: input.organizationUnitId === undefined || input.organizationUnitId === '' ? null : input.organizationUnitId,
           };
+    if (stored.kind === 'fiskaly') this.deps.fiskaly.validate(stored);
     // Secrets first: if the keychain refuses, no half-made profile is left behind.
     await this.deps.credentials.store(id, 'apiKey', input.apiKey);
     try {
@@ -213,7 +208,7 @@ export class ConnectionsService {
   async test(id: string): Promise<ConnectionTestResult> {
     const profile = this.require(id);
     const checkedAt = this.clock().toISOString();
-    if (profile.kind === 'fiskaly') return this.deps.fiskaly.test(profile, () => this.credentialsOf(profile));
+    if (profile.kind === 'fiskaly') return this.deps.fiskaly.test(profile);
     try {
       const client = await this.fiscalHarmonyClient(profile);
       // A GET is not signed, so it proves the key only; an empty status check is signed and
@@ -241,6 +236,13 @@ export class ConnectionsService {
       throw new AppError('NO_CONNECTION', `"${profile.name}" is a fiskaly connection. Choose a Fiscal Harmony connection in Connections to see this.`);
     }
     return profile;
+  }
+
+  /** Sign-in state of a fiskaly profile, for the screen; never a token. */
+  fiskalyTokenState(id: string) {
+    const profile = this.require(id);
+    if (profile.kind !== 'fiskaly') throw new AppError('INVALID_INPUT', `"${profile.name}" is not a fiskaly connection.`);
+    return this.deps.fiskaly.tokenState(id);
   }
 
   isTrainingProfile(profile: StoredProfile): boolean {

@@ -6,6 +6,7 @@ import { EnvironmentBadge } from '../../components/environment-badge';
 import { formatDateTime } from '../../components/format';
 import { ErrorPanel } from '../../components/states';
 import { SecretRow } from './secret-row';
+import { TokenStatePanel } from './token-state-panel';
 
 const kindLabel: Record<ProfileView['kind'], string> = { 'fiscal-harmony': 'Fiscal Harmony', fiskaly: 'fiskaly' };
 
@@ -52,6 +53,8 @@ export function ProfileCard(props: { profile: ProfileView; testResult: Connectio
           <SecretRow profile={profile} field="apiSecret" />
         </>
       )}
+
+      {profile.kind === 'fiskaly' ? <TokenStatePanel profileId={profile.id} /> : null}
 
       {props.testResult === null ? null : (
         <div className={props.testResult.ok ? 'notice notice--success' : 'notice notice--error'} role={props.testResult.ok ? 'status' : 'alert'}>
