@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { startFiskalySimulator } from '../main/sandbox/fiskaly/fiskaly-simulator';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
@@ -5,7 +6,7 @@ import { expect, test } from './fixtures';
 const apiKey = 'e2e_fiskaly_key_1';
 const apiSecret = 'e2e_fiskaly_secret_1';
 
-async function addFiskaly(page: import('@playwright/test').Page, input: { name: string; product: string; address: string; secret: string; unit?: string }) {
+async function addFiskaly(page: Page, input: { name: string; product: string; address: string; secret: string; unit?: string }) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
   await page.getByRole('button', { name: 'Add a connection' }).click();
   const form = page.getByRole('region', { name: 'Add a connection' });
