@@ -3,12 +3,9 @@
 // connections, pre-serialised and pre-signed bodies, 32 requests in flight.
 // Prints `BENCH sandbox-submits-per-s <n> /s`; fails below 1,000/s (the sandbox must never be
 // the bottleneck of the app's own benchmarks).
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { DEMO_CREDENTIALS } from '../main/sandbox/demo-accounts';
-import { startFiscalHarmonySandbox } from '../main/sandbox/fiscal-harmony-sandbox';
+import { startSandboxProcess } from './support/sandbox-process';
 import { demoInvoice } from '../main/sandbox/test-support/demo-documents';
 import { signBody } from '../main/providers/fiscal-harmony/signature';
 
@@ -16,24 +13,6 @@ const CONCURRENCY = 32;
 const WARMUP_MS = 1_000;
 const MEASURE_MS = 4_000;
 const REQUIRED_PER_S = 1_000;
-
-async function serve(): Promise<void> {
-  const sandbox = await startFiscalHarmonySandbox({ processingDelayMs: 50, onError: (e) => console.error(e) });
-  console.log(`READY ${sandbox.baseUrl}`);
-  process.stdin.resume();
-  process.stdin.on('end', () => void sandbox.close().then(() => process.exit(0)));
-}
-
-function startServer(): Promise<{ baseUrl: string; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`sandbox exited early (${code})`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('READY ')) resolve({ baseUrl: line.slice(6), stop: () => child.stdin.end() });
-    });
-  });
-}
 
 interface Prepared {
   body: Buffer;
@@ -92,7 +71,7 @@ async function statusOf(url: URL, ids: string[]): Promise<Array<{ Success: boole
 }
 
 async function measure(): Promise<void> {
-  const server = await startServer();
+  const server = await startSandboxProcess();
   const url = new URL(server.baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const pool = prepare(40_000);
@@ -144,5 +123,4 @@ async function measure(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--serve')) await serve();
-else await measure();
+await measure();

@@ -1,4 +1,5 @@
-import { signBody } from './signature';
+import type { KeyObject } from 'node:crypto';
+import { signBody, signingKey } from './signature';
 import type { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { CookieJar } from './cookie-jar';
@@ -47,6 +48,8 @@ const defaultTimeoutMs = 20_000;
  */
 export class FiscalHarmonyHttp {
   private readonly cookies = new CookieJar();
+  /** The last secret's signing key, kept so each request does not rebuild it. */
+  private key: { secret: string; key: KeyObject } | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
 
@@ -80,36 +83,36 @@ export class FiscalHarmonyHttp {
     };
     if (bodyBytes !== undefined) {
       headers['Content-Type'] = 'application/json';
-      headers['X-Api-Signature'] = signBody(bodyBytes, apiSecret);
+      if (this.key?.secret !== apiSecret) this.key = { secret: apiSecret, key: signingKey(apiSecret) };
+      headers['X-Api-Signature'] = signBody(bodyBytes, this.key.key);
     }
     const cookie = this.cookies.header();
     if (cookie !== null) headers.Cookie = cookie;
 
     const url = `${this.connection.baseUrl}${request.path}`;
-    let response: Response;
+    // One timer for the whole exchange (headers and body), cleared as soon as it is over.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new DOMException('Timed out', 'TimeoutError')), this.timeoutMs);
     try {
-      response = await this.fetchImpl(url, {
+      const response = await this.fetchImpl(url, {
         method: request.method,
         headers,
         ...(bodyBytes === undefined ? {} : { body: bodyBytes }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: abort.signal,
       });
+      this.cookies.store(response.headers.getSetCookie());
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        bytes,
+        text: () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+      };
     } catch (error) {
       throw this.transportError(error, request);
+    } finally {
+      clearTimeout(timer);
     }
-    this.cookies.store(response.headers.getSetCookie());
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } catch (error) {
-      throw this.transportError(error, request);
-    }
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      bytes,
-      text: () => Buffer.from(bytes).toString('utf8'),
-    };
   }
 
   private transportError(error: unknown, request: FhRequest): AppError {

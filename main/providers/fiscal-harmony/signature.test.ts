@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, verifySignature } from './signature';
+import { signBody, signingKey, verifySignature } from './signature';
 
 const SECRET = 'fh_test_secret_123';
 const VECTORS: Array<[string, string]> = [
@@ -13,6 +13,7 @@ describe('signBody', () => {
   it.each(VECTORS)('signs %j as in fh-api.md', (body, expected) => {
     expect(signBody(body, SECRET)).toBe(expected);
     expect(signBody(new TextEncoder().encode(body), SECRET)).toBe(expected);
+    expect(signBody(body, signingKey(SECRET))).toBe(expected);
   });
 });
 

@@ -1,9 +1,14 @@
 // Request signing for Fiscal Harmony: base64(HMAC-SHA256(secret, exact body bytes)).
 // Main-process only (the client and the sandbox): the renderer never holds an API secret.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 
-export function signBody(bodyBytes: Uint8Array | string, secret: string): string {
-  return createHmac('sha256', Buffer.from(secret, 'utf8'))
+/** The secret as a KeyObject, for callers that sign many bodies: creating the key is most of the cost. */
+export function signingKey(secret: string): KeyObject {
+  return createSecretKey(Buffer.from(secret, 'utf8'));
+}
+
+export function signBody(bodyBytes: Uint8Array | string, secret: string | KeyObject): string {
+  return createHmac('sha256', typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret)
     .update(typeof bodyBytes === 'string' ? Buffer.from(bodyBytes, 'utf8') : bodyBytes)
     .digest('base64');
 }
