@@ -24,6 +24,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS preloads for Node tools.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Everything in main except the glue, plus shared code: no Electron.
     files: ['main/**/*.ts', 'shared/**/*.ts'],
     ignores: ['main/app/**'],

@@ -72,7 +72,8 @@ function addPlaywright(file: string): void {
 }
 
 const keyringEnv = { FISCAL_DESK_PRIVATE_KEYRING: '1' };
-stage('typecheck', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.node.json']) && stage('typecheck (renderer)', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.web.json']);
+stage('typecheck', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.node.json']);
+stage('typecheck (renderer)', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 stage('lint', [npx, 'eslint', '--max-warnings', '0', '.']);
 stage('unit and integration tests', [npx, 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]);
 addVitest(join(results, 'unit.json'));
