@@ -3,6 +3,7 @@ import { EventBus } from './events/event-bus';
 import { accountHandlers, deviceHandlers } from './ipc/handlers/account-handlers';
 import { appHandlers } from './ipc/handlers/app-handlers';
 import { connectionsHandlers } from './ipc/handlers/connections-handlers';
+import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
 import { updatesHandlers } from './ipc/handlers/updates-handlers';
 import { createRouter, type Router, type SenderInfo } from './ipc/router';
@@ -16,6 +17,7 @@ import { RedactingVault } from './vault/redacting-vault';
 import { CredentialCache } from './services/connections/credential-cache';
 import { ProfileStore } from './services/connections/profile-store';
 import { AccountService } from './services/fiscal-harmony/account-service';
+import { MappingsService, activeConnectionSource } from './services/mappings/mappings-service';
 import { TrainingMode } from './services/training/training-mode';
 import { BusyRegistry } from './services/updates/busy-registry';
 import { UpdateController } from './services/updates/update-controller';
@@ -45,6 +47,8 @@ export interface ComposedApp {
   events: EventBus;
   settings: SettingsStore;
   connections: ConnectionsService;
+  /** Tax and currency mappings of the active connection, cached (invoice entry asks it what is mapped). */
+  mappings: MappingsService;
   training: TrainingMode;
   updates: UpdateController;
   /** Work that a restart to update must not interrupt registers here (the outbox will). */
@@ -78,6 +82,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   });
   connections.ensureTrainingProfile();
   const accounts = new AccountService(connections, clock);
+  const mappings = new MappingsService({ source: activeConnectionSource(connections, events), events, logger: deps.logger, clock });
   const busy = new BusyRegistry();
   const updates = new UpdateController({
     host: deps.updater ?? { kind: 'disabled', reason: 'This copy of Fiscal Desk does not update itself.' },
@@ -98,6 +103,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       connections: connectionsHandlers(connections),
       account: accountHandlers(accounts),
       device: deviceHandlers(accounts),
+      mappings: mappingsHandlers(mappings),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,
@@ -108,12 +114,14 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     events,
     settings,
     connections,
+    mappings,
     training,
     updates,
     busy,
     logger: deps.logger,
     dispose: () => {
       updates.dispose();
+      mappings.dispose();
       return training.stop();
     },
   };

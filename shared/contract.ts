@@ -8,6 +8,7 @@ import { accountChannels } from './contract/account';
 import { appChannels } from './contract/app';
 import { connectionsChannels } from './contract/connections';
 import { deviceChannels } from './contract/device';
+import { mappingsChannels } from './contract/mappings';
 import { settingsChannels } from './contract/settings';
 import { updatesChannels } from './contract/updates';
 import type { ChannelSpec, EventSpec } from './contract/define';
@@ -21,6 +22,7 @@ export const contract = {
   connections: connectionsChannels,
   account: accountChannels,
   device: deviceChannels,
+  mappings: mappingsChannels,
 } as const;
 
 export const events = eventSpecs;

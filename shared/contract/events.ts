@@ -22,4 +22,12 @@ export const eventSpecs = {
     payload: z.object({ profileId: z.string(), state: fiskalyTokenStateSchema }),
     description: 'A fiskaly connection signed in, refreshed its token, or failed to.',
   }),
+  'mappings:changed': event({
+    payload: z.object({ profileId: z.string(), at: z.string() }),
+    description: 'Tax or currency mappings of a connection changed (or were found deleted elsewhere).',
+  }),
+  'mappings:setup-progress': event({
+    payload: z.object({ profileId: z.string(), done: z.number().int(), total: z.number().int() }),
+    description: 'Set up from the device: how many of the proposed tax mappings have been tried so far.',
+  }),
 };
