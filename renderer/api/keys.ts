@@ -9,4 +9,5 @@ export const queryKeys = {
   service: ['service'] as const,
   account: ['service', 'account'] as const,
   device: ['service', 'device'] as const,
+  mappings: ['service', 'mappings'] as const,
 };

@@ -11,6 +11,10 @@ export function useEventInvalidation(): void {
       fiscal().events.on('settings:changed', (saved) => client.setQueryData(queryKeys.settings, saved)),
       fiscal().events.on('update:status', (status) => client.setQueryData(queryKeys.updates, status)),
       fiscal().events.on('connections:token-state', ({ profileId, state }) => client.setQueryData(queryKeys.tokenState(profileId), state)),
+      fiscal().events.on('mappings:changed', () => {
+        // A change made here refetches when its mutation settles; refetching sooner would undo other optimistic changes.
+        if (client.isMutating({ mutationKey: queryKeys.mappings }) === 0) void client.invalidateQueries({ queryKey: queryKeys.mappings });
+      }),
       fiscal().events.on('connections:changed', () => {
         void client.invalidateQueries({ queryKey: queryKeys.connections });
         void client.invalidateQueries({ queryKey: queryKeys.service });

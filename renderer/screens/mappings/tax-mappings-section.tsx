@@ -1,0 +1,185 @@
+import { useRef, useState } from 'react';
+import type { MappingsOverview, TaxMappingRow } from '../../../shared/contract/mappings';
+import { isUnsaved, useDeleteTaxMapping, useSavingIds } from '../../api/use-mappings';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { SectionNotice, messageOf, type SectionNoticeValue } from './section-notice';
+import { SetupFromDevice } from './setup-from-device';
+import { percentText } from './suggest-codes';
+import { TaxMappingForm } from './tax-mapping-form';
+
+type FormState = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; row: TaxMappingRow };
+
+export function TaxMappingsSection({ overview }: { overview: MappingsOverview }) {
+  const [form, setForm] = useState<FormState>({ mode: 'closed' });
+  const [notice, setNotice] = useState<SectionNoticeValue | null>(null);
+  const [confirming, setConfirming] = useState<TaxMappingRow | null>(null);
+  const remove = useDeleteTaxMapping();
+  const saving = useSavingIds();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const rows = overview.taxMappings;
+  const stale = rows.filter((row) => row.stale);
+  const canMap = overview.deviceTaxes.length > 0;
+
+  const closeForm = (next: SectionNoticeValue | null) => {
+    setForm({ mode: 'closed' });
+    if (next !== null) setNotice(next);
+    headingRef.current?.focus();
+  };
+
+  const confirmDelete = (row: TaxMappingRow) => {
+    setConfirming(null);
+    setNotice(null);
+    headingRef.current?.focus();
+    remove.mutateAsync(row).then(
+      (result) =>
+        setNotice(
+          result.alreadyDeleted
+            ? { tone: 'info', title: `The tax mapping "${row.taxCode}" had already been deleted elsewhere.`, message: 'The list has been refreshed.' }
+            : { tone: 'success', title: `The tax mapping "${row.taxCode}" was deleted.` },
+        ),
+      (error: unknown) =>
+        setNotice({ tone: 'error', title: `The tax mapping "${row.taxCode}" was not deleted, and is back in the list`, message: messageOf(error) }),
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="tax-mappings-title">
+      <h2 id="tax-mappings-title" ref={headingRef} tabIndex={-1}>
+        Tax mappings
+      </h2>
+      <p className="field__hint">
+        Every tax code on your invoice lines must be mapped to one of the fiscal device's taxes before the document can be fiscalised.
+      </p>
+
+      {overview.deviceProblem === null ? null : (
+        <div className="notice notice--warning" role="status">
+          <p className="notice__title">
+            <strong>The device's taxes are not available</strong>
+          </p>
+          <p>{overview.deviceProblem}</p>
+          <p>Tax mappings can be added once the device's taxes can be read.</p>
+        </div>
+      )}
+
+      {canMap ? <SetupFromDevice overview={overview} /> : null}
+
+      {stale.length === 0 ? null : (
+        <div className="notice notice--warning" role="status">
+          <p className="notice__title">
+            <strong>
+              {stale.length === 1 ? '1 mapping points' : `${stale.length} mappings point`} at a tax the device no longer lists
+            </strong>
+          </p>
+          <p>
+            Documents with {stale.map((row) => `"${row.taxCode}"`).join(', ')} cannot be fiscalised. Edit {stale.length === 1 ? 'it' : 'them'} to choose one of the
+            device's taxes.
+          </p>
+        </div>
+      )}
+
+      <SectionNotice notice={notice} onDismiss={() => setNotice(null)} />
+
+      {rows.length === 0 ? (
+        <p>No tax mappings yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">Your tax codes and the device taxes they are mapped to</caption>
+            <thead>
+              <tr>
+                <th scope="col">Your tax code</th>
+                <th scope="col">Your name</th>
+                <th scope="col">Device tax</th>
+                <th scope="col" className="num">
+                  Percent
+                </th>
+                <th scope="col" className="num">
+                  Tax ID
+                </th>
+                <th scope="col" className="num">
+                  ZIMRA tax ID
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const busy = isUnsaved(row) || saving.has(row.id);
+                return (
+                  <tr key={row.id} aria-busy={busy}>
+                    <th scope="row" className="mono">
+                      {row.taxCode}
+                    </th>
+                    <td>{row.taxName ?? '—'}</td>
+                    <td>{row.deviceTax?.name ?? (row.stale ? 'Not on the device' : 'Unknown')}</td>
+                    <td className="num">{row.deviceTax === null ? '—' : percentText(row.deviceTax.percent)}</td>
+                    <td className="num">{row.destinationTaxId}</td>
+                    <td className="num">{row.zimraTaxId ?? '—'}</td>
+                    <td>
+                      {busy ? (
+                        <span className="badge">Saving…</span>
+                      ) : row.stale ? (
+                        <span className="badge badge--bad">Not on the device</span>
+                      ) : row.deviceTax === null ? (
+                        <span className="badge badge--warn">Not checked</span>
+                      ) : (
+                        <span className="badge badge--ok">Ready</span>
+                      )}
+                    </td>
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" className="button" disabled={busy || !canMap} onClick={() => setForm({ mode: 'edit', row })}>
+                          Edit<span className="visually-hidden"> {row.taxCode}</span>
+                        </button>
+                        <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirming(row)}>
+                          Delete<span className="visually-hidden"> {row.taxCode}</span>
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {form.mode === 'closed' ? (
+        canMap ? (
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setForm({ mode: 'add' })}>
+              Add a tax mapping
+            </button>
+          </div>
+        ) : null
+      ) : (
+        <TaxMappingForm
+          key={form.mode === 'edit' ? form.row.id : 'add'}
+          editing={form.mode === 'edit' ? form.row : null}
+          deviceTaxes={overview.deviceTaxes}
+          rows={rows}
+          onClose={closeForm}
+        />
+      )}
+
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Delete the tax mapping "${confirming?.taxCode ?? ''}"?`}
+        confirmLabel="Delete mapping"
+        danger
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming !== null) confirmDelete(confirming);
+        }}
+      >
+        <p>
+          Without it, documents with tax code <strong>{confirming?.taxCode}</strong> on any line cannot be fiscalised until the code is mapped again.
+        </p>
+        <p>Documents already fiscalised are not affected.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
