@@ -1,32 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeApp, type ComposedApp } from '../compose';
-import { Redactor } from '../logging/redact';
-import { silentLogger } from '../logging/logger';
+import type { ComposedApp } from '../compose';
 import { startFiskalySimulator } from '../sandbox/fiskaly/fiskaly-simulator';
-import { openConfSettings } from '../store/conf-backend';
-import { MemoryVault } from '../vault/memory-vault';
+import { appSender, composeTestApp } from '../test-support/compose-test-app';
 
 type Simulator = Awaited<ReturnType<typeof startFiskalySimulator>>;
-const sender = { url: 'app://fiscal-desk/index.html', isMainFrame: true };
+const sender = appSender;
 let simulator: Simulator;
 let app: ComposedApp;
 
 beforeAll(async () => {
   simulator = await startFiskalySimulator({ credentials: [{ apiKey: 'ipc_key', apiSecret: 'ipc_secret_value' }] });
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'fd-fiskaly-ipc-'));
-  app = await composeApp({
-    info: { name: 'Fiscal Desk', version: '0.1.0', runtime: 'browser', platform: 'linux', dataDirectory },
-    settingsBackend: openConfSettings(dataDirectory),
-    openExternal: async () => false,
-    logger: silentLogger,
-    redactor: new Redactor(),
-    isTrustedSender: () => true,
-    validateOutput: true,
-    vault: new MemoryVault(),
-  });
+  app = await composeTestApp();
 });
 afterAll(async () => {
   await app.dispose();

@@ -1,40 +1,25 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MappingsOverview, SetupFromDeviceResult, TaxMappingRow } from '../../../shared/contract/mappings';
 import type { Result } from '../../../shared/result';
-import { composeApp, type ComposedApp } from '../../compose';
+import type { ComposedApp } from '../../compose';
+import { appSender, composeTestApp } from '../../test-support/compose-test-app';
 import { silentLogger } from '../../logging/logger';
-import { Redactor } from '../../logging/redact';
 import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import { createDemoAccount, uniqueCredentials, type DemoTemplate } from '../../sandbox/demo-accounts';
 import { startFiscalHarmonySandbox, type RunningSandbox } from '../../sandbox/fiscal-harmony-sandbox';
 import { FhTestClient } from '../../sandbox/test-support/fh-test-client';
-import { openConfSettings } from '../../store/conf-backend';
-import { MemoryVault } from '../../vault/memory-vault';
 
 // Every mapping channel through the IPC router (contract validation of inputs and outputs
 // included) against the sandbox over HTTP.
 
-const sender = { url: 'app://fiscal-desk/index.html', isMainFrame: true };
+const sender = appSender;
 let sandbox: RunningSandbox;
 let app: ComposedApp;
 const changes: string[] = [];
 
 beforeAll(async () => {
   sandbox = await startFiscalHarmonySandbox({ processingDelayMs: 5, onError: () => undefined });
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'fd-mappings-ipc-'));
-  app = await composeApp({
-    info: { name: 'Fiscal Desk', version: '0.1.0', runtime: 'browser', platform: 'linux', dataDirectory },
-    settingsBackend: openConfSettings(dataDirectory),
-    openExternal: async () => false,
-    logger: silentLogger,
-    redactor: new Redactor(),
-    isTrustedSender: () => true,
-    validateOutput: true,
-    vault: new MemoryVault(),
-  });
+  app = await composeTestApp();
   app.events.subscribe((name, payload) => {
     if (name === 'mappings:changed') changes.push(JSON.stringify(payload));
   });
