@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { UserSettings } from '../../../shared/contract/settings';
 import { useUpdateSettings } from '../../api/use-app';
 import { ErrorPanel } from '../../components/states';
@@ -10,6 +11,18 @@ const choices: { value: UserSettings['theme']; label: string }[] = [
 
 export function AppearanceSection(props: { theme: UserSettings['theme'] }) {
   const update = useUpdateSettings();
+  // The choice shows the moment it is made (the saved settings arrive a moment later), and
+  // follows the saved value when it changes elsewhere.
+  const [selected, setSelected] = useState(props.theme);
+  const [saved, setSaved] = useState(props.theme);
+  if (props.theme !== saved) {
+    setSaved(props.theme);
+    setSelected(props.theme);
+  }
+  const choose = (theme: UserSettings['theme']) => {
+    setSelected(theme);
+    update.mutate({ theme }, { onError: () => setSelected(props.theme) });
+  };
   return (
     <section className="card" aria-labelledby="appearance-title">
       <h2 id="appearance-title">Appearance</h2>
@@ -21,8 +34,8 @@ export function AppearanceSection(props: { theme: UserSettings['theme'] }) {
               type="radio"
               name="theme"
               value={choice.value}
-              checked={props.theme === choice.value}
-              onChange={() => update.mutate({ theme: choice.value })}
+              checked={selected === choice.value}
+              onChange={() => choose(choice.value)}
             />
             {choice.label}
           </label>
