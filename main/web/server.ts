@@ -7,6 +7,7 @@ import type { Router } from '../ipc/router';
 import type { Logger } from '../logging/logger';
 import { securityHeaders } from '../app/csp';
 import { contentTypeFor, resolveStaticFile } from '../app/static-files';
+import { readBody } from '../http/read-body';
 import { allowedHosts, checkBridgeRequest } from './rpc-guard';
 
 export interface WebServerOptions {
@@ -32,16 +33,6 @@ export interface RunningWebServer {
 const maxBodyBytes = 1024 * 1024;
 const host = '127.0.0.1';
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -60,8 +51,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const streams = new Set<ServerResponse>();
 
   async function handleRpc(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
-    const raw = await readBody(request);
-    if (raw === null) return sendJson(response, 413, { error: 'request too large' });
+    const body = await readBody(request, maxBodyBytes);
+    if (body === 'too-large') return sendJson(response, 413, { error: 'request too large' });
+    const raw = body.toString('utf8');
     let input: unknown;
     try {
       input = raw === '' ? undefined : (JSON.parse(raw) as { input?: unknown }).input;

@@ -23,6 +23,7 @@ import type { AuthStyle } from '../../auth/auth-styles';
 import { SIMULATOR_ECHO_PATH } from '../../providers/fiskaly/products';
 import { LOOPBACK_HOSTS } from '../http/loopback';
 import { SimTokens } from './sim-tokens';
+import { readBody } from '../../http/read-body';
 
 export interface SimCredentials {
   apiKey: string;
@@ -135,18 +136,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function checkHost(host: string): string {
   if (!(LOOPBACK_HOSTS as readonly string[]).includes(host)) {
@@ -280,7 +269,8 @@ export async function startFiskalySimulator(options: FiskalySimulatorOptions): P
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     counters.requests += 1;
-    const text = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
+    const text = raw === 'too-large' ? raw : raw.toString('utf8');
     const method = (req.method ?? 'GET').toUpperCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // Browsers are not clients of fiskaly here: the app's main process is.

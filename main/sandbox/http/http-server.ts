@@ -7,6 +7,7 @@ import type { FaultInjector } from '../faults/fault-injector';
 import { header, message } from './api-types';
 import type { ApiRequest, ApiResponse } from './api-types';
 import { isLoopbackAddress, isLoopbackHostHeader } from './loopback';
+import { readBody } from '../../http/read-body';
 
 export const API_BASE = '/api';
 export const ADMIN_BASE = '/__admin';
@@ -28,18 +29,6 @@ export interface SandboxHttpServer {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, response: ApiResponse): void {
   if (res.destroyed || res.writableEnded) return;
@@ -70,7 +59,7 @@ export function createSandboxHttpServer(handlers: HttpHandlers): SandboxHttpServ
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     const lower = rawPath.toLowerCase();
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') {
       send(res, message(413, 'The request body is too large'));
       return;

@@ -1,43 +1,20 @@
-import { useRef, useState } from 'react';
 import type { CurrencyMappingRow, MappingsOverview } from '../../../shared/contract/mappings';
 import { isUnsaved, useDeleteCurrencyMapping, useSavingIds } from '../../api/use-mappings';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CurrencyMappingForm } from './currency-mapping-form';
-import { SectionNotice, messageOf, type SectionNoticeValue } from './section-notice';
-
-type FormState = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; row: CurrencyMappingRow };
+import { SectionNotice } from './section-notice';
+import { useMappingSection } from './use-mapping-section';
 
 export function CurrencyMappingsSection({ overview }: { overview: MappingsOverview }) {
-  const [form, setForm] = useState<FormState>({ mode: 'closed' });
-  const [notice, setNotice] = useState<SectionNoticeValue | null>(null);
-  const [confirming, setConfirming] = useState<CurrencyMappingRow | null>(null);
   const remove = useDeleteCurrencyMapping();
+  const { form, setForm, notice, setNotice, confirming, setConfirming, headingRef, closeForm, confirmDelete } = useMappingSection<CurrencyMappingRow>({
+    noun: 'currency mapping',
+    codeOf: (row) => row.sourceCurrency,
+    remove: (row) => remove.mutateAsync(row),
+  });
   const saving = useSavingIds();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const rows = overview.currencyMappings;
   const supported = overview.supportedCurrencies;
-
-  const closeForm = (next: SectionNoticeValue | null) => {
-    setForm({ mode: 'closed' });
-    if (next !== null) setNotice(next);
-    headingRef.current?.focus();
-  };
-
-  const confirmDelete = (row: CurrencyMappingRow) => {
-    setConfirming(null);
-    setNotice(null);
-    headingRef.current?.focus();
-    remove.mutateAsync(row).then(
-      (result) =>
-        setNotice(
-          result.alreadyDeleted
-            ? { tone: 'info', title: `The currency mapping "${row.sourceCurrency}" had already been deleted elsewhere.`, message: 'The list has been refreshed.' }
-            : { tone: 'success', title: `The currency mapping "${row.sourceCurrency}" was deleted.` },
-        ),
-      (error: unknown) =>
-        setNotice({ tone: 'error', title: `The currency mapping "${row.sourceCurrency}" was not deleted, and is back in the list`, message: messageOf(error) }),
-    );
-  };
 
   return (
     <section className="card" aria-labelledby="currency-mappings-title">

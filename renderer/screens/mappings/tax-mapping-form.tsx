@@ -5,8 +5,9 @@ import { taxMappingInputSchema, type TaxMappingInput, type TaxMappingRow } from 
 import { isUnsaved, useCreateTaxMapping, useUpdateTaxMapping } from '../../api/use-mappings';
 import { TextField } from '../../components/text-field';
 import { contractResolver } from './form-resolver';
-import { SelectField } from './select-field';
-import { fieldsOf, isNotFound, messageOf, type SectionNoticeValue } from './section-notice';
+import { SelectField } from '../../components/select-field';
+import { MappingFormFooter, showRefusal } from './mapping-form-parts';
+import { isNotFound, messageOf, type SectionNoticeValue } from './section-notice';
 import { taxLabel } from './suggest-codes';
 
 interface FormValues {
@@ -57,11 +58,7 @@ export function TaxMappingForm(props: {
     setFocus('taxCode');
   }, [setFocus]);
 
-  const refused = (error: unknown) => {
-    const fields = Object.entries(fieldsOf(error) ?? {}).filter((entry): entry is [keyof FormValues, string] => formFields.includes(entry[0] as keyof FormValues));
-    for (const [field, message] of fields) setError(field, { message });
-    if (fields.length === 0) setFailure(messageOf(error));
-  };
+  const refused = (error: unknown) => showRefusal(error, formFields, setError, setFailure);
 
   const onSubmit = handleSubmit(async (input) => {
     setFailure(null);
@@ -106,22 +103,7 @@ export function TaxMappingForm(props: {
             </option>
           ))}
         </SelectField>
-        {failure === null ? null : (
-          <div className="notice notice--error" role="alert">
-            <p className="notice__title">
-              <strong>{editing === null ? 'The mapping was not added' : 'Your change was not saved and has been undone'}</strong>
-            </p>
-            <p>{failure}</p>
-          </div>
-        )}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>
-            {pending ? 'Saving…' : editing === null ? 'Add mapping' : 'Save changes'}
-          </button>
-          <button type="button" className="button" onClick={() => props.onClose(null)}>
-            Cancel
-          </button>
-        </div>
+        <MappingFormFooter failure={failure} adding={editing === null} pending={pending} onCancel={() => props.onClose(null)} />
       </form>
     </section>
   );

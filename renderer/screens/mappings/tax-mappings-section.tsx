@@ -1,46 +1,23 @@
-import { useRef, useState } from 'react';
 import type { MappingsOverview, TaxMappingRow } from '../../../shared/contract/mappings';
 import { isUnsaved, useDeleteTaxMapping, useSavingIds } from '../../api/use-mappings';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { SectionNotice, messageOf, type SectionNoticeValue } from './section-notice';
+import { SectionNotice } from './section-notice';
+import { useMappingSection } from './use-mapping-section';
 import { SetupFromDevice } from './setup-from-device';
 import { percentText } from './suggest-codes';
 import { TaxMappingForm } from './tax-mapping-form';
 
-type FormState = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; row: TaxMappingRow };
-
 export function TaxMappingsSection({ overview }: { overview: MappingsOverview }) {
-  const [form, setForm] = useState<FormState>({ mode: 'closed' });
-  const [notice, setNotice] = useState<SectionNoticeValue | null>(null);
-  const [confirming, setConfirming] = useState<TaxMappingRow | null>(null);
   const remove = useDeleteTaxMapping();
+  const { form, setForm, notice, setNotice, confirming, setConfirming, headingRef, closeForm, confirmDelete } = useMappingSection<TaxMappingRow>({
+    noun: 'tax mapping',
+    codeOf: (row) => row.taxCode,
+    remove: (row) => remove.mutateAsync(row),
+  });
   const saving = useSavingIds();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const rows = overview.taxMappings;
   const stale = rows.filter((row) => row.stale);
   const canMap = overview.deviceTaxes.length > 0;
-
-  const closeForm = (next: SectionNoticeValue | null) => {
-    setForm({ mode: 'closed' });
-    if (next !== null) setNotice(next);
-    headingRef.current?.focus();
-  };
-
-  const confirmDelete = (row: TaxMappingRow) => {
-    setConfirming(null);
-    setNotice(null);
-    headingRef.current?.focus();
-    remove.mutateAsync(row).then(
-      (result) =>
-        setNotice(
-          result.alreadyDeleted
-            ? { tone: 'info', title: `The tax mapping "${row.taxCode}" had already been deleted elsewhere.`, message: 'The list has been refreshed.' }
-            : { tone: 'success', title: `The tax mapping "${row.taxCode}" was deleted.` },
-        ),
-      (error: unknown) =>
-        setNotice({ tone: 'error', title: `The tax mapping "${row.taxCode}" was not deleted, and is back in the list`, message: messageOf(error) }),
-    );
-  };
 
   return (
     <section className="card" aria-labelledby="tax-mappings-title">
