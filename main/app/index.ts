@@ -93,8 +93,16 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void composed.dispose();
+  // Let services finish (the training sandbox writes its state, the updater stops) before exit.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    disposed = true;
+    event.preventDefault();
+    composed
+      .dispose()
+      .catch((error: unknown) => logger.error('Shutting down failed', { error }))
+      .finally(() => app.quit());
   });
   logger.info('Fiscal Desk started', { version: app.getVersion() });
 }
