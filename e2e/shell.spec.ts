@@ -80,3 +80,16 @@ test('screens that have not shipped say so instead of showing invented data', as
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
   await expect(page.getByRole('heading', { name: 'Not available yet' })).toBeVisible();
 });
+
+test('a browser tab without the access token is told how to connect, and reaches nothing', async ({ app }, testInfo) => {
+  testInfo.skip(app.mode !== 'browser', 'Only browser mode has an access token; the Electron app has no bridge to reach.');
+  const origin = new URL(app.page.url()).origin;
+  const page = await app.page.context().browser()!.newPage();
+  try {
+    await page.goto(`${origin}/#/account`);
+    await expect(page.getByRole('alert')).toContainText('This browser tab is not connected to Fiscal Desk');
+    await expect(page.locator('html[data-app-ready="true"]')).toHaveCount(0);
+  } finally {
+    await page.close();
+  }
+});
