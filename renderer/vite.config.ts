@@ -33,6 +33,7 @@ export function createRendererConfig(root: string): UserConfig {
     outDir: resolve(root, '..', 'out', 'renderer'),
     emptyOutDir: true,
     sourcemap: true,
+    minify: true,
     target: 'chrome140',
     rolldownOptions: { input: { index: resolve(root, 'index.html') } },
   },
