@@ -28,7 +28,6 @@ import type { StoredFiscalHarmonyProfile } from '../../store/stored-connections'
 import type { ConnectionsService } from '../connections/connections-service';
 import {
   currencyMappingRow,
-  describeDeviceTax,
   deviceTaxOf,
   documentCodeProblems,
   findDeviceTax,
@@ -36,6 +35,7 @@ import {
   type CodeProblem,
   type MappingsSnapshot,
 } from './mapping-views';
+import { requireDeviceTax, requireFreeCurrency, requireFreeTaxCode, requireSupported } from './mapping-rules';
 import { SnapshotCache } from './snapshot-cache';
 
 /** The calls of the Fiscal Harmony client this service uses (a fake one in unit tests). */
@@ -193,8 +193,8 @@ export class MappingsService {
     const input = parseInput(taxMappingInputSchema, raw);
     const { ref, client } = await this.deps.source.active();
     const snapshot = await this.snapshotOf(ref.id, client);
-    const tax = this.requireDeviceTax(snapshot, input.destinationTaxId);
-    this.requireFreeTaxCode(snapshot, input.taxCode, null);
+    const tax = requireDeviceTax(snapshot, input.destinationTaxId);
+    requireFreeTaxCode(snapshot, input.taxCode, null);
     const created = await this.changing(ref.id, () =>
       client.addTaxMapping({ TaxCode: input.taxCode, TaxName: input.taxName || tax.name, DestinationTaxId: tax.id }),
     );
@@ -206,8 +206,8 @@ export class MappingsService {
     const input = parseInput(updateTaxMappingInputSchema, raw);
     const { ref, client } = await this.deps.source.active();
     const snapshot = await this.snapshotOf(ref.id, client);
-    const tax = this.requireDeviceTax(snapshot, input.destinationTaxId);
-    this.requireFreeTaxCode(snapshot, input.taxCode, input.id);
+    const tax = requireDeviceTax(snapshot, input.destinationTaxId);
+    requireFreeTaxCode(snapshot, input.taxCode, input.id);
     const before = snapshot.taxMappings.find((m) => m.Id === input.id);
     const mapping: TaxMapping = {
       Id: input.id,
@@ -273,8 +273,8 @@ export class MappingsService {
     const input = parseInput(currencyMappingInputSchema, raw);
     const { ref, client } = await this.deps.source.active();
     const snapshot = await this.snapshotOf(ref.id, client);
-    const destination = this.requireSupported(snapshot, input.destinationCurrency);
-    this.requireFreeCurrency(snapshot, input.sourceCurrency, null);
+    const destination = requireSupported(snapshot, input.destinationCurrency);
+    requireFreeCurrency(snapshot, input.sourceCurrency, null);
     const created = await this.changing(ref.id, () => client.addCurrencyMapping({ SourceCurrency: input.sourceCurrency, DestinationCurrency: destination }));
     this.deps.logger.info('Currency mapping created', { profileId: ref.id, mappingId: created.Id, destination });
     return currencyMappingRow(snapshot, created);
@@ -284,8 +284,8 @@ export class MappingsService {
     const input = parseInput(updateCurrencyMappingInputSchema, raw);
     const { ref, client } = await this.deps.source.active();
     const snapshot = await this.snapshotOf(ref.id, client);
-    const destination = this.requireSupported(snapshot, input.destinationCurrency);
-    this.requireFreeCurrency(snapshot, input.sourceCurrency, input.id);
+    const destination = requireSupported(snapshot, input.destinationCurrency);
+    requireFreeCurrency(snapshot, input.sourceCurrency, input.id);
     const before = snapshot.currencyMappings.find((m) => m.Id === input.id);
     const mapping = {
       Id: input.id,
@@ -367,45 +367,6 @@ export class MappingsService {
   private changed(profileId: string): void {
     this.cache.invalidate();
     this.deps.events.emit('mappings:changed', { profileId, at: this.clock().toISOString() });
-  }
-
-  private requireDeviceTax(snapshot: MappingsSnapshot, taxId: number): DeviceTax {
-    if (!snapshot.device.ok) throw new AppError(snapshot.device.code, snapshot.device.problem);
-    const tax = findDeviceTax(snapshot, taxId);
-    if (tax === undefined) {
-      const listed = snapshot.device.taxes.map(describeDeviceTax).join('; ');
-      throw new AppError('INVALID_INPUT', `Tax id ${taxId} is not one of this fiscal device's taxes (${listed === '' ? 'it lists none' : listed}). Choose one of those.`, {
-        fields: { destinationTaxId: `Tax id ${taxId} is not on this device: choose one of its taxes` },
-      });
-    }
-    return tax;
-  }
-
-  private requireFreeTaxCode(snapshot: MappingsSnapshot, taxCode: string, exceptId: number | null): void {
-    const other = snapshot.taxMappings.find((m) => m.TaxCode === taxCode && m.Id !== exceptId);
-    if (other === undefined) return;
-    const tax = findDeviceTax(snapshot, other.DestinationTaxId);
-    throw new AppError('CONFLICT', `Tax code "${taxCode}" is already mapped (to ${tax === undefined ? `tax id ${other.DestinationTaxId}` : describeDeviceTax(tax)}). Edit that mapping instead, or use another code.`, {
-      fields: { taxCode: `"${taxCode}" is already mapped: edit that mapping instead` },
-    });
-  }
-
-  private requireSupported(snapshot: MappingsSnapshot, currency: string): string {
-    const match = snapshot.supportedCurrencies.find((c) => c.toUpperCase() === currency.toUpperCase());
-    if (match === undefined) {
-      throw new AppError('INVALID_INPUT', `Fiscal Harmony does not support ${currency}. Choose one of: ${snapshot.supportedCurrencies.join(', ')}.`, {
-        fields: { destinationCurrency: `${currency} is not supported: choose one of ${snapshot.supportedCurrencies.join(', ')}` },
-      });
-    }
-    return match;
-  }
-
-  private requireFreeCurrency(snapshot: MappingsSnapshot, source: string, exceptId: number | null): void {
-    const other = snapshot.currencyMappings.find((m) => m.SourceCurrency === source && m.Id !== exceptId);
-    if (other === undefined) return;
-    throw new AppError('CONFLICT', `Currency "${source}" is already mapped (to ${other.DestinationCurrency}). Edit that mapping instead, or use another code.`, {
-      fields: { sourceCurrency: `"${source}" is already mapped: edit that mapping instead` },
-    });
   }
 }
 
