@@ -2,6 +2,7 @@ import type { CurrencyMappingRow, MappingsOverview } from '../../../shared/contr
 import { isUnsaved, useDeleteCurrencyMapping, useSavingIds } from '../../api/use-mappings';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CurrencyMappingForm } from './currency-mapping-form';
+import { RowActions } from './row-actions';
 import { SectionNotice } from './section-notice';
 import { useMappingSection } from './use-mapping-section';
 
@@ -63,14 +64,7 @@ export function CurrencyMappingsSection({ overview }: { overview: MappingsOvervi
                       )}
                     </td>
                     <td>
-                      <div className="row-actions">
-                        <button type="button" className="button" disabled={busy} onClick={() => setForm({ mode: 'edit', row })}>
-                          Edit<span className="visually-hidden"> {row.sourceCurrency}</span>
-                        </button>
-                        <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirming(row)}>
-                          Delete<span className="visually-hidden"> {row.sourceCurrency}</span>
-                        </button>
-                      </div>
+                      <RowActions code={row.sourceCurrency} editDisabled={busy} deleteDisabled={busy} onEdit={() => setForm({ mode: 'edit', row })} onDelete={() => setConfirming(row)} />
                     </td>
                   </tr>
                 );

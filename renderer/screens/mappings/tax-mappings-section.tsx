@@ -1,6 +1,7 @@
 import type { MappingsOverview, TaxMappingRow } from '../../../shared/contract/mappings';
 import { isUnsaved, useDeleteTaxMapping, useSavingIds } from '../../api/use-mappings';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { RowActions } from './row-actions';
 import { SectionNotice } from './section-notice';
 import { useMappingSection } from './use-mapping-section';
 import { SetupFromDevice } from './setup-from-device';
@@ -107,14 +108,7 @@ export function TaxMappingsSection({ overview }: { overview: MappingsOverview })
                       )}
                     </td>
                     <td>
-                      <div className="row-actions">
-                        <button type="button" className="button" disabled={busy || !canMap} onClick={() => setForm({ mode: 'edit', row })}>
-                          Edit<span className="visually-hidden"> {row.taxCode}</span>
-                        </button>
-                        <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirming(row)}>
-                          Delete<span className="visually-hidden"> {row.taxCode}</span>
-                        </button>
-                      </div>
+                      <RowActions code={row.taxCode} editDisabled={busy || !canMap} deleteDisabled={busy} onEdit={() => setForm({ mode: 'edit', row })} onDelete={() => setConfirming(row)} />
                     </td>
                   </tr>
                 );
