@@ -105,6 +105,13 @@ describe('browser-mode server', () => {
     expect(escape.status).toBe(404);
   });
 
+  it('answers a malformed channel escape with 400 and keeps serving', async () => {
+    const bad = await call('/rpc/settings%E0%A4%A', { method: 'POST', headers: goodHeaders(), body: '{}' });
+    expect(bad.status).toBe(400);
+    const after = await call('/rpc/settings:get', { method: 'POST', headers: goodHeaders(), body: '{}' });
+    expect(after.status).toBe(200);
+  });
+
   it('refuses bridge calls made with GET', async () => {
     expect((await call('/rpc/settings:get', { headers: goodHeaders() })).status).toBe(405);
   });

@@ -131,7 +131,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       handleEvents(response);
       return;
     }
-    handleRpc(request, response, decodeURIComponent(url.slice('/rpc/'.length))).catch((error: unknown) => {
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.slice('/rpc/'.length));
+    } catch {
+      sendJson(response, 400, { error: 'malformed channel name' });
+      return;
+    }
+    handleRpc(request, response, channel).catch((error: unknown) => {
       logger.error('Browser bridge call failed', { error });
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { platform } from 'node:process';
 import { composeApp, type ComposedApp } from '../compose';
+import type { SenderInfo } from '../ipc/router';
 import { createSenderPolicy } from '../ipc/sender-policy';
 import { createFileLogger } from '../logging/file-logger';
 import { Redactor } from '../logging/redact';
@@ -39,15 +40,15 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     redactor,
     consoleLevel: options.consoleLog === true ? 'warn' : false,
   });
-  // The allowed origin is only known once the server listens; the policy reads it late.
-  let origin = '';
+  // The allowed origin is only known once the server listens; until then nothing is trusted.
+  let isTrustedSender: (sender: SenderInfo) => boolean = () => false;
   const app = await composeApp({
     info: { name: 'Fiscal Desk', version: appVersion, runtime: 'browser', platform, dataDirectory: options.dataDirectory },
     settingsBackend: openConfSettings(options.dataDirectory),
     openExternal: async () => false,
     logger,
     redactor,
-    isTrustedSender: (sender) => createSenderPolicy([origin, origin.replace('127.0.0.1', 'localhost')])(sender),
+    isTrustedSender: (sender) => isTrustedSender(sender),
     validateOutput: true,
     vault: options.vault ?? new KeytarVault(appId),
     updater: {
@@ -64,7 +65,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.token === undefined ? {} : { token: options.token }),
   });
-  origin = server.origin;
+  isTrustedSender = createSenderPolicy([server.origin, server.origin.replace('127.0.0.1', 'localhost')]);
   logger.info('Browser mode started', { origin: server.origin });
   return {
     server,
