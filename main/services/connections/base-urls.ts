@@ -12,7 +12,8 @@ export function fiscalHarmonyBaseUrl(profile: StoredFiscalHarmonyProfile, traini
     case 'test':
       return fiscalHarmonyBaseUrls[profile.environment];
     case 'training':
-      return trainingBaseUrl ?? 'http://127.0.0.1 (starts when used)';
+      if (trainingBaseUrl === null) throw new Error('The training profile needs the training sandbox address');
+      return trainingBaseUrl;
     case 'custom':
       return (profile.customBaseUrl ?? '').replace(/\/+$/, '');
   }

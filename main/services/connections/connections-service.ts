@@ -60,7 +60,8 @@ export class ConnectionsService {
     return profile.kind === 'fiscal-harmony' && profile.environment === 'training';
   }
 
-  private async trainingUrlIfRunning(profile: StoredProfile): Promise<string | null> {
+  /** The training sandbox's address for the training profile (starting it on first use), else null. */
+  private async trainingBaseUrlFor(profile: StoredProfile): Promise<string | null> {
     return this.isTraining(profile) ? this.deps.training.baseUrl() : null;
   }
 
@@ -78,7 +79,7 @@ export class ConnectionsService {
         kind: 'fiscal-harmony',
         environment: profile.environment,
         applicationName: profile.applicationName,
-        baseUrl: fiscalHarmonyBaseUrl(profile, await this.trainingUrlIfRunning(profile)),
+        baseUrl: fiscalHarmonyBaseUrl(profile, await this.trainingBaseUrlFor(profile)),
       };
     }
     return {
@@ -254,7 +255,7 @@ export class ConnectionsService {
     if (existing !== undefined) return existing;
     const client = new FiscalHarmonyClient({
       profileName: profile.name,
-      baseUrl: fiscalHarmonyBaseUrl(profile, await this.trainingUrlIfRunning(profile)),
+      baseUrl: fiscalHarmonyBaseUrl(profile, await this.trainingBaseUrlFor(profile)),
       applicationName: profile.applicationName,
       stationId: this.deps.profiles.station().id,
       appVersion: this.deps.appVersion,
