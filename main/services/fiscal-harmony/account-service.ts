@@ -6,6 +6,7 @@ import type { StoredFiscalHarmonyProfile } from '../../store/stored-connections'
 import type { ConnectionsService } from '../connections/connections-service';
 import { describeBillingStatus } from './billing-status';
 import { certificateState } from './certificate';
+import { deviceTaxOf } from './device-tax';
 
 /** Account and device of the active Fiscal Harmony connection, shaped for the screens. */
 export class AccountService {
@@ -90,13 +91,7 @@ export class AccountService {
               branchEmail: config.deviceBranchContacts?.email ?? null,
               operatingMode: config.deviceOperatingMode ?? null,
               qrUrl: config.qrUrl ?? null,
-              taxes: config.applicableTaxes.map((tax) => ({
-                id: tax.taxID,
-                name: tax.taxName,
-                percent: tax.taxPercent ?? null,
-                validFrom: tax.validFrom ?? null,
-                validTill: tax.validTill ?? null,
-              })),
+              taxes: config.applicableTaxes.map(deviceTaxOf),
             },
       certificate: certificateState(config?.certificateValidTill ?? null, this.clock()),
     };

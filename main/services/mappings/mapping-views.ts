@@ -1,7 +1,7 @@
 // Pure joins of the service's mappings with the device's taxes and the supported currencies.
 import type { DeviceTax } from '../../../shared/contract/device';
 import type { CurrencyMappingRow, TaxMappingRow } from '../../../shared/contract/mappings';
-import type { ApplicableTax, CurrencyMapping, TaxMapping } from '../../../shared/domain/fiscal-harmony/schemas';
+import type { CurrencyMapping, TaxMapping } from '../../../shared/domain/fiscal-harmony/schemas';
 import type { ErrorCode } from '../../../shared/errors';
 
 /** Everything the mappings depend on, read at one moment for one profile. */
@@ -12,16 +12,6 @@ export interface MappingsSnapshot {
   supportedCurrencies: string[];
   /** The device's applicable taxes, or why they are not known. */
   device: { ok: true; taxes: DeviceTax[] } | { ok: false; code: ErrorCode; problem: string };
-}
-
-export function deviceTaxOf(tax: ApplicableTax): DeviceTax {
-  return {
-    id: tax.taxID,
-    name: tax.taxName,
-    percent: tax.taxPercent ?? null,
-    validFrom: tax.validFrom ?? null,
-    validTill: tax.validTill ?? null,
-  };
 }
 
 export function describeDeviceTax(tax: DeviceTax): string {

@@ -28,7 +28,6 @@ import type { StoredFiscalHarmonyProfile } from '../../store/stored-connections'
 import type { ConnectionsService } from '../connections/connections-service';
 import {
   currencyMappingRow,
-  deviceTaxOf,
   documentCodeProblems,
   findDeviceTax,
   taxMappingRow,
@@ -36,6 +35,7 @@ import {
   type MappingsSnapshot,
 } from './mapping-views';
 import { requireDeviceTax, requireFreeCurrency, requireFreeTaxCode, requireSupported } from './mapping-rules';
+import { deviceTaxOf } from '../fiscal-harmony/device-tax';
 import { SnapshotCache } from './snapshot-cache';
 
 /** The calls of the Fiscal Harmony client this service uses (a fake one in unit tests). */
