@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseAccepted, parseFindings, unexplained } from './findings';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
-const output = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'findings.csv');
+const output = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'findings.sarif');
 const cli = join(repoRoot, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
 const electronVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -26,5 +26,5 @@ const findings = parseFindings(readFileSync(output, 'utf8'));
 const accepted = parseAccepted(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
 const open = unexplained(findings, accepted);
 console.log(`Electronegativity ${electronVersion}: ${findings.length} findings, ${findings.length - open.length} accepted with a reason in README.md.`);
-for (const finding of open) console.error(`UNEXPLAINED ${finding.check} ${finding.file}:${finding.location} ${finding.sample}`);
+for (const finding of open) console.error(`UNEXPLAINED ${finding.check} ${finding.file}:${finding.location}`);
 process.exit(open.length === 0 ? 0 : 1);

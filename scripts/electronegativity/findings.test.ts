@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccepted, parseFindings, unexplained } from './findings';
 
-const csv = `issue, severity, confidence, filename, location, sample, description, url
-OPEN_EXTERNAL_JS_CHECK,"MEDIUM","TENTATIVE","main/app/security.ts","43:42","if (a, b) void shell.openExternal(url);","Review",https://x
-CSP_GLOBAL_CHECK,"LOW","FIRM","out/renderer/index.html","5:0","default-src 'none'","CSP",https://y
-`;
+const sarif = JSON.stringify({
+  runs: [
+    {
+      results: [
+        {
+          ruleId: 'OPEN_EXTERNAL_JS_CHECK',
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'main/app/security.ts' }, region: { startLine: 43, startColumn: 43 } } }],
+        },
+        { ruleId: 'CSP_GLOBAL_CHECK', locations: [{ physicalLocation: { artifactLocation: { uri: 'out/renderer/index.html' }, region: { startLine: 5, startColumn: 1 } } }] },
+      ],
+    },
+  ],
+});
 
 const readme = `
 ### Accepted Electronegativity findings
@@ -17,16 +26,16 @@ const readme = `
 `;
 
 describe('electronegativity findings', () => {
-  it('parses quoted CSV fields with commas', () => {
-    expect(parseFindings(csv)).toEqual([
-      { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'main/app/security.ts', location: '43:42', sample: 'if (a, b) void shell.openExternal(url);' },
-      { check: 'CSP_GLOBAL_CHECK', file: 'out/renderer/index.html', location: '5:0', sample: "default-src 'none'" },
+  it('reads the checks and their places from the SARIF report', () => {
+    expect(parseFindings(sarif)).toEqual([
+      { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'main/app/security.ts', location: '43:43' },
+      { check: 'CSP_GLOBAL_CHECK', file: 'out/renderer/index.html', location: '5:1' },
     ]);
   });
 
   it('reads only the accepted table, and needs a real reason for each finding', () => {
     const accepted = parseAccepted(readme);
     expect(accepted.map((entry) => entry.check)).toEqual(['OPEN_EXTERNAL_JS_CHECK', 'CSP_GLOBAL_CHECK']);
-    expect(unexplained(parseFindings(csv), accepted).map((finding) => finding.check)).toEqual(['CSP_GLOBAL_CHECK']);
+    expect(unexplained(parseFindings(sarif), accepted).map((finding) => finding.check)).toEqual(['CSP_GLOBAL_CHECK']);
   });
 });

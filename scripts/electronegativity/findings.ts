@@ -2,7 +2,6 @@ export interface Finding {
   check: string;
   file: string;
   location: string;
-  sample: string;
 }
 
 export interface Accepted {
@@ -12,36 +11,31 @@ export interface Accepted {
   reason: string;
 }
 
-/** Splits one CSV line of Electronegativity's output (quoted fields may contain commas). */
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let index = 0; index < line.length; index += 1) {
-    const char = line[index];
-    if (char === '"') {
-      if (quoted && line[index + 1] === '"') {
-        current += '"';
-        index += 1;
-      } else quoted = !quoted;
-    } else if (char === ',' && !quoted) {
-      fields.push(current.trim());
-      current = '';
-    } else current += char;
-  }
-  fields.push(current.trim());
-  return fields;
+interface SarifLog {
+  runs: {
+    results: {
+      ruleId: string;
+      locations?: { physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number; startColumn?: number } } }[];
+    }[];
+  }[];
 }
 
-export function parseFindings(csv: string): Finding[] {
-  return csv
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [check = '', , , file = '', location = '', sample = ''] = csvFields(line);
-      return { check, file, location, sample };
-    });
+/**
+ * Reads Electronegativity's SARIF report. (Its CSV writer appends the rows while the header is
+ * still being written, so the first row is sometimes overwritten: SARIF is written in one go.)
+ */
+export function parseFindings(sarif: string): Finding[] {
+  const log = JSON.parse(sarif) as SarifLog;
+  return log.runs.flatMap((run) =>
+    run.results.map((result) => {
+      const location = result.locations?.[0]?.physicalLocation;
+      return {
+        check: result.ruleId,
+        file: location?.artifactLocation?.uri ?? '',
+        location: `${location?.region?.startLine ?? 0}:${location?.region?.startColumn ?? 0}`,
+      };
+    }),
+  );
 }
 
 /** Rows of the README table under the heading "Accepted Electronegativity findings". */
