@@ -28,6 +28,12 @@ describe('releaseNotesToText', () => {
     ).toBe('Version 1.3.0\nBeta fixes\n\nVersion 1.2.8\nSmall fixes');
   });
 
+  it('leaves names of Object.prototype members as written instead of decoding them', () => {
+    expect(releaseNotesToText('a &constructor; b &toString; c &__proto__; &hasOwnProperty; &amp;')).toBe(
+      'a &constructor; b &toString; c &__proto__; &hasOwnProperty; &',
+    );
+  });
+
   it('answers an empty string when there are no notes', () => {
     expect(releaseNotesToText(null)).toBe('');
     expect(releaseNotesToText(undefined)).toBe('');

@@ -11,7 +11,9 @@ function decodeEntities(text: string): string {
       const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
       return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
     }
-    return namedEntities[entity.toLowerCase()] ?? match;
+    // Own properties only: `&constructor;` must not find Object.prototype's constructor.
+    const name = entity.toLowerCase();
+    return Object.hasOwn(namedEntities, name) ? (namedEntities[name] ?? match) : match;
   });
 }
 
