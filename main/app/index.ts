@@ -15,12 +15,14 @@ import { hardenSessionsAndContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { rememberWindowState, restorableWindowState } from './window-state';
 import { createUpdaterHost } from './updater/create-updater-host';
+import { developmentSwitches } from './development-switches';
 
-// Tests give every run its own profile folder and turn the single-instance lock off.
-const testUserData = process.env.FISCAL_DESK_USER_DATA;
-if (testUserData !== undefined) app.setPath('userData', testUserData);
-const isTestRun = testUserData !== undefined;
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Tests give every run its own profile folder and turn the single-instance lock off; an
+// installed app honours no development switch.
+const switches = developmentSwitches(process.env, app.isPackaged);
+if (switches.userDataDirectory !== undefined) app.setPath('userData', switches.userDataDirectory);
+const isTestRun = switches.userDataDirectory !== undefined;
+const devServerUrl = switches.rendererUrl;
 const isDevelopment = !app.isPackaged;
 
 app.enableSandbox();
@@ -105,4 +107,5 @@ async function start(): Promise<void> {
       .finally(() => app.quit());
   });
   logger.info('Fiscal Desk started', { version: app.getVersion() });
+  if (switches.ignored.length > 0) logger.warn('Development switches ignored', { switches: switches.ignored });
 }
