@@ -4,6 +4,7 @@ import { accountHandlers, deviceHandlers } from './ipc/handlers/account-handlers
 import { appHandlers } from './ipc/handlers/app-handlers';
 import { connectionsHandlers } from './ipc/handlers/connections-handlers';
 import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
+import { readinessHandlers } from './ipc/handlers/readiness-handlers';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
 import { updatesHandlers } from './ipc/handlers/updates-handlers';
 import { createRouter, type Router, type SenderInfo } from './ipc/router';
@@ -18,6 +19,7 @@ import { CredentialCache } from './services/connections/credential-cache';
 import { ProfileStore } from './services/connections/profile-store';
 import { AccountService } from './services/fiscal-harmony/account-service';
 import { MappingsService, activeConnectionSource } from './services/mappings/mappings-service';
+import { ReadinessService, activeForReadiness } from './services/readiness/readiness-service';
 import { TrainingMode } from './services/training/training-mode';
 import { BusyRegistry } from './services/updates/busy-registry';
 import { UpdateController } from './services/updates/update-controller';
@@ -49,6 +51,8 @@ export interface ComposedApp {
   connections: ConnectionsService;
   /** Tax and currency mappings of the active connection, cached (invoice entry asks it what is mapped). */
   mappings: MappingsService;
+  /** Whether documents on the active connection will be fiscalised (invoice entry asks before queuing). */
+  readiness: ReadinessService;
   training: TrainingMode;
   updates: UpdateController;
   /** Work that a restart to update must not interrupt registers here (the outbox will). */
@@ -83,6 +87,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   connections.ensureTrainingProfile();
   const accounts = new AccountService(connections, clock);
   const mappings = new MappingsService({ source: activeConnectionSource(connections, events), events, logger: deps.logger, clock });
+  const readiness = new ReadinessService({ active: activeForReadiness(connections), mappings, events, logger: deps.logger, clock });
   const busy = new BusyRegistry();
   const updates = new UpdateController({
     host: deps.updater ?? { kind: 'disabled', reason: 'This copy of Fiscal Desk does not update itself.' },
@@ -104,6 +109,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       account: accountHandlers(accounts),
       device: deviceHandlers(accounts),
       mappings: mappingsHandlers(mappings),
+      readiness: readinessHandlers(readiness),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,
@@ -115,6 +121,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     settings,
     connections,
     mappings,
+    readiness,
     training,
     updates,
     busy,
@@ -122,6 +129,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     dispose: () => {
       updates.dispose();
       mappings.dispose();
+      readiness.dispose();
       return training.stop();
     },
   };

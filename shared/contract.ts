@@ -9,6 +9,7 @@ import { appChannels } from './contract/app';
 import { connectionsChannels } from './contract/connections';
 import { deviceChannels } from './contract/device';
 import { mappingsChannels } from './contract/mappings';
+import { readinessChannels } from './contract/readiness';
 import { settingsChannels } from './contract/settings';
 import { updatesChannels } from './contract/updates';
 import type { ChannelSpec, EventSpec } from './contract/define';
@@ -23,6 +24,7 @@ export const contract = {
   account: accountChannels,
   device: deviceChannels,
   mappings: mappingsChannels,
+  readiness: readinessChannels,
 } as const;
 
 export const events = eventSpecs;

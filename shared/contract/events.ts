@@ -26,6 +26,10 @@ export const eventSpecs = {
     payload: z.object({ profileId: z.string(), at: z.string() }),
     description: 'Tax or currency mappings of a connection changed (or were found deleted elsewhere).',
   }),
+  'readiness:changed': event({
+    payload: z.object({ at: z.string() }),
+    description: 'The readiness verdict of the active connection may have changed (connection, mappings, or a new check): ask readiness:get again.',
+  }),
   'mappings:setup-progress': event({
     payload: z.object({ profileId: z.string(), done: z.number().int(), total: z.number().int() }),
     description: 'Set up from the device: how many of the proposed tax mappings have been tried so far.',

@@ -76,3 +76,22 @@ export function rejected(status: number, message: string | null): AppError {
 export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `${what} was not found at Fiscal Harmony. It may have been deleted elsewhere; refresh the list.`);
 }
+
+/** Where a URL points, without path or query (which may carry anything): `https://host:port`. */
+function originOf(url: string | null, base?: string): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function redirected(requestUrl: string, location: string | null): AppError {
+  const from = originOf(requestUrl) ?? 'the address in Connections';
+  const to = originOf(location, requestUrl);
+  return new AppError(
+    'SERVICE_REJECTED',
+    `Fiscal Harmony at ${from} sent the request on to ${to ?? 'another address'}. Fiscal Desk does not follow such redirects, so that the API key never goes anywhere else. Check the address in Connections; if the service really moved, enter its new address there.`,
+  );
+}

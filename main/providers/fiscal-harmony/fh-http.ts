@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { signBody, signingKey } from './signature';
-import type { AppError } from '../../../shared/errors';
+import { isAppError, type AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { CookieJar } from './cookie-jar';
-import { noDevice, noNetwork, notFound, rejected, serviceMessage, serviceUnavailable, timedOut, wrongCredentials } from './fh-errors';
+import { noDevice, noNetwork, notFound, redirected, rejected, serviceMessage, serviceUnavailable, timedOut, wrongCredentials } from './fh-errors';
 
 export interface FiscalHarmonyCredentials {
   apiKey: string;
@@ -40,6 +40,10 @@ export interface FhResponse {
 }
 
 const defaultTimeoutMs = 20_000;
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
+}
 
 /**
  * The signed transport of fh-api.md section 2: every header, the body serialised once and
@@ -99,7 +103,15 @@ export class FiscalHarmonyHttp {
         headers,
         ...(bodyBytes === undefined ? {} : { body: bodyBytes }),
         signal: abort.signal,
+        // Never follow: the key, the signature and (on a 307) the signed body would go to
+        // whatever address the answer names, plain http included.
+        redirect: 'manual',
       });
+      if (isRedirect(response.status)) {
+        await response.body?.cancel();
+        this.connection.logger.warn('Fiscal Harmony answered with a redirect, not followed', { method: request.method, path: request.path, status: response.status });
+        throw redirected(url, response.headers.get('location'));
+      }
       this.cookies.store(response.headers.getSetCookie());
       const bytes = new Uint8Array(await response.arrayBuffer());
       return {
@@ -109,6 +121,7 @@ export class FiscalHarmonyHttp {
         text: () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
       };
     } catch (error) {
+      if (isAppError(error)) throw error;
       throw this.transportError(error, request);
     } finally {
       clearTimeout(timer);

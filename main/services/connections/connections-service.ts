@@ -228,6 +228,12 @@ export class ConnectionsService {
     }
   }
 
+  /** The active profile of either kind, or null when none is chosen. */
+  activeProfile(): StoredProfile | null {
+    const id = this.deps.profiles.activeId();
+    return (id === null ? undefined : this.deps.profiles.get(id)) ?? null;
+  }
+
   /** The active profile, which must be a Fiscal Harmony one. */
   activeFiscalHarmony(): StoredFiscalHarmonyProfile {
     const id = this.deps.profiles.activeId();
