@@ -59,6 +59,12 @@ export function createSandboxHttpServer(handlers: HttpHandlers): SandboxHttpServ
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     const lower = rawPath.toLowerCase();
+    // Every route answers only requests addressed to this computer: a page whose name was
+    // re-pointed at 127.0.0.1 (DNS rebinding) sends its own name as Host and is refused.
+    if (!isLoopbackHostHeader(header(req.headers, 'host'))) {
+      send(res, message(403, 'The training service only answers requests addressed to this computer (127.0.0.1 or localhost)'));
+      return;
+    }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') {
       send(res, message(413, 'The request body is too large'));
@@ -66,7 +72,7 @@ export function createSandboxHttpServer(handlers: HttpHandlers): SandboxHttpServ
     }
     const method = (req.method ?? 'GET').toUpperCase();
     if (lower === ADMIN_BASE || lower.startsWith(`${ADMIN_BASE}/`)) {
-      if (!isLoopbackAddress(req.socket.remoteAddress) || !isLoopbackHostHeader(header(req.headers, 'host')) || header(req.headers, 'origin') !== undefined) {
+      if (!isLoopbackAddress(req.socket.remoteAddress) || header(req.headers, 'origin') !== undefined) {
         send(res, message(403, 'The admin route is only available to programs on this computer'));
         return;
       }
