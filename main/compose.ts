@@ -3,6 +3,7 @@ import { EventBus } from './events/event-bus';
 import { accountHandlers, deviceHandlers } from './ipc/handlers/account-handlers';
 import { appHandlers } from './ipc/handlers/app-handlers';
 import { connectionsHandlers } from './ipc/handlers/connections-handlers';
+import { documentsHandlers, outboxHandlers } from './ipc/handlers/documents-handlers';
 import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
 import { readinessHandlers } from './ipc/handlers/readiness-handlers';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
@@ -110,6 +111,8 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       device: deviceHandlers(accounts),
       mappings: mappingsHandlers(mappings),
       readiness: readinessHandlers(readiness),
+      documents: documentsHandlers(),
+      outbox: outboxHandlers(),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,

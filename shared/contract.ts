@@ -8,7 +8,9 @@ import { accountChannels } from './contract/account';
 import { appChannels } from './contract/app';
 import { connectionsChannels } from './contract/connections';
 import { deviceChannels } from './contract/device';
+import { documentsChannels } from './contract/documents';
 import { mappingsChannels } from './contract/mappings';
+import { outboxChannels } from './contract/outbox';
 import { readinessChannels } from './contract/readiness';
 import { settingsChannels } from './contract/settings';
 import { updatesChannels } from './contract/updates';
@@ -25,6 +27,8 @@ export const contract = {
   device: deviceChannels,
   mappings: mappingsChannels,
   readiness: readinessChannels,
+  documents: documentsChannels,
+  outbox: outboxChannels,
 } as const;
 
 export const events = eventSpecs;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { event } from './define';
+import { documentStateSchema } from './documents';
 import { fiskalyTokenStateSchema } from './fiskaly-token-state';
+import { outboxStateSchema } from './outbox';
 import { userSettingsSchema } from './settings';
 import { updateStatusSchema } from './updates';
 
@@ -33,5 +35,13 @@ export const eventSpecs = {
   'mappings:setup-progress': event({
     payload: z.object({ profileId: z.string(), done: z.number().int(), total: z.number().int() }),
     description: 'Set up from the device: how many of the proposed tax mappings have been tried so far.',
+  }),
+  'documents:changed': event({
+    payload: z.object({ profileId: z.string(), changes: z.array(z.object({ id: z.string(), state: documentStateSchema })), at: z.string() }),
+    description: 'Documents were saved, queued, sent, or got their result; the renderer refetches them.',
+  }),
+  'outbox:progress': event({
+    payload: outboxStateSchema,
+    description: 'The outbox counts or pause changed.',
   }),
 };
