@@ -75,6 +75,7 @@ const keyringEnv = { FISCAL_DESK_PRIVATE_KEYRING: '1' };
 stage('typecheck', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 stage('typecheck (renderer)', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 stage('lint', [npx, 'eslint', '--max-warnings', '0', '.']);
+stage('workflow lint (actionlint)', [npx, 'tsx', join('scripts', 'workflows', 'check.ts')]);
 stage('unit and integration tests', [npx, 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]);
 addVitest(join(results, 'unit.json'));
 stage('keychain tests (real Secret Service)', [...withKeyring, npx, 'vitest', 'run', '--config', 'vitest.keychain.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'keychain.json')}`], keyringEnv);
