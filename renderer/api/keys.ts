@@ -10,4 +10,7 @@ export const queryKeys = {
   account: ['service', 'account'] as const,
   device: ['service', 'device'] as const,
   mappings: ['service', 'mappings'] as const,
+  readiness: ['service', 'readiness'] as const,
+  /** Whether the active connection has fiscalised a document yet (the first-run checklist). */
+  firstFiscalised: ['service', 'first-fiscalised'] as const,
 };

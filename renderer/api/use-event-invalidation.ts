@@ -15,6 +15,7 @@ export function useEventInvalidation(): void {
         // A change made here refetches when its mutation settles; refetching sooner would undo other optimistic changes.
         if (client.isMutating({ mutationKey: queryKeys.mappings }) === 0) void client.invalidateQueries({ queryKey: queryKeys.mappings });
       }),
+      fiscal().events.on('readiness:changed', () => void client.invalidateQueries({ queryKey: queryKeys.readiness })),
       fiscal().events.on('connections:changed', () => {
         void client.invalidateQueries({ queryKey: queryKeys.connections });
         void client.invalidateQueries({ queryKey: queryKeys.service });

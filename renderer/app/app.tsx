@@ -5,6 +5,7 @@ import { createQueryClient } from '../api/query-client';
 import { useAppInfo, useSettings } from '../api/use-app';
 import { useEventInvalidation } from '../api/use-event-invalidation';
 import { ErrorBoundary } from './error-boundary';
+import { ReadinessBanner } from './readiness-banner';
 import { screens } from './screens';
 import { Sidebar } from './sidebar';
 import { TrainingBanner } from './training-banner';
@@ -32,13 +33,14 @@ function Shell() {
       <Sidebar />
       <main id="main-content" className="content" tabIndex={-1}>
         <TrainingBanner />
+        <ReadinessBanner />
         <ErrorBoundary>
           <Routes>
-            <Route path="/" element={<Navigate to="/account" replace />} />
+            <Route path="/" element={<Navigate to="/home" replace />} />
             {screens.map((screen) => (
               <Route key={screen.path} path={`${screen.path}/*`} element={screen.element} />
             ))}
-            <Route path="*" element={<Navigate to="/account" replace />} />
+            <Route path="*" element={<Navigate to="/home" replace />} />
           </Routes>
         </ErrorBoundary>
       </main>

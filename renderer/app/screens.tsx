@@ -3,6 +3,7 @@ import { AccountScreen } from '../screens/account/account-screen';
 import { ConnectionsScreen } from '../screens/connections/connections-screen';
 import { DeviceScreen } from '../screens/device/device-screen';
 import { DocumentsScreen } from '../screens/documents/documents-screen';
+import { HomeScreen } from '../screens/home/home-screen';
 import { MappingsScreen } from '../screens/mappings/mappings-screen';
 import { NewDocumentScreen } from '../screens/new-document/new-document-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
@@ -17,6 +18,7 @@ export interface ScreenEntry {
 
 /** Every screen of DESIGN.md section 8, in sidebar order. */
 export const screens: readonly ScreenEntry[] = [
+  { path: '/home', label: 'Home', summary: 'Whether fiscalisation works, and what is left to set up', element: <HomeScreen /> },
   { path: '/account', label: 'Account', summary: 'Your Fiscal Harmony account, plan and billing', element: <AccountScreen /> },
   { path: '/device', label: 'Fiscal device', summary: 'The fiscal device, its taxes and certificate', element: <DeviceScreen /> },
   { path: '/new-document', label: 'New invoice', summary: 'Enter an invoice or a credit note', element: <NewDocumentScreen /> },

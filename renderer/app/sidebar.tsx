@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { NavLink } from 'react-router';
 import { ConnectionSwitcher } from './connection-switcher';
+import { ReadinessIndicator } from './readiness-indicator';
 import { screens } from './screens';
 
 /** The main navigation. Tab reaches it; arrow keys, Home and End move between its links. */
@@ -28,6 +29,7 @@ export function Sidebar() {
         Fiscal Desk
       </div>
       <ConnectionSwitcher />
+      <ReadinessIndicator />
       <ul className="sidebar__list" ref={listRef} onKeyDown={onKeyDown}>
         {screens.map((screen) => (
           <li key={screen.path}>

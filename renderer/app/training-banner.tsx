@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useActiveProfile } from '../api/use-connections';
 
 /** Said plainly on every screen while the training connection is active. */
@@ -7,7 +8,7 @@ export function TrainingBanner() {
   return (
     <div className="notice notice--training training-banner" role="note" aria-label="Training mode">
       <strong>Training mode — nothing here is fiscal.</strong> Documents go to the practice service built into Fiscal Desk,
-      never to ZIMRA. When you are ready, add your Fiscal Harmony account in Connections.
+      never to ZIMRA. When you are ready, add your Fiscal Harmony account in <Link to="/connections">Connections</Link>.
     </div>
   );
 }
