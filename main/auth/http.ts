@@ -2,6 +2,7 @@
 // way (no answer, too slow, an answer that is not JSON) to AppErrors written for a shop manager.
 // Used by the token manager and by the fiskaly client.
 import { AppError } from '../../shared/errors';
+import { AnswerTooLargeError, describeLimit, JSON_ANSWER_LIMIT_BYTES, readCappedBody } from '../http/read-capped-body';
 
 export interface HttpAnswer {
   status: number;
@@ -20,6 +21,8 @@ export interface SendOptions {
   timeoutMs: number;
   /** Profile name, for the messages. */
   profileName: string;
+  /** Largest answer accepted, counted after decompression; default JSON_ANSWER_LIMIT_BYTES. */
+  maxAnswerBytes?: number;
 }
 
 export function networkError(profileName: string, cause: unknown): AppError {
@@ -31,6 +34,13 @@ export function networkError(profileName: string, cause: unknown): AppError {
 
 export function timeoutError(profileName: string, cause: unknown): AppError {
   return new AppError('TIMEOUT', `fiskaly did not answer in time for “${profileName}”. Try again in a moment.`, { retryable: true, cause });
+}
+
+export function answerTooLargeError(profileName: string, limitBytes: number): AppError {
+  return new AppError(
+    'SERVICE_UNAVAILABLE',
+    `fiskaly sent an answer larger than ${describeLimit(limitBytes)} for “${profileName}”, far more than it ever should, so Fiscal Desk stopped reading it. Check the connection's base URL; if it is right, try again later.`,
+  );
 }
 
 export function unavailableError(profileName: string, status: number): AppError {
@@ -61,8 +71,9 @@ export async function send(options: SendOptions): Promise<HttpAnswer> {
       signal,
       redirect: 'error',
     });
-    text = await response.text();
+    text = new TextDecoder().decode(await readCappedBody(response, options.maxAnswerBytes ?? JSON_ANSWER_LIMIT_BYTES));
   } catch (error) {
+    if (error instanceof AnswerTooLargeError) throw answerTooLargeError(options.profileName, error.limitBytes);
     if (isTimeout(error) || signal.aborted) throw timeoutError(options.profileName, error);
     throw networkError(options.profileName, error);
   }

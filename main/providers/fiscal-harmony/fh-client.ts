@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain/fiscal-harmony/schemas';
 import { MAX_STATUS_IDS } from '../../../shared/domain/fiscal-harmony/schemas/status';
 import { AppError } from '../../../shared/errors';
+import { PDF_ANSWER_LIMIT_BYTES } from '../../http/read-capped-body';
 import { unreadableAnswer } from './fh-errors';
 import { FiscalHarmonyHttp, type FhRequest, type FiscalHarmonyConnection } from './fh-http';
 
@@ -86,8 +87,14 @@ export class FiscalHarmonyClient {
     return this.json({ method: 'POST', path: '/status', body: requestIds }, StatusResponseSchema);
   }
 
-  async downloadPdf(file: string): Promise<Uint8Array> {
-    const response = await this.http.send({ method: 'GET', path: `/download/${encodeURIComponent(file)}`, notFound: 'This PDF' });
+  /** `maxBytes`: the largest PDF accepted (default PDF_ANSWER_LIMIT_BYTES). */
+  async downloadPdf(file: string, options: { maxBytes?: number } = {}): Promise<Uint8Array> {
+    const response = await this.http.send({
+      method: 'GET',
+      path: `/download/${encodeURIComponent(file)}`,
+      notFound: 'This PDF',
+      maxAnswerBytes: options.maxBytes ?? PDF_ANSWER_LIMIT_BYTES,
+    });
     const bytes = response.bytes;
     if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') throw unreadableAnswer();
     return bytes;

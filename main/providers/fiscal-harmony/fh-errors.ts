@@ -52,6 +52,13 @@ export function unreadableAnswer(): AppError {
   });
 }
 
+export function answerTooLarge(limit: string): AppError {
+  return new AppError(
+    'SERVICE_UNAVAILABLE',
+    `Fiscal Harmony sent an answer larger than ${limit}, far more than it ever should, so Fiscal Desk stopped reading it. Check the address in Connections; if it is right, try again later.`,
+  );
+}
+
 export function timedOut(seconds: number): AppError {
   return new AppError('TIMEOUT', `Fiscal Harmony did not answer within ${seconds} seconds. Check the internet connection and try again.`, {
     retryable: true,

@@ -2,8 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { signBody, signingKey } from './signature';
 import { isAppError, type AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
+import { AnswerTooLargeError, describeLimit, JSON_ANSWER_LIMIT_BYTES, readCappedBody } from '../../http/read-capped-body';
 import { CookieJar } from './cookie-jar';
-import { noDevice, noNetwork, notFound, redirected, rejected, serviceMessage, serviceUnavailable, timedOut, wrongCredentials } from './fh-errors';
+import { answerTooLarge, noDevice, noNetwork, notFound, redirected, rejected, serviceMessage, serviceUnavailable, timedOut, wrongCredentials } from './fh-errors';
 
 export interface FiscalHarmonyCredentials {
   apiKey: string;
@@ -30,6 +31,8 @@ export interface FhRequest {
   body?: unknown;
   /** What a 404 means on this endpoint. */
   notFound?: 'no-device' | string;
+  /** Largest answer accepted, counted after decompression; default JSON_ANSWER_LIMIT_BYTES. */
+  maxAnswerBytes?: number;
 }
 
 export interface FhResponse {
@@ -113,7 +116,7 @@ export class FiscalHarmonyHttp {
         throw redirected(url, response.headers.get('location'));
       }
       this.cookies.store(response.headers.getSetCookie());
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = await readCappedBody(response, request.maxAnswerBytes ?? JSON_ANSWER_LIMIT_BYTES);
       return {
         status: response.status,
         contentType: response.headers.get('content-type') ?? '',
@@ -129,6 +132,10 @@ export class FiscalHarmonyHttp {
   }
 
   private transportError(error: unknown, request: FhRequest): AppError {
+    if (error instanceof AnswerTooLargeError) {
+      this.connection.logger.warn('Fiscal Harmony answer too large, not read', { method: request.method, path: request.path, limitBytes: error.limitBytes });
+      return answerTooLarge(describeLimit(error.limitBytes));
+    }
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError' || name === 'AbortError') {
       this.connection.logger.warn('Fiscal Harmony request timed out', { method: request.method, path: request.path, timeoutMs: this.timeoutMs });

@@ -35,6 +35,8 @@ export interface FiskalyRequestInit<T> {
   body?: unknown;
   /** Validates the answer; without it the parsed JSON is returned unchecked. */
   schema?: z.ZodType<T>;
+  /** Largest answer accepted, counted after decompression; default JSON_ANSWER_LIMIT_BYTES. */
+  maxAnswerBytes?: number;
 }
 
 export interface FiskalyConnectionTestResult extends ConnectionTestResult {
@@ -78,10 +80,10 @@ export class FiskalyClient {
   async request<T = unknown>(path: string, init: FiskalyRequestInit<T>): Promise<T> {
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
     let token = await this.tokens.getAccessToken();
-    let answer = await this.send(path, init.method, body, token);
+    let answer = await this.send(path, init.method, body, token, init.maxAnswerBytes);
     if (answer.status === 401) {
       token = await this.tokens.handleUnauthorized(token);
-      answer = await this.send(path, init.method, body, token);
+      answer = await this.send(path, init.method, body, token, init.maxAnswerBytes);
       if (answer.status === 401) {
         this.options.logger.warn('fiskaly: request refused (401) again after a fresh token', { profileId: this.tokens.profileId, path });
         throw new AppError(
@@ -111,7 +113,7 @@ export class FiskalyClient {
     }
   }
 
-  private send(path: string, method: string, body: string | undefined, token: string): Promise<HttpAnswer> {
+  private send(path: string, method: string, body: string | undefined, token: string, maxAnswerBytes: number | undefined): Promise<HttpAnswer> {
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}`, ...this.extraHeaders() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     return send({
@@ -122,6 +124,7 @@ export class FiskalyClient {
       ...(body === undefined ? {} : { body }),
       timeoutMs: this.timeoutMs,
       profileName: this.profileName,
+      ...(maxAnswerBytes === undefined ? {} : { maxAnswerBytes }),
     });
   }
 
