@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountSeed, ApplicableTaxSeed, DeviceSeed, SubscriptionSeed } from './state/account-seed';
 
-export type DemoTemplate = 'shop' | 'new-device' | 'no-device' | 'overdue';
-export const DEMO_TEMPLATES: readonly DemoTemplate[] = ['shop', 'new-device', 'no-device', 'overdue'];
+export type DemoTemplate = 'shop' | 'new-device' | 'no-device' | 'overdue' | 'cancelled' | 'blocked-device';
+export const DEMO_TEMPLATES: readonly DemoTemplate[] = ['shop', 'new-device', 'no-device', 'overdue', 'cancelled', 'blocked-device'];
 
 /** Fixed credentials of the default demo accounts (printed by `npm run sandbox`). */
 export const DEMO_CREDENTIALS: Readonly<Record<DemoTemplate, { apiKey: string; apiSecret: string; description: string }>> = {
@@ -25,7 +25,17 @@ export const DEMO_CREDENTIALS: Readonly<Record<DemoTemplate, { apiKey: string; a
   overdue: {
     apiKey: 'fh-demo-overdue-key',
     apiSecret: 'fh-demo-overdue-secret-9d07',
-    description: 'device and mappings, billing Overdue',
+    description: 'device and mappings, billing Overdue (fiscalises: a warning, not a block)',
+  },
+  cancelled: {
+    apiKey: 'fh-demo-cancelled-key',
+    apiSecret: 'fh-demo-cancelled-secret-4a62',
+    description: 'device and mappings, subscription Cancelled (documents are refused)',
+  },
+  'blocked-device': {
+    apiKey: 'fh-demo-blocked-device-key',
+    apiSecret: 'fh-demo-blocked-device-secret-8f35',
+    description: 'mappings, Active subscription, fiscal device Blocked (documents are refused)',
   },
 };
 
@@ -57,12 +67,12 @@ interface ShopDetails {
   province: string;
 }
 
-function device(deviceId: number, shop: ShopDetails, taxIds: Parameters<typeof taxes>[0]): DeviceSeed {
+function device(deviceId: number, shop: ShopDetails, taxIds: Parameters<typeof taxes>[0], status = 'Active'): DeviceSeed {
   const serial = `SBX-${String(deviceId).padStart(6, '0')}`;
   return {
     deviceId,
     serialNumber: serial,
-    status: 'Active',
+    status,
     activatedOn: '2026-01-05T08:00:00+02:00',
     receiptGlobalNo: 120,
     fiscalDayNo: 41,
@@ -121,6 +131,8 @@ const KOPJE: ShopDetails = {
   city: 'Bulawayo',
   province: 'Bulawayo Metropolitan',
 };
+
+const SHOP_TAX_IDS = { exempt: 515, zero: 516, standard: 517, withholding: 518 };
 
 const SHOP_MAPPINGS = {
   taxMappings: [
@@ -186,6 +198,26 @@ export function createDemoAccount(template: DemoTemplate, credentials?: { apiKey
         subscription: subscription('Overdue'),
         ...SHOP_MAPPINGS,
       };
+    case 'cancelled':
+      return {
+        label: 'Demo subscription cancelled',
+        apiKey,
+        apiSecret,
+        profile: { FullName: 'Tatenda Banda', TradeName: 'Banda Motor Spares', Tin: '2000333444', VatNumber: '220033344' },
+        device: device(24115, { ...MSASA, name: 'Banda Motor Spares (Private) Limited', tin: '2000333444', vat: '220033344', branch: 'Southerton' }, SHOP_TAX_IDS),
+        subscription: subscription('Cancelled'),
+        ...SHOP_MAPPINGS,
+      };
+    case 'blocked-device':
+      return {
+        label: 'Demo device blocked',
+        apiKey,
+        apiSecret,
+        profile: { FullName: 'Chipo Dube', TradeName: 'Dube Bakery', Tin: '2000555666', VatNumber: '220055566' },
+        device: device(24560, { ...KOPJE, name: 'Dube Bakery (Private) Limited', tin: '2000555666', vat: '220055566', branch: 'Mzilikazi' }, SHOP_TAX_IDS, 'Blocked'),
+        subscription: subscription('Active'),
+        ...SHOP_MAPPINGS,
+      };
   }
 }
 
@@ -196,8 +228,8 @@ export function uniqueCredentials(prefix = 'fh-test'): { apiKey: string; apiSecr
 
 export type DemoAccountSet = Record<DemoTemplate, AccountSeed>;
 
-/** The four demo accounts; with `unique`, each gets fresh random credentials. */
+/** Every demo account; with `unique`, each gets fresh random credentials. */
 export function createDemoAccounts(options: { unique?: boolean } = {}): DemoAccountSet {
   const make = (t: DemoTemplate): AccountSeed => createDemoAccount(t, options.unique ? uniqueCredentials(`fh-${t}`) : undefined);
-  return { shop: make('shop'), 'new-device': make('new-device'), 'no-device': make('no-device'), overdue: make('overdue') };
+  return Object.fromEntries(DEMO_TEMPLATES.map((t) => [t, make(t)])) as DemoAccountSet;
 }

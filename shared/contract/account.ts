@@ -15,7 +15,7 @@ const text = z.string().nullable();
 
 export const billingStatusSchema = z.object({
   value: z.string(),
-  /** Active: fine; Overdue and Suspended: fiscalisation stops; anything else: unknown. */
+  /** Active: fine; Overdue: a warning (still fiscalised); Suspended and Cancelled: fiscalisation stops; anything else: unknown. */
   severity: z.enum(['ok', 'warning', 'blocking', 'unknown']),
   explanation: z.string(),
 });

@@ -46,6 +46,11 @@ describe('fiscalised documents', () => {
   it('fiscalises on an overdue account (billing warning only)', async () => {
     expect((await submit(demoInvoice(), t.client('overdue'))).Success).toBe(true);
   });
+
+  it('refuses on the cancelled and the blocked-device demo accounts, saying why', async () => {
+    await expectFailure(demoInvoice(), 'The Fiscal Harmony subscription is Cancelled: settle the account, then re-send', t.client('cancelled'));
+    await expectFailure(demoInvoice(), 'The fiscal device SBX-024560 is Blocked, not Active', t.client('blocked-device'));
+  });
 });
 
 describe('mapping rules', () => {

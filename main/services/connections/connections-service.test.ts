@@ -107,7 +107,7 @@ describe('ConnectionsService', () => {
     expect((await connections.overview()).activeProfileId).toBe(first.id);
     expect((await accounts.account()).subscription?.status?.severity).toBe('ok');
     await connections.activate(second.id);
-    expect((await accounts.account()).subscription?.status).toMatchObject({ value: 'Overdue', severity: 'blocking' });
+    expect((await accounts.account()).subscription?.status).toMatchObject({ value: 'Overdue', severity: 'warning' });
   });
 
   it('tests a connection: accepted keys, wrong secret, and an account without a device', async () => {

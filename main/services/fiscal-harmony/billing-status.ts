@@ -12,8 +12,8 @@ export function describeBillingStatus(value: string | null | undefined): Billing
     case 'overdue':
       return {
         value,
-        severity: 'blocking',
-        explanation: 'Payment is overdue. Fiscal Harmony stops fiscalising your documents until it is paid: pay the invoice in the Fiscal Harmony portal now.',
+        severity: 'warning',
+        explanation: 'Payment is overdue. Documents are still fiscalised for now, but Fiscal Harmony may interrupt fiscalisation: pay the open invoice in the Fiscal Harmony portal now.',
       };
     case 'suspended':
       return {
@@ -22,7 +22,7 @@ export function describeBillingStatus(value: string | null | undefined): Billing
         explanation: 'The subscription is suspended. No document can be fiscalised until Fiscal Harmony reactivates it: contact Fiscal Harmony support.',
       };
     case 'cancelled':
-      return { value, severity: 'blocking', explanation: 'The subscription is cancelled. Documents cannot be fiscalised on this account.' };
+      return { value, severity: 'blocking', explanation: 'The subscription is cancelled. No document is fiscalised on this account: subscribe again in the Fiscal Harmony portal, or use another account.' };
     default:
       return { value, severity: 'unknown', explanation: 'Fiscal Desk does not know this billing status. Check it in the Fiscal Harmony portal.' };
   }

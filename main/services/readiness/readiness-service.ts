@@ -8,7 +8,7 @@ import type { ConnectionsService } from '../connections/connections-service';
 import type { MappingsService } from '../mappings/mappings-service';
 import { levelOf, noConnection, reasonForError, reasonsFrom, type ReadinessFacts } from './readiness-rules';
 
-type ReadinessClient = Pick<FiscalHarmonyClient, 'getFiscalDevice' | 'getSubscription'>;
+type ReadinessClient = Pick<FiscalHarmonyClient, 'checkStatus' | 'getFiscalDevice' | 'getSubscription'>;
 type ConnectionOfVerdict = NonNullable<ReadinessVerdict['connection']>;
 
 /** What the service needs to know about the active connection (a fake one in unit tests). */
@@ -108,6 +108,9 @@ export class ReadinessService {
   }
 
   private async facts(client: ReadinessClient): Promise<ReadinessFacts> {
+    // GETs are not signed, so they prove the key only; an empty status check is signed and
+    // changes nothing, so it proves the secret too (as the connection test does).
+    await client.checkStatus([]);
     const device = await client.getFiscalDevice().then(
       (value) => value,
       (error: unknown) => {
