@@ -2,6 +2,7 @@
 // line values, buyer details, arithmetic. Rules that need the account (mappings, device,
 // original invoice) live with whoever holds that data (the sandbox, the app's services).
 import { Dec, formatMoney } from '../money';
+import { catDay, parseFhDate } from './fh-date';
 import { checkDocumentArithmetic } from './arithmetic';
 import type { BuyerContact, LineItem } from './schemas/documents';
 
@@ -16,7 +17,15 @@ export type DocumentRule =
   | 'buyer-tin'
   | 'buyer-vat'
   | 'arithmetic'
-  | 'credit-note-amount';
+  | 'credit-note-amount'
+  // Rules that need the account: the mappings, the device's taxes, the original invoice.
+  | 'currency-unmapped'
+  | 'tax-unmapped'
+  | 'tax-not-on-device'
+  | 'tax-not-valid'
+  | 'credit-original'
+  | 'credit-currency'
+  | 'credit-limit';
 
 export interface DocumentProblem {
   rule: DocumentRule;
@@ -122,4 +131,89 @@ export function checkDocument(
     }
   }
   return problems;
+}
+
+// ---- Rules that need the account's data (whoever holds it passes it in) ---------------------
+
+/** A device tax as the mappings point at it (validity as Fiscal Harmony dates, or null). */
+export interface DeviceTaxFacts {
+  id: number;
+  name: string;
+  /** Decimal text; null = exempt. */
+  percent: string | null;
+  validFrom: string | null;
+  validTill: string | null;
+}
+
+export interface MappingFacts {
+  taxMappings: ReadonlyArray<{ taxCode: string; destinationTaxId: number }>;
+  /** The device's applicable taxes. */
+  deviceTaxes: readonly DeviceTaxFacts[];
+  currencyMappings: ReadonlyArray<{ sourceCurrency: string }>;
+}
+
+export function taxValidOn(tax: Pick<DeviceTaxFacts, 'validFrom' | 'validTill'>, date: Date): boolean {
+  const from = tax.validFrom ? parseFhDate(tax.validFrom) : undefined;
+  const till = tax.validTill ? parseFhDate(tax.validTill) : undefined;
+  return (!from || from.getTime() <= date.getTime()) && (!till || date.getTime() <= till.getTime());
+}
+
+export type LineTaxResolution =
+  | { ok: true; tax: DeviceTaxFacts }
+  | { ok: false; rule: 'tax-code-missing' | 'tax-unmapped' | 'tax-not-on-device' | 'tax-not-valid'; taxId?: number; tax?: DeviceTaxFacts };
+
+/** The device tax a line's tax code stands for on `date`, as the service resolves it (codes compared exactly). */
+export function resolveLineTax(facts: MappingFacts, taxCode: string | null | undefined, date: Date): LineTaxResolution {
+  if (isBlank(taxCode)) return { ok: false, rule: 'tax-code-missing' };
+  const mapping = facts.taxMappings.find((m) => m.taxCode === taxCode);
+  if (mapping === undefined) return { ok: false, rule: 'tax-unmapped' };
+  const tax = facts.deviceTaxes.find((t) => t.id === mapping.destinationTaxId);
+  if (tax === undefined) return { ok: false, rule: 'tax-not-on-device', taxId: mapping.destinationTaxId };
+  if (!taxValidOn(tax, date)) return { ok: false, rule: 'tax-not-valid', tax };
+  return { ok: true, tax };
+}
+
+/** Every line's tax code and the currency must be mapped to what the device and service know (fh-api.md section 5). */
+export function checkMappings(facts: MappingFacts, doc: { LineItems: ReadonlyArray<Pick<LineItem, 'TaxCode'>>; CurrencyCode: string; Date: string }): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  if (!facts.currencyMappings.some((m) => m.sourceCurrency === doc.CurrencyCode)) {
+    problems.push({ rule: 'currency-unmapped', message: `Currency "${doc.CurrencyCode}" has no currency mapping` });
+  }
+  const date = parseFhDate(doc.Date) ?? new Date(0);
+  doc.LineItems.forEach((line, i) => {
+    const n = i + 1;
+    const resolved = resolveLineTax(facts, line.TaxCode, date);
+    if (resolved.ok || resolved.rule === 'tax-code-missing') return; // a missing code is a line problem
+    const code = line.TaxCode ?? '';
+    const message =
+      resolved.rule === 'tax-unmapped' ? `Tax code "${code}" on line ${n} has no tax mapping`
+      : resolved.rule === 'tax-not-on-device' ? `Tax code "${code}" on line ${n} is mapped to tax id ${resolved.taxId ?? '?'}, which the fiscal device does not list`
+      : `Tax "${resolved.tax?.name ?? ''}" (tax code "${code}", line ${n}) is not valid on ${catDay(date)}`;
+    problems.push({ rule: resolved.rule, line: n, message });
+  });
+  return problems;
+}
+
+/** What the app knows of the invoice a credit note credits. */
+export interface OriginalFacts {
+  fiscalised: boolean;
+  currency: string;
+  /** Decimal text. */
+  total: string;
+  /** Decimal text: earlier credit notes against it. */
+  credited: string;
+}
+
+/** A credit note needs a fiscalised original of the same currency, and may not exceed what remains. */
+export function checkCreditLimit(original: OriginalFacts | null, note: { CurrencyCode: string; Total: string }): DocumentProblem[] {
+  if (original === null) return [{ rule: 'credit-original', message: 'Original invoice was not found' }];
+  if (!original.fiscalised) return [{ rule: 'credit-original', message: 'Original invoice was not fiscalised' }];
+  if (original.currency !== note.CurrencyCode) {
+    return [{ rule: 'credit-currency', message: `Credit note currency ${note.CurrencyCode} differs from the original invoice's currency ${original.currency}` }];
+  }
+  const remaining = new Dec(original.total).minus(original.credited);
+  if (new Dec(note.Total).gt(remaining)) {
+    return [{ rule: 'credit-limit', message: `Credit note exceeds the remaining total of the original invoice (remaining ${formatMoney(remaining)})` }];
+  }
+  return [];
 }
