@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { composeApp, type ComposedApp } from '../compose';
 import { createSenderPolicy } from '../ipc/sender-policy';
 import { createFileLogger } from '../logging/file-logger';
 import { Redactor } from '../logging/redact';
-import { settingsJsonSchema } from '../store/settings-store';
+import { settingsFileName } from '../store/conf-backend';
+import { recoverSettingsFile, SettingsFileError } from '../store/settings-file';
+import { settingsJsonSchema, settingsSchema } from '../store/settings-store';
 import { KeytarVault } from '../vault/keytar-vault';
 import { appId } from '../../shared/app-identity';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
@@ -42,7 +44,18 @@ async function start(): Promise<void> {
   hardenSessionsAndContents({ allowedOrigins, logger });
   serveRenderer(join(import.meta.dirname, '..', 'renderer'));
 
-  const settingsBackend = new ElectronStore<Record<string, unknown>>({ name: 'settings', schema: settingsJsonSchema(), clearInvalidConfig: true });
+  // A settings file that cannot be used as it is gets repaired with its old copy kept beside it
+  // (never cleared); one that cannot be read at all stops the start with a plain message.
+  try {
+    recoverSettingsFile(join(app.getPath('userData'), settingsFileName), { shape: settingsSchema.shape, logger });
+  } catch (error) {
+    if (!(error instanceof SettingsFileError)) throw error;
+    logger.error('The settings file cannot be read', { error: error.message });
+    dialog.showErrorBox('Fiscal Desk cannot start', error.message);
+    app.exit(1);
+    return;
+  }
+  const settingsBackend = new ElectronStore<Record<string, unknown>>({ name: 'settings', schema: settingsJsonSchema(), clearInvalidConfig: false });
   const composed: ComposedApp = await composeApp({
     info: { name: app.getName(), version: app.getVersion(), runtime: 'electron', platform: process.platform, dataDirectory: app.getPath('userData') },
     settingsBackend,

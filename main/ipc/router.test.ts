@@ -94,11 +94,14 @@ describe('IPC router', () => {
       for (const { domain, verb } of listChannels()) (handlers[domain] ??= {})[verb] = unused;
       return handlers as unknown as Handlers;
     };
-    const base = (overrides: Partial<Handlers['settings']>): Handlers => ({
-      ...everyChannel(),
-      app: { info: () => ({ name: 'x', version: '1', runtime: 'browser', platform: 'linux', dataDirectory: '/' }), openExternal: async () => ({ opened: false }) },
-      settings: { get: () => ({ theme: 'light', updateChannel: 'latest' }), set: () => ({ theme: 'light', updateChannel: 'latest' }), ...overrides },
-    });
+    const base = (overrides: Partial<Handlers['settings']>): Handlers => {
+      const all = everyChannel();
+      return {
+        ...all,
+        app: { info: () => ({ name: 'x', version: '1', runtime: 'browser', platform: 'linux', dataDirectory: '/' }), openExternal: async () => ({ opened: false }) },
+        settings: { ...all.settings, get: () => ({ theme: 'light', updateChannel: 'latest' }), set: () => ({ theme: 'light', updateChannel: 'latest' }), ...overrides },
+      };
+    };
 
     it('turns an unexpected error into INTERNAL without its message or stack, and logs it', async () => {
       const logger = recordingLogger();

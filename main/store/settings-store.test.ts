@@ -28,10 +28,12 @@ describe('SettingsStore on conf', () => {
     expect(store.get('theme')).toBe('system');
   });
 
-  it('recovers from a corrupt settings file with the defaults instead of crashing', () => {
+  it('recovers from a corrupt settings file with the defaults instead of crashing, keeping the old file', () => {
     const directory = freshDirectory();
     writeFileSync(join(directory, 'settings.json'), '{ this is not json');
     const store = new SettingsStore(openConfSettings(directory));
     expect(store.get('windowState')).toEqual(settingsDefaults.windowState);
+    const [notice] = store.recoveryNotices();
+    expect(readFileSync(notice?.keptFileAt ?? '', 'utf8')).toBe('{ this is not json');
   });
 });

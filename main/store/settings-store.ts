@@ -1,6 +1,14 @@
 import type { Schema } from 'conf';
 import { z } from 'zod';
-import { themeSchema, updateChannelSchema, userSettingsSchema, type UserSettings } from '../../shared/contract/settings';
+import {
+  settingsRecoveryNoticeSchema,
+  themeSchema,
+  updateChannelSchema,
+  userSettingsSchema,
+  type SettingsRecoveryNotice,
+  type UserSettings,
+} from '../../shared/contract/settings';
+import { salvageSetting } from './settings-salvage';
 import { storedConnectionsSchema, storedStationSchema } from './stored-connections';
 
 export const windowStateSchema = z.object({
@@ -19,6 +27,8 @@ export const settingsSchema = z.object({
   connections: storedConnectionsSchema.default({ profiles: [], activeProfileId: null, trainingCreated: false }),
   /** Generated on first use; `null` until then. */
   station: storedStationSchema.nullable().default(null),
+  /** Repairs of an unreadable settings file the manager has not dismissed yet. */
+  recoveryNotices: z.array(settingsRecoveryNoticeSchema).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -43,9 +53,9 @@ export interface KeyValueBackend {
 export class SettingsStore {
   constructor(private readonly backend: KeyValueBackend) {}
 
+  /** A bad value yields what can be kept of it (one bad profile drops that profile only), never a blanket default. */
   get<K extends keyof Settings>(key: K): Settings[K] {
-    const parsed = settingsSchema.shape[key].safeParse(this.backend.get(key));
-    return (parsed.success ? parsed.data : settingsDefaults[key]) as Settings[K];
+    return salvageSetting(key, settingsSchema.shape[key], this.backend.get(key)).value as Settings[K];
   }
 
   set<K extends keyof Settings>(key: K, value: Settings[K]): void {
@@ -54,6 +64,15 @@ export class SettingsStore {
 
   userSettings(): UserSettings {
     return userSettingsSchema.parse({ theme: this.get('theme'), updateChannel: this.get('updateChannel') });
+  }
+
+  recoveryNotices(): SettingsRecoveryNotice[] {
+    return this.get('recoveryNotices');
+  }
+
+  dismissRecoveryNotices(): SettingsRecoveryNotice[] {
+    this.set('recoveryNotices', []);
+    return [];
   }
 
   updateUserSettings(patch: Partial<UserSettings>): UserSettings {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { SettingsFileError } from '../store/settings-file';
 import { startBrowserMode } from './start-browser-mode';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
@@ -12,7 +13,12 @@ if (!existsSync(join(staticDirectory, 'index.html'))) {
 const dataDirectory = process.env.FISCAL_DESK_DATA_DIR ?? join(homedir(), '.fiscal-desk-web');
 const port = process.env.FISCAL_DESK_PORT === undefined ? 0 : Number(process.env.FISCAL_DESK_PORT);
 
-const mode = await startBrowserMode({ dataDirectory, staticDirectory, port, consoleLog: true });
+const mode = await startBrowserMode({ dataDirectory, staticDirectory, port, consoleLog: true }).catch((error: unknown) => {
+  // A settings file that cannot be read is explained, not shown as a stack trace.
+  if (!(error instanceof SettingsFileError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 console.log('Fiscal Desk is running in browser mode.');
 console.log(`Open this address in Chromium or Chrome (it contains this run's access token):\n\n  ${mode.server.url}\n`);
 console.log(`Data folder: ${dataDirectory}`);

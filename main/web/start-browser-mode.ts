@@ -44,7 +44,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   let isTrustedSender: (sender: SenderInfo) => boolean = () => false;
   const app = await composeApp({
     info: { name: 'Fiscal Desk', version: appVersion, runtime: 'browser', platform, dataDirectory: options.dataDirectory },
-    settingsBackend: openConfSettings(options.dataDirectory),
+    settingsBackend: openConfSettings(options.dataDirectory, { logger }),
     openExternal: async () => false,
     logger,
     redactor,

@@ -2,6 +2,7 @@
 export const queryKeys = {
   appInfo: ['app', 'info'] as const,
   settings: ['settings'] as const,
+  settingsRecovery: ['settings', 'recovery'] as const,
   updates: ['updates', 'status'] as const,
   connections: ['connections'] as const,
   tokenState: (profileId: string) => ['connections', 'token-state', profileId] as const,

@@ -30,6 +30,23 @@ export function useUpdateSettings() {
   });
 }
 
+/** Repairs of a settings file that could not be read, until the manager dismisses them. */
+export function useSettingsRecoveryNotices() {
+  return useQuery({
+    queryKey: queryKeys.settingsRecovery,
+    queryFn: async () => (await unwrap(fiscal().settings.recoveryNotices())).notices,
+    staleTime: Infinity,
+  });
+}
+
+export function useDismissSettingsRecoveryNotices() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => (await unwrap(fiscal().settings.dismissRecoveryNotices())).notices,
+    onSuccess: (notices) => client.setQueryData(queryKeys.settingsRecovery, notices),
+  });
+}
+
 export async function openExternal(url: string): Promise<void> {
   const { opened } = await unwrap(fiscal().app.openExternal({ url }));
   // Browser mode has no system browser to hand the link to; the tab opens it instead.

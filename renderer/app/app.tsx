@@ -8,6 +8,7 @@ import { ErrorBoundary } from './error-boundary';
 import { ReadinessBanner } from './readiness-banner';
 import { screens } from './screens';
 import { Sidebar } from './sidebar';
+import { SettingsRecoveryNotice } from './settings-recovery-notice';
 import { TrainingBanner } from './training-banner';
 import { useApplyTheme } from './theme';
 
@@ -32,6 +33,7 @@ function Shell() {
       </a>
       <Sidebar />
       <main id="main-content" className="content" tabIndex={-1}>
+        <SettingsRecoveryNotice />
         <TrainingBanner />
         <ReadinessBanner />
         <ErrorBoundary>

@@ -10,5 +10,7 @@ export function settingsHandlers(deps: { settings: SettingsStore; events: EventB
       deps.events.emit('settings:changed', saved);
       return saved;
     },
+    recoveryNotices: () => ({ notices: deps.settings.recoveryNotices() }),
+    dismissRecoveryNotices: () => ({ notices: deps.settings.dismissRecoveryNotices() }),
   };
 }
