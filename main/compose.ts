@@ -82,6 +82,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     fiskaly: fiskalyConnector(fiskaly),
     events,
     logger: deps.logger,
+    redactor: deps.redactor,
     appVersion: deps.info.version,
     clock,
   });

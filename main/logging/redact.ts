@@ -23,9 +23,13 @@ export class Redactor {
     this.secrets.delete(value);
   }
 
-  redactString(text: string): string {
+  /**
+   * Masks bearer tokens and every registered secret in `text`, plus `alsoSecrets`: values known
+   * only to the caller (a request's signature, say) that are not worth registering for good.
+   */
+  redactString(text: string, alsoSecrets: Iterable<string> = []): string {
     let out = text.replace(bearerPattern, `$1 ${REDACTED}`);
-    for (const secret of this.secrets) {
+    for (const secret of [...this.secrets, ...[...alsoSecrets].filter((value) => value.length >= 4)]) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out;

@@ -23,6 +23,11 @@ export class CookieJar {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
+  /** The cookie values (secrets: a session cookie is as good as the key). */
+  values(): string[] {
+    return [...this.cookies.values()];
+  }
+
   clear(): void {
     this.cookies.clear();
   }

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { signBody, signingKey } from './signature';
 import { isAppError, type AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
+import { Redactor } from '../../logging/redact';
 import { AnswerTooLargeError, describeLimit, JSON_ANSWER_LIMIT_BYTES, readCappedBody } from '../../http/read-capped-body';
 import { CookieJar } from './cookie-jar';
 import { answerTooLarge, noDevice, noNetwork, notFound, redirected, rejected, serviceMessage, serviceUnavailable, timedOut, wrongCredentials } from './fh-errors';
@@ -22,6 +23,8 @@ export interface FiscalHarmonyConnection {
   timeoutMs?: number;
   fetch?: typeof fetch;
   logger: Logger;
+  /** The log's redactor: the service's own words pass through it before any message shows them. */
+  redactor?: Redactor;
 }
 
 export interface FhRequest {
@@ -44,6 +47,12 @@ export interface FhResponse {
 
 const defaultTimeoutMs = 20_000;
 
+/** An answer and the secret values of the request that got it (key, secret, signature, cookies). */
+interface Exchange {
+  response: FhResponse;
+  sentSecrets: readonly string[];
+}
+
 function isRedirect(status: number): boolean {
   return status >= 300 && status < 400;
 }
@@ -59,27 +68,29 @@ export class FiscalHarmonyHttp {
   private key: { secret: string; key: KeyObject } | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly redactor: Redactor;
 
   constructor(private readonly connection: FiscalHarmonyConnection) {
     this.fetchImpl = connection.fetch ?? fetch;
     this.timeoutMs = connection.timeoutMs ?? defaultTimeoutMs;
+    this.redactor = connection.redactor ?? new Redactor();
   }
 
   async send(request: FhRequest): Promise<FhResponse> {
     const bodyBytes = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body), 'utf8');
     const first = await this.attempt(request, bodyBytes);
-    if (first.status !== 401) return this.check(request, first);
+    if (first.response.status !== 401) return this.check(request, first);
     // The session may have lapsed: forget any cookie and send once more before giving up.
     this.cookies.clear();
     const second = await this.attempt(request, bodyBytes);
-    if (second.status === 401) {
+    if (second.response.status === 401) {
       this.connection.logger.warn('Fiscal Harmony refused the API key or signature twice', { method: request.method, path: request.path });
       throw wrongCredentials(this.connection.profileName);
     }
     return this.check(request, second);
   }
 
-  private async attempt(request: FhRequest, bodyBytes: Buffer | undefined): Promise<FhResponse> {
+  private async attempt(request: FhRequest, bodyBytes: Buffer | undefined): Promise<Exchange> {
     const { apiKey, apiSecret } = await this.connection.credentials();
     const headers: Record<string, string> = {
       Accept: 'application/json, text/plain, application/pdf',
@@ -95,6 +106,8 @@ export class FiscalHarmonyHttp {
     }
     const cookie = this.cookies.header();
     if (cookie !== null) headers.Cookie = cookie;
+    const sentSecrets = [apiKey, apiSecret, ...this.cookies.values()];
+    if (headers['X-Api-Signature'] !== undefined) sentSecrets.push(headers['X-Api-Signature']);
 
     const url = `${this.connection.baseUrl}${request.path}`;
     // One timer for the whole exchange (headers and body), cleared as soon as it is over.
@@ -118,10 +131,13 @@ export class FiscalHarmonyHttp {
       this.cookies.store(response.headers.getSetCookie());
       const bytes = await readCappedBody(response, request.maxAnswerBytes ?? JSON_ANSWER_LIMIT_BYTES);
       return {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
-        bytes,
-        text: () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+        response: {
+          status: response.status,
+          contentType: response.headers.get('content-type') ?? '',
+          bytes,
+          text: () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+        },
+        sentSecrets,
       };
     } catch (error) {
       if (isAppError(error)) throw error;
@@ -145,11 +161,12 @@ export class FiscalHarmonyHttp {
     return noNetwork(error);
   }
 
-  private check(request: FhRequest, response: FhResponse): FhResponse {
+  private check(request: FhRequest, { response, sentSecrets }: Exchange): FhResponse {
     if (response.status >= 200 && response.status < 300) return response;
     this.connection.logger.warn('Fiscal Harmony answered with an error', { method: request.method, path: request.path, status: response.status });
     if (response.status === 404) throw request.notFound === 'no-device' ? noDevice() : notFound(request.notFound ?? 'This item');
     if (response.status >= 500) throw serviceUnavailable(response.status);
-    throw rejected(response.status, serviceMessage(response.text()));
+    // The service's words go to the screen: a service echoing the request must not show its key or signature.
+    throw rejected(response.status, serviceMessage(this.redactor.redactString(response.text(), sentSecrets)));
   }
 }

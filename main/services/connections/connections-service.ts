@@ -9,6 +9,7 @@ import type {
 import { AppError, isAppError } from '../../../shared/errors';
 import type { EventBus } from '../../events/event-bus';
 import type { Logger } from '../../logging/logger';
+import type { Redactor } from '../../logging/redact';
 import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import type { StoredFiscalHarmonyProfile, StoredProfile } from '../../store/stored-connections';
 import { trainingApplicationName, trainingProfileId, type TrainingMode } from '../training/training-mode';
@@ -24,6 +25,8 @@ export interface ConnectionsServiceDeps {
   fiskaly: FiskalyConnector;
   events: EventBus;
   logger: Logger;
+  /** The log's redactor; the Fiscal Harmony clients pass the service's words through it. */
+  redactor?: Redactor;
   appVersion: string;
   clock?: () => Date;
   timeoutMs?: number;
@@ -267,6 +270,7 @@ export class ConnectionsService {
       appVersion: this.deps.appVersion,
       credentials: () => this.credentialsOf(profile),
       logger: this.deps.logger,
+      ...(this.deps.redactor === undefined ? {} : { redactor: this.deps.redactor }),
       ...(this.deps.timeoutMs === undefined ? {} : { timeoutMs: this.deps.timeoutMs }),
     });
     this.clients.set(profile.id, client);
