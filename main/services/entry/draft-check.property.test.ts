@@ -1,0 +1,243 @@
+// Property: the app's pre-submission check and the sandbox agree. Every random invoice or credit
+// note the check calls valid is fiscalised by the real (in-process) sandbox; every one it calls
+// invalid is refused, as actionable, for exactly the same set of reasons.
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDraft, LineDraft } from '../../../shared/contract/documents';
+import { Dec } from '../../../shared/domain/money';
+import { parseDeviceConfig, type FiscalDevice } from '../../../shared/domain/fiscal-harmony/schemas';
+import { createDemoAccount, uniqueCredentials } from '../../sandbox/demo-accounts';
+import { createDemoAccounts } from '../../sandbox/demo-accounts';
+import type { FhTestClient } from '../../sandbox/test-support/fh-test-client';
+import { startTestSandbox, type TestSandbox } from '../../sandbox/test-support/sandbox-fixture';
+import { deviceTaxOf } from '../fiscal-harmony/device-tax';
+import { parseTypedDecimal } from '../../../shared/domain/fiscal-harmony/draft-figures';
+import { APP_ONLY_RULES, checkDraft, type CheckContext } from './draft-check';
+import { wireDocument } from './wire-document';
+
+const RUNS = 1000;
+
+/** The sandbox's reason for a refusal, named as the shared rules name it. */
+function rulesOfSandboxError(error: string): string[] {
+  return error.split('; ').map((part) => {
+    const rules: Array<[RegExp, string]> = [
+      [/^Line \d+: LineAmount is .* but Quantity x|^(Sub)?Total(Tax)? is /, 'arithmetic'],
+      [/has no Description/, 'description'],
+      [/ProductCode/, 'hs-code'],
+      [/has no TaxCode/, 'tax-code-missing'],
+      [/: Quantity /, 'quantity'],
+      [/(Unit|Line)Amount must not be negative/, 'amount'],
+      [/DiscountAmount/, 'discount'],
+      [/^Buyer Name is required/, 'buyer-name'],
+      [/^Buyer TIN/, 'buyer-tin'],
+      [/^Buyer VAT number is given without a TIN/, 'buyer-vat'],
+      [/credit note Total must be more than 0/, 'credit-note-amount'],
+      [/has no currency mapping/, 'currency-unmapped'],
+      [/has no tax mapping/, 'tax-unmapped'],
+      [/which the fiscal device does not list/, 'tax-not-on-device'],
+      [/is not valid on/, 'tax-not-valid'],
+      [/^Original invoice .* (was not found|was not fiscalised|is still being processed)/, 'credit-original'],
+      [/differs from the original invoice's currency/, 'credit-currency'],
+      [/exceeds the remaining total/, 'credit-limit'],
+    ];
+    return rules.find(([pattern]) => pattern.test(part))?.[1] ?? `unknown: ${part}`;
+  });
+}
+
+// ---- Random drafts within what the form lets a manager type ------------------------------------
+
+const decimal = (maxWhole: number, places: number) =>
+  fc.tuple(fc.integer({ min: 0, max: maxWhole }), fc.integer({ min: 0, max: 10 ** places - 1 })).map(([w, f]) => (places === 0 ? `${w}` : `${w}.${String(f).padStart(places, '0')}`));
+
+const lineArb: fc.Arbitrary<LineDraft> = fc.record({
+  description: fc.oneof({ weight: 40, arbitrary: fc.constantFrom('Cement 50 kg', 'Nails 3 inch', 'Paint 5 l', 'Delivery') }, { weight: 1, arbitrary: fc.constantFrom('', '  ') }),
+  quantity: fc.oneof(
+    { weight: 40, arbitrary: fc.oneof(decimal(20, 0), decimal(9, 1), decimal(5, 3)).filter((q) => q !== '0' && !/^0\.0+$/.test(q)) },
+    { weight: 1, arbitrary: fc.constantFrom('0', '1.2345', '-1') },
+  ),
+  unitAmount: fc.oneof({ weight: 40, arbitrary: decimal(2000, 2) }, { weight: 1, arbitrary: fc.constantFrom('-5.00', '0') }),
+  discountAmount: fc.oneof({ weight: 30, arbitrary: fc.constant('') }, { weight: 10, arbitrary: decimal(20, 2) }, { weight: 1, arbitrary: fc.constantFrom('5000', '-1') }),
+  taxCode: fc.oneof(
+    { weight: 50, arbitrary: fc.constantFrom('EX', 'ZR', 'VAT15', 'WHT5') },
+    { weight: 1, arbitrary: fc.constantFrom('XX', 'OLD', '', 'vat15') },
+  ),
+  hsCode: fc.oneof({ weight: 50, arbitrary: fc.stringMatching(/^\d{8}$/) }, { weight: 1, arbitrary: fc.constantFrom('', '1234', '2523.2900', '123456789') }),
+});
+
+const buyerArb = fc.record({
+  name: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('Tendai', 'Cash Rudo', 'Msasa Builders', 'Walk-in customer') }, { weight: 1, arbitrary: fc.constant('') }),
+  tin: fc.oneof({ weight: 10, arbitrary: fc.constant('') }, { weight: 10, arbitrary: fc.stringMatching(/^\d{10}$/) }, { weight: 1, arbitrary: fc.constantFrom('12345', '20001234567') }),
+  vatNumber: fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 2, arbitrary: fc.stringMatching(/^\d{9}$/) }),
+});
+
+const commonArb = fc.record({
+  currency: fc.oneof({ weight: 16, arbitrary: fc.constant('USD') }, { weight: 4, arbitrary: fc.constant('ZWG') }, { weight: 1, arbitrary: fc.constant('EUR') }),
+  taxInclusive: fc.boolean(),
+  date: fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 6, arbitrary: fc.constant('2026-11-20T15:45:00+02:00') }, { weight: 1, arbitrary: fc.constant('2025-12-31T10:00:00+02:00') }),
+  buyer: buyerArb,
+});
+
+type Plan =
+  | { kind: 'invoice'; lines: LineDraft[]; common: fc.RecordValue<typeof commonArb> }
+  | { kind: 'credit-note'; pick: number; shares: number[]; common: fc.RecordValue<typeof commonArb>; sameCurrency: boolean; original: 'known' | 'unknown' };
+
+const planArb: fc.Arbitrary<Plan> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('invoice' as const), lines: fc.array(lineArb, { minLength: 1, maxLength: 4 }), common: commonArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('credit-note' as const),
+      pick: fc.nat(),
+      // Per original line: the share credited in percent (0 drops the line; the form never raises a quantity).
+      shares: fc.array(fc.constantFrom(0, 10, 50, 100), { minLength: 5, maxLength: 5 }),
+      common: commonArb,
+      sameCurrency: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      original: fc.oneof({ weight: 12, arbitrary: fc.constant('known' as const) }, { weight: 1, arbitrary: fc.constant('unknown' as const) }),
+    }),
+  },
+);
+
+const emptyAddress = { province: '', street: '', houseNo: '', city: '' };
+
+interface Original {
+  id: string;
+  fiscalised: boolean;
+  draft: DocumentDraft;
+  total: string;
+  credited: string;
+}
+
+// ---- The run ------------------------------------------------------------------------------------
+
+let t: TestSandbox;
+let client: FhTestClient;
+let mappings: CheckContext['mappings'];
+
+beforeAll(async () => {
+  // The demo shop, plus a tax code mapped to a tax id its device does not list.
+  const shop = createDemoAccount('shop', uniqueCredentials('fh-prop'));
+  shop.taxMappings = [...shop.taxMappings, { TaxCode: 'OLD', DestinationTaxId: 999 }];
+  t = await startTestSandbox({ accounts: [...Object.values(createDemoAccounts({ unique: true })), shop] });
+  client = t.clientFor(shop);
+  const taxes = await client.json<Array<{ TaxCode: string; DestinationTaxId: number }>>('GET', '/taxmapping');
+  const currencies = await client.json<Array<{ SourceCurrency: string }>>('GET', '/currencymapping');
+  const device = await client.json<FiscalDevice>('GET', '/fiscaldevice');
+  const config = parseDeviceConfig(device.body.CurrentConfig);
+  if (!config.ok) throw new Error(config.error);
+  mappings = {
+    taxMappings: taxes.body.map((m) => ({ taxCode: m.TaxCode, destinationTaxId: m.DestinationTaxId })),
+    currencyMappings: currencies.body.map((m) => ({ sourceCurrency: m.SourceCurrency })),
+    deviceTaxes: config.config.applicableTaxes.map(deviceTaxOf),
+  };
+});
+afterAll(() => t.close());
+
+describe('the pre-submission check agrees with the sandbox', () => {
+  it(`on ${RUNS} random invoices and credit notes`, async () => {
+    const originals: Original[] = [];
+    const tally = { valid: 0, invalid: 0, invoices: 0, creditNotes: 0, rules: new Map<string, number>() };
+
+    const draftOf = (plan: Plan): { draft: DocumentDraft; original: Original | null; originalId: string } => {
+      const base = {
+        date: plan.common.date,
+        paymentMethod: 'Cash' as const,
+        taxInclusive: plan.common.taxInclusive,
+        buyer: { ...plan.common.buyer, tradeName: '', phone: '', email: '', address: emptyAddress },
+      };
+      if (plan.kind === 'invoice') {
+        return { draft: { ...base, kind: 'invoice', currency: plan.common.currency, reference: '', lines: plan.lines, originalInvoiceId: null }, original: null, originalId: '' };
+      }
+      if (plan.original === 'unknown' || originals.length === 0) {
+        const id = randomUUID();
+        const lines = [{ description: 'Nails 3 inch', quantity: '1', unitAmount: '10.00', discountAmount: '', taxCode: 'VAT15', hsCode: '73170000' }];
+        return { draft: { ...base, kind: 'credit-note', currency: plan.common.currency, reference: 'Goods returned', lines, originalInvoiceId: id }, original: null, originalId: id };
+      }
+      const original = originals[plan.pick % originals.length]!;
+      const lines = original.draft.lines
+        .map((line, i) => {
+          const share = plan.shares[i % plan.shares.length] ?? 100;
+          const quantity = new Dec(line.quantity).times(share).dividedBy(100).toDecimalPlaces(3, Dec.ROUND_DOWN).toFixed();
+          return { ...line, quantity: share === 100 ? line.quantity : quantity };
+        })
+        .filter((line) => parseTypedDecimal(line.quantity).ok && new Dec(line.quantity).gt(0));
+      if (lines.length === 0) lines.push({ ...original.draft.lines[0]! });
+      const currency = plan.sameCurrency ? original.draft.currency : original.draft.currency === 'USD' ? 'ZWG' : 'USD';
+      return {
+        draft: { ...base, buyer: original.draft.buyer, kind: 'credit-note', currency, reference: 'Goods returned', lines, originalInvoiceId: original.id },
+        original,
+        originalId: original.id,
+      };
+    };
+
+    await fc.assert(
+      fc.asyncProperty(planArb, async (plan) => {
+        const { draft, original, originalId } = draftOf(plan);
+        const context: CheckContext = {
+          now: t.clock.now(),
+          mappings,
+          original:
+            original === null
+              ? null
+              : {
+                  invoiceId: original.id,
+                  number: null,
+                  state: original.fiscalised ? 'fiscalised' : 'needs-fix',
+                  currency: original.draft.currency,
+                  total: original.total,
+                  credited: original.credited,
+                  remaining: new Dec(original.total).minus(original.credited).toFixed(2),
+                  lines: original.draft.lines,
+                  fiscalised: original.fiscalised,
+                },
+          readiness: [],
+        };
+        const check = checkDraft(draft, context);
+        const appOnly = check.problems.filter((p) => APP_ONLY_RULES.has(p.rule));
+        expect(appOnly, 'random drafts stay within what the form lets a manager type').toEqual([]);
+        const id = randomUUID();
+        const wire = wireDocument(draft, { id, number: `P-${id.slice(0, 8)}`, date: check.date, isRetry: false, originalInvoiceId: originalId }, (code) => {
+          const tax = mappings.taxMappings.find((m) => m.taxCode === code);
+          const deviceTax = mappings.deviceTaxes.find((d) => d.id === tax?.destinationTaxId);
+          return deviceTax === undefined ? undefined : deviceTax.percent;
+        });
+        const status = await t.submitAndProcess(client, draft.kind === 'invoice' ? 'invoice' : 'creditnote', wire);
+
+        const appRules = [...new Set(check.problems.map((p) => p.rule))].sort();
+        const sandboxRules = status.Success ? [] : [...new Set(rulesOfSandboxError(status.Error ?? ''))].sort();
+        expect({ success: status.Success, rules: sandboxRules, error: status.Error }).toEqual({
+          success: appRules.length === 0,
+          rules: appRules,
+          error: status.Success ? null : expect.any(String),
+        });
+        if (!status.Success) expect(status.IsActionable).toBe(true);
+
+        tally[appRules.length === 0 ? 'valid' : 'invalid'] += 1;
+        tally[draft.kind === 'invoice' ? 'invoices' : 'creditNotes'] += 1;
+        for (const rule of appRules) tally.rules.set(rule, (tally.rules.get(rule) ?? 0) + 1);
+        if (draft.kind === 'invoice') {
+          originals.push({ id, fiscalised: status.Success, draft, total: wire.Total as string, credited: '0' });
+        } else if (status.Success && original !== null) {
+          original.credited = new Dec(original.credited).plus(wire.Total as string).toFixed(2);
+        }
+        return true;
+      }),
+      {
+        numRuns: RUNS,
+        endOnFailure: true,
+        reporter: (details) => {
+          if (details.failed) throw new Error(`Property failed with seed ${details.seed} (path ${details.counterexamplePath ?? '-'}): ${fc.defaultReportMessage(details)}`);
+        },
+      },
+    );
+    console.info(`property: ${tally.valid} valid, ${tally.invalid} invalid; ${tally.invoices} invoices, ${tally.creditNotes} credit notes; rules ${JSON.stringify(Object.fromEntries(tally.rules))}`);
+    // The random drafts must exercise both outcomes and every shared rule, or the property proves little.
+    expect(tally.invoices + tally.creditNotes).toBe(RUNS);
+    expect(tally.valid).toBeGreaterThan(150);
+    expect(tally.invalid).toBeGreaterThan(150);
+    expect(tally.creditNotes).toBeGreaterThan(200);
+    expect([...tally.rules.keys()].sort()).toEqual(
+      ['amount', 'buyer-name', 'buyer-tin', 'buyer-vat', 'credit-currency', 'credit-note-amount', 'credit-limit', 'credit-original', 'currency-unmapped', 'description', 'discount', 'hs-code', 'quantity', 'tax-code-missing', 'tax-not-on-device', 'tax-not-valid', 'tax-unmapped'].sort(),
+    );
+  }, 180_000);
+});
