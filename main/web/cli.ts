@@ -13,7 +13,8 @@ if (!existsSync(join(staticDirectory, 'index.html'))) {
 const dataDirectory = process.env.FISCAL_DESK_DATA_DIR ?? join(homedir(), '.fiscal-desk-web');
 const port = process.env.FISCAL_DESK_PORT === undefined ? 0 : Number(process.env.FISCAL_DESK_PORT);
 
-const mode = await startBrowserMode({ dataDirectory, staticDirectory, port, consoleLog: true }).catch((error: unknown) => {
+const serveSourceMaps = process.env.NODE_ENV === 'development';
+const mode = await startBrowserMode({ dataDirectory, staticDirectory, port, consoleLog: true, serveSourceMaps }).catch((error: unknown) => {
   // A settings file that cannot be read is explained, not shown as a stack trace.
   if (!(error instanceof SettingsFileError)) throw error;
   console.error(error.message);

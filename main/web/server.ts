@@ -19,7 +19,35 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** Serve the renderer's source maps (development only; they are the app's source). */
+  serveSourceMaps?: boolean;
+  /** Tests shorten these; the defaults suit a browser tab on this computer. */
+  limits?: Partial<ServerLimits>;
 }
+
+export interface ServerLimits {
+  /** All request headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this (a slow body is cut off). */
+  requestTimeoutMs: number;
+  /** A kept-alive connection with no request is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A connection on which nothing moves is closed after this (the event stream is exempt). */
+  idleTimeoutMs: number;
+  /** How often the server checks the two timeouts above. */
+  timeoutCheckIntervalMs: number;
+  /** Open connections at once; more are refused (one tab needs a handful). */
+  maxConnections: number;
+}
+
+export const defaultServerLimits: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 60_000,
+  timeoutCheckIntervalMs: 1_000,
+  maxConnections: 32,
+};
 
 export interface RunningWebServer {
   /** The address to open, token included. */
@@ -32,7 +60,6 @@ export interface RunningWebServer {
 
 const maxBodyBytes = 1024 * 1024;
 const host = '127.0.0.1';
-
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -65,7 +92,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     sendJson(response, 200, result);
   }
 
-  function handleEvents(response: ServerResponse): void {
+  function handleEvents(request: IncomingMessage, response: ServerResponse): void {
+    // The stream is quiet between events by design: the idle timeout does not apply to it.
+    request.socket.setTimeout(0);
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');
     streams.add(response);
@@ -79,7 +108,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   function handleStatic(request: IncomingMessage, response: ServerResponse): void {
-    const path = resolveStaticFile(options.staticDirectory, new URL(request.url ?? '/', 'http://x').pathname);
+    const found = resolveStaticFile(options.staticDirectory, new URL(request.url ?? '/', 'http://x').pathname);
+    const path = found !== null && found.toLowerCase().endsWith('.map') && options.serveSourceMaps !== true ? null : found;
     let size: number | null = null;
     if (path !== null) {
       try {
@@ -99,7 +129,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     else createReadStream(path).pipe(response);
   }
 
-  const server: Server = createServer((request, response) => {
+  const limits = { ...defaultServerLimits, ...options.limits };
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+  };
+  const server: Server = createServer(serverOptions, (request, response) => {
     const url = request.url ?? '/';
     const isBridge = url.startsWith('/rpc/') || url === '/events';
     if (!allowedHosts(port).includes(request.headers.host ?? '')) {
@@ -128,7 +165,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     if (url === '/events') {
-      handleEvents(response);
+      handleEvents(request, response);
       return;
     }
     let channel: string;
@@ -143,6 +180,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     });
   });
+
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  server.on('drop', () => logger.warn('Browser mode refused a connection: too many open at once', { maxConnections: limits.maxConnections }));
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);

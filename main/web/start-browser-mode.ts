@@ -22,6 +22,8 @@ export interface BrowserModeOptions {
   /** The OS keychain by default; tests of the server alone may pass another vault. */
   vault?: SecretVault;
   trainingProcessingDelayMs?: number;
+  /** Serve the renderer's source maps: development only. */
+  serveSourceMaps?: boolean;
 }
 
 export interface BrowserMode {
@@ -64,6 +66,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     staticDirectory: options.staticDirectory,
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.token === undefined ? {} : { token: options.token }),
+    serveSourceMaps: options.serveSourceMaps === true,
   });
   isTrustedSender = createSenderPolicy([server.origin, server.origin.replace('127.0.0.1', 'localhost')]);
   logger.info('Browser mode started', { origin: server.origin });
