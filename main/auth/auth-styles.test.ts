@@ -42,7 +42,8 @@ describe('parseTokenAnswer', () => {
 
   it("falls back to the JWT's exp, then to no expiry", async () => {
     const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(2_000_000_000).sign(new Uint8Array(32));
-    expect(parseTokenAnswer({ access_token: jwt }, 0)?.access.expiresAtMs).toBe(2_000_000_000_000);
+    // Sent an hour before that exp (a lifetime counted from 1970 would be nonsense).
+    expect(parseTokenAnswer({ access_token: jwt }, 2_000_000_000_000 - 3_600_000)?.access.expiresAtMs).toBe(2_000_000_000_000);
     expect(parseTokenAnswer({ access_token: 'opaque' }, 0)?.access.expiresAtMs).toBeNull();
   });
 
@@ -50,6 +51,16 @@ describe('parseTokenAnswer', () => {
     expect(parseTokenAnswer({ content: { access_token: 'a' } }, 0)?.access.value).toBe('a');
     expect(parseTokenAnswer({ token: 'a' }, 0)).toBeNull();
     expect(parseTokenAnswer('<html>', 0)).toBeNull();
-    expect(parseTokenAnswer({ access_token: 'a', access_token_expires_in: -5 }, 0)).toBeNull();
+  });
+
+  it('cuts generous lifetimes to a week and reads nonsense as "expires now"', async () => {
+    const week = 7 * 24 * 3600 * 1000;
+    const expiresIn = (value: unknown): number | null | undefined => parseTokenAnswer({ access_token: 'a', access_token_expires_in: value }, 5_000)?.access.expiresAtMs;
+    expect(expiresIn(30 * 24 * 3600)).toBe(5_000 + week);
+    for (const nonsense of [1e300, -5, 0, Number.NaN, Number.POSITIVE_INFINITY, '86400', true]) expect(expiresIn(nonsense)).toBe(5_000);
+    expect(expiresIn(null)).toBeNull();
+    const jwt = async (exp: number) => new SignJWT({ exp }).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32));
+    expect(parseTokenAnswer({ access_token: await jwt(1e20) }, 5_000)?.access.expiresAtMs).toBe(5_000);
+    expect(parseTokenAnswer({ access_token: await jwt(1) }, 5_000)?.access.expiresAtMs).toBe(5_000);
   });
 });

@@ -64,14 +64,29 @@ export function buildRefreshRequest(refreshToken: string): AuthRequest {
   return { path: AUTH_PATHS['auth-v2'], headers: baseHeaders('auth-v2', undefined), body: JSON.stringify({ refresh_token: refreshToken }) };
 }
 
-const seconds = z.number().finite().positive();
-
+/** Any stated lifetime is read; what it is worth is decided by expiryAfter(). */
 const tokenAnswerSchema = z.object({
   access_token: z.string().min(1),
-  access_token_expires_in: seconds.optional(),
+  access_token_expires_in: z.unknown().optional(),
   refresh_token: z.string().min(1).optional(),
-  refresh_token_expires_in: seconds.optional(),
+  refresh_token_expires_in: z.unknown().optional(),
 });
+
+/** Longest lifetime believed: fiskaly states 24 h for access and 48 h for refresh tokens. */
+export const MAX_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+/** Beyond this a stated lifetime is nonsense, not merely generous. */
+const NONSENSE_LIFETIME_MS = 366 * 24 * 60 * 60 * 1000;
+
+/**
+ * When a token obtained at `sentAtMs` expires, given the lifetime the server claims. Generous
+ * lifetimes are cut to MAX_TOKEN_LIFETIME_MS; nonsense (not a number, negative, zero, NaN,
+ * more than a year) means "expires now": the token is used for the call that asked for it and
+ * the next call signs in again. Never a date out of range, which would break every later call.
+ */
+export function expiryAfter(sentAtMs: number, lifetimeMs: unknown): number {
+  if (typeof lifetimeMs !== 'number' || !Number.isFinite(lifetimeMs) || lifetimeMs <= 0 || lifetimeMs > NONSENSE_LIFETIME_MS) return sentAtMs;
+  return sentAtMs + Math.min(Math.floor(lifetimeMs), MAX_TOKEN_LIFETIME_MS);
+}
 
 export interface IssuedToken {
   value: string;
@@ -86,14 +101,16 @@ export interface TokenAnswer {
   refresh: IssuedToken | null;
 }
 
-/** The JWT's `exp` claim in epoch ms, read without verifying (only the server can verify). */
-function jwtExpiry(token: string): number | null {
+/** The JWT's `exp` claim, read without verifying (only the server can verify), as an expiry; null without one. */
+function jwtExpiry(token: string, sentAtMs: number): number | null {
+  let exp: unknown;
   try {
-    const { exp } = decodeJwt(token);
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null;
+    ({ exp } = decodeJwt(token));
   } catch {
     return null;
   }
+  if (exp === undefined) return null;
+  return expiryAfter(sentAtMs, typeof exp === 'number' ? exp * 1000 - sentAtMs : Number.NaN);
 }
 
 /**
@@ -108,8 +125,8 @@ export function parseTokenAnswer(raw: unknown, sentAtMs: number): TokenAnswer | 
   const parsed = tokenAnswerSchema.safeParse(candidate);
   if (!parsed.success) return null;
   const a = parsed.data;
-  const expiry = (value: string, expiresIn: number | undefined): number | null =>
-    expiresIn === undefined ? jwtExpiry(value) : sentAtMs + Math.floor(expiresIn * 1000);
+  const expiry = (value: string, expiresIn: unknown): number | null =>
+    expiresIn === undefined || expiresIn === null ? jwtExpiry(value, sentAtMs) : expiryAfter(sentAtMs, typeof expiresIn === 'number' ? expiresIn * 1000 : Number.NaN);
   return {
     access: { value: a.access_token, expiresAtMs: expiry(a.access_token, a.access_token_expires_in), obtainedAtMs: sentAtMs },
     refresh:

@@ -154,7 +154,7 @@ export class TokenManager {
   /** Non-secret state for the UI: never a token value. */
   state(): TokenState {
     const now = this.clock();
-    const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+    const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined || !isDateInRange(ms) ? null : new Date(ms).toISOString());
     const usable = (this.access !== null && !isExpired(this.access, now)) || (this.refresh !== null && !isExpired(this.refresh, now));
     return {
       status: this.failure ? 'failed' : this.inflight ? 'refreshing' : usable ? 'signed-in' : 'signed-out',
@@ -391,6 +391,11 @@ export class TokenManager {
     if (this.refresh) this.redactor.forgetSecret(this.refresh.value);
     this.refresh = null;
   }
+}
+
+/** A Date can hold it (±8.64e15 ms); toISOString() throws otherwise. */
+function isDateInRange(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
 }
 
 function isExpired(token: IssuedToken, now: number): boolean {
