@@ -78,9 +78,11 @@ const commonArb = fc.record({
   buyer: buyerArb,
 });
 
+type Common = typeof commonArb extends fc.Arbitrary<infer T> ? T : never;
+
 type Plan =
-  | { kind: 'invoice'; lines: LineDraft[]; common: fc.RecordValue<typeof commonArb> }
-  | { kind: 'credit-note'; pick: number; shares: number[]; common: fc.RecordValue<typeof commonArb>; sameCurrency: boolean; original: 'known' | 'unknown' };
+  | { kind: 'invoice'; lines: LineDraft[]; common: Common }
+  | { kind: 'credit-note'; pick: number; shares: number[]; common: Common; sameCurrency: boolean; original: 'known' | 'unknown' };
 
 const planArb: fc.Arbitrary<Plan> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('invoice' as const), lines: fc.array(lineArb, { minLength: 1, maxLength: 4 }), common: commonArb }) },
@@ -117,7 +119,7 @@ let mappings: CheckContext['mappings'];
 beforeAll(async () => {
   // The demo shop, plus a tax code mapped to a tax id its device does not list.
   const shop = createDemoAccount('shop', uniqueCredentials('fh-prop'));
-  shop.taxMappings = [...shop.taxMappings, { TaxCode: 'OLD', DestinationTaxId: 999 }];
+  shop.taxMappings = [...(shop.taxMappings ?? []), { TaxCode: 'OLD', DestinationTaxId: 999 }];
   t = await startTestSandbox({ accounts: [...Object.values(createDemoAccounts({ unique: true })), shop] });
   client = t.clientFor(shop);
   const taxes = await client.json<Array<{ TaxCode: string; DestinationTaxId: number }>>('GET', '/taxmapping');

@@ -1,0 +1,162 @@
+// Invoice entry's reads of the journal: the buyer register, earlier lines as suggestions, and
+// fiscalised invoices with what remains creditable. Read-only; the documents repo writes.
+import type { DatabaseSync } from 'node:sqlite';
+import { buyerAddressDraftSchema, documentDraftSchema, type DocumentDraft, type LineDraft } from '../../../shared/contract/documents';
+import type { BuyerRecord, CreditableInvoice, CreditBasis, LineSuggestion } from '../../../shared/contract/entry';
+import { Dec, sum } from '../../../shared/domain/money';
+
+const SUGGESTIONS = 8;
+/** How many matching lines are looked at before picking the latest per description. */
+const LINE_SCAN = 400;
+
+/** `LIKE` pattern for text that starts with `text` (wildcards in it taken literally). */
+export function startsWith(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+const contains = (text: string): string => `%${startsWith(text)}`;
+
+/** Credit notes that count against an invoice: all but drafts and those refused. */
+const COUNTING_CREDIT = `kind = 'credit-note' AND state NOT IN ('draft', 'rejected', 'needs-fix') AND total IS NOT NULL`;
+
+interface BuyerRow {
+  name: string;
+  trade_name: string;
+  tin: string;
+  vat_number: string;
+  phone: string;
+  email: string;
+  address_json: string;
+  last_used_at: string;
+  use_count: number;
+}
+
+interface InvoiceRow {
+  id: string;
+  state: string;
+  number: string | null;
+  issued_at: string | null;
+  buyer_name: string;
+  currency: string;
+  total: string | null;
+  zimra_number: number | null;
+  fiscal_day: number | null;
+  draft_json: string;
+}
+
+export class EntryQueries {
+  constructor(private readonly db: DatabaseSync) {}
+
+  /** Returning buyers whose name contains, or whose TIN starts with, the text; most used first. */
+  findBuyers(profileId: string, query: string): BuyerRecord[] {
+    const text = query.trim();
+    if (text === '') {
+      return (this.db.prepare('SELECT * FROM buyers WHERE profile_id = ? ORDER BY last_used_at DESC LIMIT ?').all(profileId, SUGGESTIONS) as unknown as BuyerRow[]).map(buyerOf);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM buyers WHERE profile_id = ? AND (name LIKE ? ESCAPE '\\' OR tin LIKE ? ESCAPE '\\')
+         ORDER BY (name LIKE ? ESCAPE '\\') DESC, use_count DESC, last_used_at DESC LIMIT ?`,
+      )
+      .all(profileId, contains(text), startsWith(text), startsWith(text), SUGGESTIONS) as unknown as BuyerRow[];
+    return rows.map(buyerOf);
+  }
+
+  /** The latest line of each description starting with the text, from documents that were sent. */
+  suggestLines(profileId: string, query: string): LineSuggestion[] {
+    const text = query.trim();
+    if (text === '') return [];
+    const rows = this.db
+      .prepare(
+        `SELECT description, hs_code, tax_code, unit_amount, currency, at FROM (
+           SELECT l.description, l.hs_code, l.tax_code, l.unit_amount, d.currency, d.updated_at AS at,
+                  row_number() OVER (PARTITION BY lower(trim(l.description)) ORDER BY d.updated_at DESC) AS latest
+           FROM (SELECT * FROM document_lines WHERE description LIKE ? ESCAPE '\\' LIMIT ${LINE_SCAN}) AS l
+           JOIN documents d ON d.id = l.document_id
+           WHERE d.profile_id = ? AND d.state NOT IN ('draft')
+         ) WHERE latest = 1 ORDER BY at DESC LIMIT ?`,
+      )
+      .all(startsWith(text), profileId, SUGGESTIONS) as unknown as Array<{ description: string; hs_code: string; tax_code: string; unit_amount: string; currency: string; at: string }>;
+    return rows.map((r) => ({ description: r.description.trim(), hsCode: r.hs_code, taxCode: r.tax_code, unitAmount: r.unit_amount, currency: r.currency, lastUsedAt: r.at }));
+  }
+
+  /** Fiscalised invoices by number (or buyer) that still have something left to credit, newest first. */
+  findInvoices(profileId: string, query: string): CreditableInvoice[] {
+    const text = query.trim();
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM documents WHERE profile_id = ? AND kind = 'invoice' AND state = 'fiscalised'
+           AND (? = '' OR number LIKE ? ESCAPE '\\' OR buyer_name LIKE ? ESCAPE '\\')
+         ORDER BY coalesce(issued_at, created_at) DESC LIMIT 40`,
+      )
+      .all(profileId, text, contains(text), contains(text)) as unknown as InvoiceRow[];
+    return rows
+      .map((row) => ({ row, remaining: new Dec(row.total ?? '0').minus(this.credited(row.id, null)) }))
+      .filter(({ remaining }) => remaining.gt(0))
+      .slice(0, 10)
+      .map(({ row, remaining }) => ({
+        id: row.id,
+        number: row.number,
+        date: row.issued_at,
+        buyerName: row.buyer_name,
+        currency: row.currency,
+        total: new Dec(row.total ?? '0').toFixed(2),
+        remaining: remaining.toFixed(2),
+        zimraNumber: zimraNumberOf(row),
+      }));
+  }
+
+  /** An invoice as a credit note sees it (any state: the check says why a non-fiscalised one cannot be credited). */
+  creditBasis(profileId: string, invoiceId: string, exceptCreditNoteId: string | null): (CreditBasis & { fiscalised: boolean; draft: DocumentDraft }) | null {
+    const row = this.db.prepare(`SELECT * FROM documents WHERE id = ? AND profile_id = ? AND kind = 'invoice'`).get(invoiceId, profileId) as InvoiceRow | undefined;
+    if (row === undefined) return null;
+    const parsed = documentDraftSchema.safeParse(JSON.parse(row.draft_json));
+    if (!parsed.success) return null;
+    const draft = parsed.data;
+    const total = new Dec(row.total ?? '0');
+    const credited = this.credited(invoiceId, exceptCreditNoteId);
+    return {
+      invoiceId,
+      number: row.number,
+      state: row.state,
+      currency: row.currency,
+      total: total.toFixed(2),
+      credited: credited.toFixed(2),
+      remaining: total.minus(credited).toFixed(2),
+      lines: draft.lines.filter((line: LineDraft) => Object.values(line).some((v) => v.trim() !== '')),
+      fiscalised: row.state === 'fiscalised',
+      draft,
+    };
+  }
+
+  private credited(invoiceId: string, exceptId: string | null): Dec {
+    const rows = this.db.prepare(`SELECT total FROM documents WHERE original_id = ? AND ${COUNTING_CREDIT} AND id IS NOT ?`).all(invoiceId, exceptId) as Array<{ total: string }>;
+    return sum(rows.map((r) => r.total));
+  }
+}
+
+function buyerOf(row: BuyerRow): BuyerRecord {
+  const address = buyerAddressDraftSchema.safeParse(safeJson(row.address_json));
+  return {
+    name: row.name,
+    tradeName: row.trade_name,
+    tin: row.tin,
+    vatNumber: row.vat_number,
+    phone: row.phone,
+    email: row.email,
+    address: address.success ? address.data : { province: '', street: '', houseNo: '', city: '' },
+    lastUsedAt: row.last_used_at,
+    useCount: row.use_count,
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function zimraNumberOf(row: InvoiceRow): string | null {
+  return row.zimra_number === null ? null : `${row.zimra_number}/${row.fiscal_day ?? ''}`;
+}
