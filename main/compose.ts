@@ -3,7 +3,9 @@ import { EventBus } from './events/event-bus';
 import { accountHandlers, deviceHandlers } from './ipc/handlers/account-handlers';
 import { appHandlers } from './ipc/handlers/app-handlers';
 import { connectionsHandlers } from './ipc/handlers/connections-handlers';
-import { documentsHandlers, outboxHandlers } from './ipc/handlers/documents-handlers';
+import { documentsHandlers, outboxHandlers, type DocumentsAccess } from './ipc/handlers/documents-handlers';
+import { openDocumentsModule, type DocumentsModuleDeps } from './services/documents/documents-module';
+import { isAppError, AppError } from '../shared/errors';
 import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
 import { readinessHandlers } from './ipc/handlers/readiness-handlers';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
@@ -21,7 +23,7 @@ import { ProfileStore } from './services/connections/profile-store';
 import { AccountService } from './services/fiscal-harmony/account-service';
 import { MappingsService, activeConnectionSource } from './services/mappings/mappings-service';
 import { ReadinessService, activeForReadiness } from './services/readiness/readiness-service';
-import { TrainingMode } from './services/training/training-mode';
+import { TrainingMode, trainingProfileId } from './services/training/training-mode';
 import { BusyRegistry } from './services/updates/busy-registry';
 import { UpdateController } from './services/updates/update-controller';
 import type { UpdaterHost } from './services/updates/updater-port';
@@ -40,6 +42,8 @@ export interface HostDeps {
   vault: SecretVault;
   /** Processing delay of the training sandbox (tests shorten it). */
   trainingProcessingDelayMs?: number;
+  /** Tests tune the outbox (faster polls, smaller back-off). */
+  outbox?: DocumentsModuleDeps['outbox'];
   clock?: () => Date;
   /** The app updater, or why this run has none (absent: none, with a generic reason). */
   updater?: UpdaterHost;
@@ -58,6 +62,8 @@ export interface ComposedApp {
   updates: UpdateController;
   /** Work that a restart to update must not interrupt registers here (the outbox will). */
   busy: BusyRegistry;
+  /** The journal, the documents service and the outbox, or why the journal could not be opened. */
+  documents: DocumentsAccess;
   logger: Logger;
   dispose(): Promise<void>;
 }
@@ -102,6 +108,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   events.subscribe((name) => {
     if (name === 'settings:changed') updates.channelChanged();
   });
+  const documentsAccess = openDocuments(deps, { events, clock, busy, connections, mappings, readiness });
   const router = createRouter({
     handlers: {
       app: appHandlers({ info: deps.info, openExternal: deps.openExternal }),
@@ -112,8 +119,8 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       device: deviceHandlers(accounts),
       mappings: mappingsHandlers(mappings),
       readiness: readinessHandlers(readiness),
-      documents: documentsHandlers(),
-      outbox: outboxHandlers(),
+      documents: documentsHandlers(documentsAccess),
+      outbox: outboxHandlers(documentsAccess),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,
@@ -129,12 +136,46 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     training,
     updates,
     busy,
+    documents: documentsAccess,
     logger: deps.logger,
-    dispose: () => {
+    dispose: async () => {
+      // The outbox first: it may still be talking to the training sandbox.
+      if (documentsAccess.ok) await documentsAccess.module.dispose();
       updates.dispose();
       mappings.dispose();
       readiness.dispose();
-      return training.stop();
+      await training.stop();
     },
   };
+}
+
+/** Opens the journal; an app whose journal cannot be opened still starts and says why on every documents call. */
+function openDocuments(
+  deps: HostDeps,
+  parts: { events: EventBus; clock: () => Date; busy: BusyRegistry; connections: ConnectionsService; mappings: MappingsService; readiness: ReadinessService },
+): DocumentsAccess {
+  const { connections } = parts;
+  try {
+    const module = openDocumentsModule({
+      dataDirectory: deps.info.dataDirectory,
+      events: parts.events,
+      logger: deps.logger,
+      clock: parts.clock,
+      busy: parts.busy,
+      activeProfile: () => {
+        const profile = connections.activeFiscalHarmony();
+        return { id: profile.id, training: connections.isTrainingProfile(profile) };
+      },
+      isTrainingProfile: (profileId) => profileId === trainingProfileId,
+      clientFor: (profileId) => connections.fiscalHarmonyClientFor(profileId),
+      mappedTaxCodes: () => parts.mappings.mappedTaxCodes(),
+      mappedCurrencies: () => parts.mappings.mappedCurrencies(),
+      verdict: () => parts.readiness.verdict(),
+      ...(deps.outbox === undefined ? {} : { outbox: deps.outbox }),
+    });
+    return { ok: true, module };
+  } catch (error) {
+    deps.logger.error('The documents journal could not be opened', { error });
+    return { ok: false, error: isAppError(error) ? error : new AppError('CONFLICT', 'The documents journal could not be opened. Restart Fiscal Desk; if it keeps happening, the log file has the details.') };
+  }
 }

@@ -15,6 +15,8 @@ export const outboxStateSchema = z.object({
   needsAttention: z.number().int(),
   /** When the outbox will next try (ISO), or null when nothing waits. */
   nextAttemptAt: z.string().nullable(),
+  /** Something the manager must know about the journal itself (e.g. an unreadable file moved aside). */
+  journalNotice: z.string().nullable(),
 });
 export type OutboxState = z.infer<typeof outboxStateSchema>;
 

@@ -259,6 +259,14 @@ export class ConnectionsService {
     return this.isTraining(profile);
   }
 
+  /** The client of a Fiscal Harmony profile by id, active or not (the outbox sends every profile's documents). */
+  fiscalHarmonyClientFor(id: string): Promise<FiscalHarmonyClient> {
+    const profile = this.deps.profiles.get(id);
+    if (profile === undefined) throw new AppError('NO_CONNECTION', 'The connection these documents belong to was removed. Add it again in Connections to send them.');
+    if (profile.kind !== 'fiscal-harmony') throw new AppError('NO_CONNECTION', `"${profile.name}" is not a Fiscal Harmony connection.`);
+    return this.fiscalHarmonyClient(profile);
+  }
+
   async fiscalHarmonyClient(profile: StoredFiscalHarmonyProfile): Promise<FiscalHarmonyClient> {
     const existing = this.clients.get(profile.id);
     if (existing !== undefined) return existing;

@@ -1,0 +1,506 @@
+import type { OutboxState } from '../../shared/contract/outbox';
+import type { StatusResult } from '../../shared/domain/fiscal-harmony/schemas';
+import { MAX_STATUS_IDS } from '../../shared/domain/fiscal-harmony/schemas/status';
+import type { DocumentState } from '../../shared/contract/documents';
+import type { Logger } from '../logging/logger';
+import type { FiscalHarmonyClient } from '../providers/fiscal-harmony/fh-client';
+import type { DocumentsRepo } from '../store/journal/documents-repo';
+import type { Journal } from '../store/journal/journal';
+import type { BusyRegistry, BusyToken } from '../services/updates/busy-registry';
+import { wireBodyToSend } from '../services/documents/wire-document';
+import { DEFAULT_POLLS, DEFAULT_RETRY, pollDelayMs, retryDelayMs, type PollSchedule, type RetryPolicy } from './backoff';
+import { isLeaseOwnerAlive, newLeaseOwner, type LeaseOwner } from './lease-owner';
+import { classifySubmitFailure, isAlreadyReceived, isOffline, messageOf } from './outcomes';
+import { OutboxStore, type ClaimedDocument, type PollCandidate } from './outbox-store';
+
+export type OutboxClient = Pick<FiscalHarmonyClient, 'submitInvoice' | 'submitCreditNote' | 'checkStatus'>;
+
+/** Waits; the outbox never sleeps on its own clock, so tests drive it with `tick()`. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface OutboxOptions {
+  journal: Journal;
+  repo: DocumentsRepo;
+  /** The Fiscal Harmony client of a profile (throws an AppError when it cannot be had). */
+  clientFor: (profileId: string) => Promise<OutboxClient>;
+  clock: () => Date;
+  logger: Logger;
+  /** Documents sent at once. Measured: see `npm run bench` (outbox-drain-speedup). */
+  concurrency?: number;
+  retry?: RetryPolicy;
+  polls?: PollSchedule;
+  /** Longer than the client's time limit, so a live lease never runs out mid-request. */
+  leaseMs?: number;
+  /** Fiscal Harmony keeps results this long (fh-api.md section 5). */
+  statusWindowMs?: number;
+  /** Between tries while offline, at most. */
+  offlineProbeMaxMs?: number;
+  /** How long the loop waits at most before looking at the journal again (other processes). */
+  idleCheckMs?: number;
+  random?: () => number;
+  timers?: Timers;
+  busy?: BusyRegistry;
+  onChange?: (changes: { profileId: string; id: string; state: DocumentState }[]) => void;
+  onState?: (state: OutboxState) => void;
+  /** Shown with the outbox state: what happened to the journal when it was opened. */
+  journalNotice?: string | null;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Sends queued documents and fetches their results, so that each is fiscalised exactly once
+ * through outages, crashes and restarts (DESIGN.md section 5, fh-api.md section 5):
+ * - a document is claimed under a lease in the journal before it is sent, so it is never in
+ *   flight twice, not even from two processes;
+ * - a failure that may have arrived marks the document ambiguous: it is re-sent with the same id
+ *   and IsRetry, and "Already fiscalised" / "Duplicate document id" then means needs-attention;
+ * - retryable failures back off exponentially with jitter; when nothing answers at all the
+ *   outbox is offline and probes with one document until the service answers again;
+ * - submitted documents are polled in batches of at most 100, fast at first, slower later, and
+ *   need attention when no result comes inside the 7-day status window.
+ */
+export class Outbox {
+  private readonly store: OutboxStore;
+  private readonly owner: LeaseOwner;
+  private readonly concurrency: number;
+  private readonly retry: RetryPolicy;
+  private readonly polls: PollSchedule;
+  private readonly leaseMs: number;
+  private readonly statusWindowMs: number;
+  private readonly offlineProbeMaxMs: number;
+  private readonly idleCheckMs: number;
+  private readonly random: () => number;
+  private readonly timers: Timers;
+  private paused: 'manual' | null = null;
+  private offline: { since: number; probes: number; nextProbeAt: number; message: string } | null = null;
+  private lastProblem: string | null = null;
+  private running = false;
+  private stopping = false;
+  private inTick: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private wakeRequested = false;
+  private loopDone: Promise<void> | null = null;
+  private inFlight = 0;
+  private busyToken: BusyToken | null = null;
+  private lastEmitted = '';
+  private readonly settledWaiters = new Set<() => void>();
+
+  constructor(private readonly options: OutboxOptions) {
+    this.store = new OutboxStore(options.journal, options.repo);
+    this.owner = newLeaseOwner();
+    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.polls = options.polls ?? DEFAULT_POLLS;
+    this.leaseMs = options.leaseMs ?? 90_000;
+    this.statusWindowMs = options.statusWindowMs ?? SEVEN_DAYS_MS;
+    this.offlineProbeMaxMs = options.offlineProbeMaxMs ?? 60_000;
+    this.idleCheckMs = options.idleCheckMs ?? 30_000;
+    this.random = options.random ?? Math.random;
+    this.timers = options.timers ?? { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+  }
+
+  private now(): number {
+    return this.options.clock().getTime();
+  }
+
+  // ---- Control -----------------------------------------------------------------------------
+
+  /** Starts the loop: it picks up queued, sending and submitted documents left by any earlier run. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.loopDone = this.loop();
+  }
+
+  /** There may be new work (a document was queued): look now. */
+  kick(): void {
+    this.wakeRequested = true;
+    this.wake?.();
+  }
+
+  pause(): OutboxState {
+    this.paused = 'manual';
+    return this.emitState();
+  }
+
+  resume(): OutboxState {
+    this.paused = null;
+    this.kick();
+    return this.emitState();
+  }
+
+  retryNow(): OutboxState {
+    this.store.makeAllDue(this.now());
+    if (this.offline !== null) this.offline.nextProbeAt = this.now();
+    this.kick();
+    return this.emitState();
+  }
+
+  /** Stops taking work and waits up to `graceMs` for calls in flight; the rest resume next start. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.stopping = true;
+    this.wake?.();
+    let timer: unknown;
+    await Promise.race([
+      this.loopDone ?? Promise.resolve(),
+      new Promise<void>((resolve) => {
+        timer = this.timers.setTimeout(resolve, graceMs);
+      }),
+    ]);
+    this.timers.clearTimeout(timer);
+    this.owner.release();
+    this.busyToken?.release();
+    this.busyToken = null;
+  }
+
+  /** Resolves once nothing is queued, sending or waiting for a result (tests, benchmarks). */
+  settled(): Promise<void> {
+    if (this.isSettled()) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.add(resolve));
+  }
+
+  state(): OutboxState {
+    const counts = this.options.repo.counts();
+    const next = this.nextWakeAt();
+    const paused = this.stopping ? 'stopping' : this.paused ?? (this.offline === null ? null : 'offline');
+    return {
+      paused,
+      message:
+        paused === 'manual'
+          ? 'Sending is paused. Documents wait safely until you resume.'
+          : paused === 'offline'
+            ? `Fiscal Harmony cannot be reached, so sending is paused; it resumes on its own when the connection is back. (${this.offline?.message ?? ''})`
+            : this.lastProblem,
+      queued: counts.queued ?? 0,
+      sending: counts.sending ?? 0,
+      submitted: counts.submitted ?? 0,
+      needsFix: counts['needs-fix'] ?? 0,
+      needsAttention: counts['needs-attention'] ?? 0,
+      nextAttemptAt: next === null ? null : new Date(next).toISOString(),
+      journalNotice: this.options.journalNotice ?? null,
+    };
+  }
+
+  // ---- One round ---------------------------------------------------------------------------
+
+  /** Does everything due now: polls results, then sends due documents with bounded concurrency. */
+  async tick(): Promise<void> {
+    if (this.inTick !== null) return this.inTick;
+    this.inTick = (async () => {
+      try {
+        await Promise.all([this.pollDue(), this.sendDue()]);
+      } finally {
+        this.inTick = null;
+        this.emitState();
+        if (this.isSettled()) for (const resolve of [...this.settledWaiters]) resolve();
+      }
+    })();
+    return this.inTick;
+  }
+
+  /** Asks for the results of these documents now (the manager pressed "Check status"). */
+  async checkNow(ids: readonly string[]): Promise<{ checked: number; changed: number }> {
+    const candidates = this.store.submitted(ids);
+    const changed = await this.pollBatch(candidates, { force: true });
+    this.emitState();
+    return { checked: candidates.length, changed };
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      this.wakeRequested = false;
+      try {
+        await this.tick();
+      } catch (error) {
+        this.options.logger.error('The outbox round failed; it will try again', { error });
+      }
+      if (!this.running) break;
+      if (this.wakeRequested) continue;
+      await this.sleepUntil(this.nextWakeAt());
+    }
+  }
+
+  private sleepUntil(at: number | null): Promise<void> {
+    const delay = Math.min(this.idleCheckMs, at === null ? this.idleCheckMs : Math.max(0, at - this.now()));
+    return new Promise((resolve) => {
+      const handle = this.timers.setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, delay);
+      this.wake = () => {
+        this.timers.clearTimeout(handle);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  /** When the next round is due: nothing is due before the next probe while offline. */
+  nextWakeAt(): number | null {
+    const due = this.store.nextDueAt({ sends: this.paused === null && !this.stopping });
+    if (due === null || this.offline === null) return due;
+    return Math.max(due, this.offline.nextProbeAt);
+  }
+
+  private isSettled(): boolean {
+    const counts = this.options.repo.counts();
+    return (counts.queued ?? 0) + (counts.sending ?? 0) + (counts.submitted ?? 0) === 0;
+  }
+
+  // ---- Sending -----------------------------------------------------------------------------
+
+  private async sendDue(): Promise<void> {
+    if (this.paused !== null || this.stopping) return;
+    if (this.offline !== null) {
+      if (this.now() < this.offline.nextProbeAt) return;
+      // Offline: one document probes whether the service is back.
+      await this.sendOne();
+      return;
+    }
+    const workers = Array.from({ length: this.concurrency }, async () => {
+      while (this.running || this.inTick !== null) {
+        if (this.stopping || this.paused !== null || this.offline !== null) return;
+        if (!(await this.sendOne())) return;
+      }
+    });
+    await Promise.all(workers);
+  }
+
+  /** Claims and sends one due document; false when none was due. */
+  private async sendOne(): Promise<boolean> {
+    const claimed = this.store.claimNext(this.owner.id, this.now(), this.leaseMs, isLeaseOwnerAlive);
+    if (claimed === null) return false;
+    this.started();
+    try {
+      await this.send(claimed);
+    } finally {
+      this.finished();
+    }
+    return true;
+  }
+
+  private async send(doc: ClaimedDocument): Promise<void> {
+    const { repo, logger } = this.options;
+    const isRetry = doc.is_retry === 1 || doc.ambiguous === 1;
+    let requestId: string;
+    try {
+      if (doc.wire_json === null) throw new Error('A queued document has no body');
+      const client = await this.options.clientFor(doc.profile_id);
+      const body = wireBodyToSend(doc.wire_json, isRetry);
+      requestId = doc.kind === 'invoice' ? await client.submitInvoice(body) : await client.submitCreditNote(body);
+    } catch (error) {
+      this.failed(doc, error);
+      return;
+    }
+    this.online();
+    const now = this.now();
+    const applied = repo.transition(
+      doc.id,
+      { from: ['sending'], leaseOwner: this.owner.id },
+      'submitted',
+      { request_id: requestId, submitted_at: now, next_poll_at: now + pollDelayMs(this.polls, 0), polls: 0, lease_owner: null, lease_until: null, last_failure: null },
+      new Date(now).toISOString(),
+      `Received by Fiscal Harmony${isRetry ? ' (sent as a retry)' : ''}; waiting for the result`,
+    );
+    if (!applied) logger.warn('A sent document was no longer leased by this outbox', { id: doc.id });
+    else this.changed(doc.profile_id, doc.id, 'submitted');
+  }
+
+  private failed(doc: ClaimedDocument, error: unknown): void {
+    const { repo, logger } = this.options;
+    const now = this.now();
+    const at = new Date(now).toISOString();
+    const kind = classifySubmitFailure(error);
+    const message = messageOf(error);
+    logger.warn('Sending a document failed', { id: doc.id, attempt: doc.attempts, kind, error });
+    if (kind === 'refused') {
+      const applied = repo.transition(
+        doc.id,
+        { from: ['sending'], leaseOwner: this.owner.id },
+        'needs-fix',
+        { service_error: serviceWords(message), lease_owner: null, lease_until: null, next_attempt_at: null, last_failure: null, is_retry: 1 },
+        at,
+        `Refused by Fiscal Harmony: ${message}`,
+      );
+      if (applied) this.changed(doc.profile_id, doc.id, 'needs-fix');
+      return;
+    }
+    if (isOffline(error)) this.wentOffline(message, now);
+    else if (kind === 'ambiguous') this.online();
+    this.lastProblem = message;
+    const applied = repo.transition(
+      doc.id,
+      { from: ['sending'], leaseOwner: this.owner.id },
+      'queued',
+      {
+        ambiguous: kind === 'ambiguous' ? 1 : doc.ambiguous,
+        next_attempt_at: now + retryDelayMs(this.retry, doc.attempts, this.random()),
+        lease_owner: null,
+        lease_until: null,
+        last_failure: message,
+      },
+      at,
+      kind === 'ambiguous' ? `No clear answer (${message}); it will be sent again as a retry` : `Not sent (${message}); it will be tried again`,
+    );
+    if (applied) this.changed(doc.profile_id, doc.id, 'queued');
+  }
+
+  // ---- Results -----------------------------------------------------------------------------
+
+  private async pollDue(): Promise<void> {
+    if (this.stopping) return;
+    if (this.offline !== null && this.now() < this.offline.nextProbeAt) return;
+    const due = this.store.duePolls(this.now(), MAX_STATUS_IDS * 10);
+    const byProfile = new Map<string, PollCandidate[]>();
+    for (const row of due) byProfile.set(row.profile_id, [...(byProfile.get(row.profile_id) ?? []), row]);
+    for (const rows of byProfile.values()) {
+      for (let i = 0; i < rows.length; i += MAX_STATUS_IDS) await this.pollBatch(rows.slice(i, i + MAX_STATUS_IDS), { force: false });
+    }
+  }
+
+  /** Asks for one profile's batch (at most 100) and stores what came back; returns how many changed. */
+  private async pollBatch(rows: readonly PollCandidate[], options: { force: boolean }): Promise<number> {
+    const first = rows[0];
+    if (first === undefined) return 0;
+    let results: StatusResult[];
+    try {
+      const client = await this.options.clientFor(first.profile_id);
+      results = await client.checkStatus(rows.map((row) => row.request_id ?? ''));
+    } catch (error) {
+      if (isOffline(error)) this.wentOffline(messageOf(error), this.now());
+      this.options.logger.warn('Asking for document results failed', { count: rows.length, error });
+      if (options.force) throw error;
+      this.options.journal.transaction(() => {
+        for (const row of rows) this.notYet(row);
+      });
+      return 0;
+    }
+    this.online();
+    const byRequest = new Map(results.map((result) => [result.RequestId.toLowerCase(), result]));
+    let changed = 0;
+    const changes: { profileId: string; id: string; state: DocumentState }[] = [];
+    this.options.journal.transaction(() => {
+      for (const row of rows) {
+        const result = byRequest.get((row.request_id ?? '').toLowerCase());
+        const state = result === undefined ? this.notYet(row) : this.apply(row, result);
+        if (state !== null) {
+          changed += 1;
+          changes.push({ profileId: row.profile_id, id: row.id, state });
+        }
+      }
+    });
+    if (changes.length > 0) this.options.onChange?.(changes);
+    return changed;
+  }
+
+  /** No result yet: poll later, or give up after the status window. Returns the new state if it changed. */
+  private notYet(row: PollCandidate): DocumentState | null {
+    const now = this.now();
+    const at = new Date(now).toISOString();
+    const guard = { from: ['submitted'] as DocumentState[], requestId: row.request_id ?? '' };
+    if (row.submitted_at !== null && now - row.submitted_at > this.statusWindowMs) {
+      this.options.repo.transition(row.id, guard, 'needs-attention', { next_poll_at: null }, at, 'No result from Fiscal Harmony within its 7-day status window');
+      return 'needs-attention';
+    }
+    this.options.repo.transition(row.id, guard, 'submitted', { polls: row.polls + 1, next_poll_at: now + pollDelayMs(this.polls, row.polls + 1) }, at, '');
+    return null;
+  }
+
+  private apply(row: PollCandidate, result: StatusResult): DocumentState {
+    const at = new Date(this.now()).toISOString();
+    const guard = { from: ['submitted'] as DocumentState[], requestId: row.request_id ?? '' };
+    const { repo } = this.options;
+    if (result.Success) {
+      const qr = result.QrData ?? null;
+      repo.transition(
+        row.id,
+        guard,
+        'fiscalised',
+        {
+          next_poll_at: null,
+          service_error: null,
+          qr_url: qr?.QrCodeUrl ?? null,
+          verification_code: qr?.VerificationCode ?? null,
+          fiscal_day: qr?.FiscalDay ?? null,
+          device_id: qr?.DeviceId ?? null,
+          zimra_number: qr?.InvoiceNumber ?? null,
+          pdf_token: result.FiscalInvoicePdf ?? null,
+        },
+        at,
+        qr === null ? 'Fiscalised' : `Fiscalised: verification code ${qr.VerificationCode}, ZIMRA number ${qr.InvoiceNumber}/${qr.FiscalDay}`,
+      );
+      return 'fiscalised';
+    }
+    const error = result.Error ?? null;
+    if (isAlreadyReceived(error)) {
+      repo.transition(row.id, guard, 'needs-attention', { next_poll_at: null, service_error: error }, at, `Fiscal Harmony already had this document from an earlier attempt: "${error ?? ''}"`);
+      return 'needs-attention';
+    }
+    if (result.IsActionable) {
+      repo.transition(row.id, guard, 'needs-fix', { next_poll_at: null, service_error: error, is_retry: 1 }, at, `Refused, can be fixed: ${error ?? 'no reason given'}`);
+      return 'needs-fix';
+    }
+    repo.transition(row.id, guard, 'rejected', { next_poll_at: null, service_error: error }, at, `Refused for good: ${error ?? 'no reason given'}`);
+    return 'rejected';
+  }
+
+  // ---- Offline, busy, events -----------------------------------------------------------------
+
+  private wentOffline(message: string, now: number): void {
+    const probes = (this.offline?.probes ?? 0) + 1;
+    const wait = Math.min(this.offlineProbeMaxMs, retryDelayMs(this.retry, probes, this.random()));
+    if (this.offline === null) this.options.logger.warn('Fiscal Harmony cannot be reached: sending paused until it answers');
+    this.offline = { since: this.offline?.since ?? now, probes, nextProbeAt: now + wait, message };
+  }
+
+  private online(): void {
+    if (this.offline === null) return;
+    this.options.logger.info('Fiscal Harmony answers again: sending resumed');
+    this.offline = null;
+    this.lastProblem = null;
+    this.kick();
+  }
+
+  private started(): void {
+    this.inFlight += 1;
+    this.busyToken ??= this.options.busy?.register('Sending documents to Fiscal Harmony') ?? null;
+  }
+
+  private finished(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) {
+      this.busyToken?.release();
+      this.busyToken = null;
+    }
+  }
+
+  private changed(profileId: string, id: string, state: DocumentState): void {
+    this.options.onChange?.([{ profileId, id, state }]);
+    this.emitState();
+  }
+
+  private emitState(): OutboxState {
+    const state = this.state();
+    const key = JSON.stringify({ ...state, nextAttemptAt: null });
+    if (key !== this.lastEmitted) {
+      this.lastEmitted = key;
+      this.options.onState?.(state);
+    }
+    return state;
+  }
+}
+
+/** The service's own words from a refusal message (the part after "refused the request: "). */
+function serviceWords(message: string): string {
+  const marker = 'refused the request: ';
+  const at = message.indexOf(marker);
+  return at < 0 ? message : message.slice(at + marker.length);
+}

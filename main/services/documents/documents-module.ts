@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import type { DocumentState } from '../../../shared/contract/documents';
+import type { ReadinessVerdict } from '../../../shared/contract/readiness';
+import type { EventBus } from '../../events/event-bus';
+import type { Logger } from '../../logging/logger';
+import { Outbox, type OutboxClient, type OutboxOptions } from '../../outbox/outbox';
+import { JOURNAL_FILE_NAME, Journal } from '../../store/journal/journal';
+import type { MappedCurrency, MappedTaxCode } from '../mappings/mappings-service';
+import type { BusyRegistry } from '../updates/busy-registry';
+import { DocumentsService } from './documents-service';
+
+export interface DocumentsModuleDeps {
+  dataDirectory: string;
+  events: EventBus;
+  logger: Logger;
+  clock: () => Date;
+  busy: BusyRegistry;
+  activeProfile: () => { id: string; training: boolean };
+  isTrainingProfile: (profileId: string) => boolean;
+  clientFor: (profileId: string) => Promise<OutboxClient>;
+  mappedTaxCodes: () => Promise<MappedTaxCode[]>;
+  mappedCurrencies: () => Promise<MappedCurrency[]>;
+  verdict: () => Promise<ReadinessVerdict>;
+  /** Tests and benchmarks tune the outbox (faster polls, smaller back-off). */
+  outbox?: Partial<Pick<OutboxOptions, 'concurrency' | 'retry' | 'polls' | 'leaseMs' | 'idleCheckMs'>>;
+}
+
+export interface DocumentsModule {
+  journal: Journal;
+  documents: DocumentsService;
+  outbox: Outbox;
+  dispose(): Promise<void>;
+}
+
+/** Opens the journal and builds the documents service and the outbox that sends its documents. */
+export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule {
+  const journal = Journal.open({ path: join(deps.dataDirectory, JOURNAL_FILE_NAME), logger: deps.logger, now: deps.clock });
+  const emitChanges = (changes: readonly { profileId: string; id: string; state: DocumentState }[]): void => {
+    const byProfile = new Map<string, { id: string; state: DocumentState }[]>();
+    for (const change of changes) byProfile.set(change.profileId, [...(byProfile.get(change.profileId) ?? []), { id: change.id, state: change.state }]);
+    for (const [profileId, list] of byProfile) deps.events.emit('documents:changed', { profileId, changes: list, at: deps.clock().toISOString() });
+  };
+  let outbox: Outbox | undefined;
+  const documents = new DocumentsService({
+    journal,
+    events: deps.events,
+    logger: deps.logger,
+    clock: deps.clock,
+    kick: () => outbox?.kick(),
+    checkStatusNow: (ids) => {
+      if (outbox === undefined) throw new Error('The outbox is not running');
+      return outbox.checkNow(ids);
+    },
+    context: {
+      activeProfile: deps.activeProfile,
+      isTrainingProfile: deps.isTrainingProfile,
+      async checkContext() {
+        const [taxCodes, currencies, verdict] = await Promise.all([deps.mappedTaxCodes(), deps.mappedCurrencies(), deps.verdict()]);
+        return {
+          taxCodes: new Map(taxCodes.map((code) => [code.taxCode, { percent: code.deviceTax?.percent ?? null, usable: code.usable }])),
+          currencies: new Map(currencies.map((currency) => [currency.sourceCurrency, { usable: currency.usable }])),
+          blockers: verdict.reasons.filter((reason) => reason.severity === 'blocker').map((reason) => `${reason.message} ${reason.fix}`),
+        };
+      },
+    },
+  });
+  outbox = new Outbox({
+    journal,
+    repo: documents.repo,
+    clientFor: deps.clientFor,
+    clock: deps.clock,
+    logger: deps.logger,
+    busy: deps.busy,
+    onChange: emitChanges,
+    onState: (state) => deps.events.emit('outbox:progress', state),
+    journalNotice:
+      journal.opening.movedAside === null
+        ? null
+        : `The documents journal could not be read, so it was moved to ${journal.opening.movedAside} and kept there; a new, empty journal was started. Keep the old file for your records and contact support to recover its documents.`,
+    ...deps.outbox,
+  });
+  const running = outbox;
+  running.start();
+  return {
+    journal,
+    documents,
+    outbox: running,
+    async dispose() {
+      await running.stop(5_000);
+      journal.close();
+    },
+  };
+}

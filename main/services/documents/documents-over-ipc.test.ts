@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDetail, DocumentPage } from '../../../shared/contract/documents';
+import type { OutboxState } from '../../../shared/contract/outbox';
+import type { EventPayload } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import type { ComposedApp } from '../../compose';
+import { appSender, composeTestApp } from '../../test-support/compose-test-app';
+import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
+
+// The documents and outbox channels through the IPC router, in training mode against the
+// built-in sandbox over HTTP: draft, queue, send, result.
+
+let app: ComposedApp;
+const changed: string[] = [];
+
+beforeAll(async () => {
+  app = await composeTestApp({ trainingProcessingDelayMs: 5, outbox: { polls: { stepsMs: [20, 50] }, retry: { baseMs: 20, capMs: 200 } } });
+  app.events.subscribe((name, payload) => {
+    if (name === 'documents:changed') changed.push(...(payload as EventPayload<'documents:changed'>).changes.map((change) => change.state));
+  });
+});
+afterAll(async () => {
+  await app.dispose();
+});
+
+async function call<T>(channel: string, input?: unknown): Promise<Result<T>> {
+  return (await app.router.dispatch(channel, input, appSender)) as Result<T>;
+}
+
+async function value<T>(channel: string, input?: unknown): Promise<T> {
+  const result = await call<T>(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields)}`);
+  return result.value;
+}
+
+async function settled(): Promise<void> {
+  if (!app.documents.ok) throw app.documents.error;
+  await app.documents.module.outbox.settled();
+}
+
+describe('documents over IPC in training mode', () => {
+  it('saves a half-typed draft as typed, without a number', async () => {
+    const draft = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice({ lines: [typedLine({ quantity: '2.', unitAmount: '' })] }) });
+    expect(draft.state).toBe('draft');
+    expect(draft.number).toBeNull();
+    expect(draft.draft.lines[0]?.quantity).toBe('2.');
+    expect(draft.lines[0]?.lineAmount).toBeNull();
+    const again = await value<DocumentDetail>('documents:get', { id: draft.id });
+    expect(again.draft).toEqual(draft.draft);
+  });
+
+  it('refuses to queue a draft with problems, each on its field, and gives no number', async () => {
+    const draft = await value<DocumentDetail>('documents:saveDraft', {
+      draft: typedInvoice({ lines: [typedLine({ hsCode: '1234', taxCode: 'NOPE' })], buyer: { ...typedInvoice().buyer, tin: '123' } }),
+    });
+    const result = await call('documents:queue', { id: draft.id });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_INPUT');
+    expect(result.error.fields?.['lines.0.hsCode']).toMatch(/8 digits/);
+    expect(result.error.fields?.['lines.0.taxCode']).toMatch(/NOPE.*no tax mapping/);
+    expect(result.error.fields?.['buyer.tin']).toMatch(/10 digits/);
+    expect((await value<DocumentDetail>('documents:get', { id: draft.id })).number).toBeNull();
+  });
+
+  it('queues, sends and fiscalises an invoice, with its QR data and history', async () => {
+    const draft = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+    const queued = await value<DocumentDetail>('documents:queue', { id: draft.id });
+    expect(queued.state).toBe('queued');
+    expect(queued.number).toMatch(/^INV-\d{6}$/);
+    // 2 x 4.60 = 9.20 incl. 15.5% VAT (1.23) + 3 x 1.15 = 3.45 zero rated.
+    expect(queued.totals).toEqual({ subTotal: '11.42', totalTax: '1.23', total: '12.65' });
+    await settled();
+    const done = await value<DocumentDetail>('documents:get', { id: draft.id });
+    expect(done.state).toBe('fiscalised');
+    expect(done.qr?.verificationCode).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+    expect(done.zimraNumber).toMatch(/^\d+\/\d+$/);
+    expect(done.pdfAvailable).toBe(true);
+    expect(done.training).toBe(true);
+    expect(done.events.map((event) => event.to)).toEqual(['draft', 'queued', 'sending', 'submitted', 'fiscalised']);
+    expect(changed).toContain('fiscalised');
+    const page = await value<DocumentPage>('documents:list', { search: done.qr?.verificationCode ?? '' });
+    expect(page.items.map((item) => item.id)).toEqual([draft.id]);
+  });
+
+  it('gives consecutive numbers and never changes a queued document', async () => {
+    const a = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+    const b = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+    const first = await value<DocumentDetail>('documents:queue', { id: a.id });
+    const second = await value<DocumentDetail>('documents:queue', { id: b.id });
+    expect(Number(second.number?.slice(4))).toBe(Number(first.number?.slice(4)) + 1);
+    const edit = await call('documents:saveDraft', { id: a.id, draft: typedInvoice({ reference: 'changed' }) });
+    expect(edit.ok).toBe(false);
+    const discard = await call('documents:discardDraft', { id: a.id });
+    expect(discard.ok).toBe(false);
+    await settled();
+  });
+
+  it('reports the outbox state with counts', async () => {
+    const state = await value<OutboxState>('outbox:state');
+    expect(state).toMatchObject({ paused: null, queued: 0, sending: 0, submitted: 0 });
+    expect((await value<OutboxState>('outbox:pause')).paused).toBe('manual');
+    expect((await value<OutboxState>('outbox:resume')).paused).toBeNull();
+  });
+});

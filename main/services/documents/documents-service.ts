@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EDITABLE_STATES,
+  documentDraftSchema,
+  type DocumentDetail,
+  type DocumentDraft,
+  type DocumentKind,
+  type DocumentPage,
+  type DocumentState,
+  type DocumentSummary,
+  type ListDocumentsQuery,
+  type Numbering,
+  type NumberingView,
+} from '../../../shared/contract/documents';
+import { draftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
+import { formatFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
+import { AppError } from '../../../shared/errors';
+import type { EventBus } from '../../events/event-bus';
+import type { Logger } from '../../logging/logger';
+import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
+import { DocumentsRepo, formatNumber } from '../../store/journal/documents-repo';
+import { searchDocuments } from '../../store/journal/document-search';
+import type { Journal } from '../../store/journal/journal';
+import { checkBeforeQueue, type QueueCheckContext } from './pre-submission-check';
+import { explainState } from './state-explanations';
+import { wireDocumentJson } from './wire-document';
+
+export const DEFAULT_PREFIXES: Record<DocumentKind, string> = { invoice: 'INV-', 'credit-note': 'CN-' };
+
+/** The connection documents are entered on, and what main knows about it for the checks. */
+export interface DocumentsContext {
+  activeProfile(): { id: string; training: boolean };
+  isTrainingProfile(profileId: string): boolean;
+  /** Mapped codes, device taxes and readiness of the active connection. */
+  checkContext(): Promise<Omit<QueueCheckContext, 'original'>>;
+}
+
+export interface DocumentsServiceDeps {
+  journal: Journal;
+  context: DocumentsContext;
+  events: EventBus;
+  logger: Logger;
+  clock: () => Date;
+  /** Tells the outbox there is work (a document was queued). */
+  kick: () => void;
+  /** Asks Fiscal Harmony now for these documents' results. */
+  checkStatusNow: (ids: readonly string[]) => Promise<{ checked: number; changed: number }>;
+}
+
+/**
+ * Drafts, queuing and reading of invoices and credit notes in the journal. A document is saved
+ * before anything is sent; it gets its number when queued, in the same transaction, so numbers
+ * have no gaps and are never reused; the outbox takes it from there.
+ */
+export class DocumentsService {
+  readonly repo: DocumentsRepo;
+
+  constructor(private readonly deps: DocumentsServiceDeps) {
+    this.repo = new DocumentsRepo(deps.journal);
+  }
+
+  private now(): string {
+    return this.deps.clock().toISOString();
+  }
+
+  saveDraft(input: { id?: string | undefined; draft: DocumentDraft }): DocumentDetail {
+    const draft = documentDraftSchema.parse(input.draft);
+    const fields = this.draftFields(draft);
+    const lines = lineRows(draft);
+    if (input.id === undefined) {
+      const profile = this.deps.context.activeProfile();
+      const id = randomUUID();
+      this.repo.insert({ id, profile_id: profile.id, kind: draft.kind, created_at: this.now(), ...fields }, lines, 'Saved as a draft');
+      this.changed(profile.id, [{ id, state: 'draft' }]);
+      return this.detail(id);
+    }
+    const existing = this.require(input.id);
+    if (existing.kind !== draft.kind) throw new AppError('INVALID_INPUT', 'A saved document cannot change between invoice and credit note.');
+    if (!this.repo.replaceDraft(input.id, EDITABLE_STATES, { ...fields, updated_at: this.now() }, lines)) {
+      throw new AppError('CONFLICT', 'This document has already been sent, so it can no longer be changed. Open it from Documents to see where it is.');
+    }
+    this.changed(existing.profile_id, [{ id: input.id, state: existing.state }]);
+    return this.detail(input.id);
+  }
+
+  discardDraft(id: string): { id: string } {
+    const existing = this.require(id);
+    if (!this.repo.deleteDraft(id)) {
+      throw new AppError('NOT_ALLOWED', 'Only a draft that was never sent can be discarded. Sent documents stay in the journal for good.');
+    }
+    this.changed(existing.profile_id, []);
+    return { id };
+  }
+
+  /** Checks a draft (or a fixed document), gives it its number and hands it to the outbox. */
+  async queue(id: string, mode: 'first' | 'resend'): Promise<DocumentDetail> {
+    const row = this.require(id);
+    const from: DocumentState[] = mode === 'first' ? ['draft'] : ['needs-fix'];
+    if (!from.includes(row.state)) throw this.notQueueable(row, mode);
+    const draft = documentDraftSchema.parse(JSON.parse(row.draft_json));
+    const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id) };
+    const check = checkBeforeQueue(draft, checkContext);
+    if (check.figures === null) {
+      const count = Object.keys(check.problems).length;
+      throw new AppError(
+        'INVALID_INPUT',
+        count === 1 ? 'One thing needs fixing before this can be sent.' : `${count} things need fixing before this can be sent.`,
+        { fields: check.problems },
+      );
+    }
+    const figures = check.figures;
+    const now = this.deps.clock();
+    const at = now.toISOString();
+    this.deps.journal.transaction(() => {
+      const number = row.number ?? this.repo.takeNumber(row.profile_id, row.kind, DEFAULT_PREFIXES[row.kind]);
+      const date = draft.date.trim() === '' ? (row.issued_at ?? formatFhDate(now)) : draft.date.trim();
+      const buyer = draft.buyer;
+      const buyerId = this.repo.upsertBuyer(
+        row.profile_id,
+        {
+          name: buyer.name.trim(),
+          tradeName: buyer.tradeName.trim(),
+          tin: buyer.tin.trim(),
+          vatNumber: buyer.vatNumber.trim(),
+          phone: buyer.phone.trim(),
+          email: buyer.email.trim(),
+          addressJson: JSON.stringify(buyer.address),
+        },
+        at,
+      );
+      const wire = wireDocumentJson({ id, kind: row.kind, number, date, draft, figures, originalInvoiceId: draft.originalInvoiceId });
+      const applied = this.repo.transition(
+        id,
+        { from },
+        'queued',
+        {
+          number,
+          issued_at: date,
+          buyer_id: buyerId,
+          wire_json: wire,
+          sub_total: figures.totals.subTotal,
+          total_tax: figures.totals.totalTax,
+          total: figures.totals.total,
+          is_retry: mode === 'resend' ? 1 : row.is_retry,
+          next_attempt_at: now.getTime(),
+          service_error: mode === 'resend' ? row.service_error : null,
+          last_failure: null,
+        },
+        at,
+        mode === 'first' ? `Queued as ${number}` : `Fixed and queued again as a retry of ${number}`,
+      );
+      if (!applied) throw this.notQueueable(this.require(id), mode);
+    });
+    this.changed(row.profile_id, [{ id, state: 'queued' }]);
+    this.deps.kick();
+    return this.detail(id);
+  }
+
+  get(id: string): DocumentDetail {
+    this.require(id);
+    return this.detail(id);
+  }
+
+  list(query: ListDocumentsQuery): DocumentPage {
+    const profile = this.deps.context.activeProfile();
+    const page = searchDocuments(this.deps.journal.db, profile.id, query);
+    return { items: page.rows.map((row) => summaryOf(row)), total: page.total, offset: query.offset };
+  }
+
+  checkStatus(ids: readonly string[]): Promise<{ checked: number; changed: number }> {
+    for (const id of ids) this.require(id);
+    return this.deps.checkStatusNow(ids);
+  }
+
+  numbering(): NumberingView {
+    const profile = this.deps.context.activeProfile();
+    const invoice = this.repo.sequence(profile.id, 'invoice', DEFAULT_PREFIXES.invoice);
+    const credit = this.repo.sequence(profile.id, 'credit-note', DEFAULT_PREFIXES['credit-note']);
+    return {
+      invoicePrefix: invoice.prefix,
+      creditNotePrefix: credit.prefix,
+      nextInvoiceNumber: formatNumber(invoice.prefix, invoice.next_value),
+      nextCreditNoteNumber: formatNumber(credit.prefix, credit.next_value),
+    };
+  }
+
+  setNumbering(input: Numbering): NumberingView {
+    const profile = this.deps.context.activeProfile();
+    this.repo.setPrefix(profile.id, 'invoice', input.invoicePrefix, DEFAULT_PREFIXES.invoice);
+    this.repo.setPrefix(profile.id, 'credit-note', input.creditNotePrefix, DEFAULT_PREFIXES['credit-note']);
+    return this.numbering();
+  }
+
+  private require(id: string): DocumentRow {
+    const row = this.repo.get(id);
+    if (row === undefined) throw new AppError('NOT_FOUND', 'This document is not in the journal. It may have been a draft that was discarded.');
+    return row;
+  }
+
+  private originalOf(draft: DocumentDraft, id: string): QueueCheckContext['original'] {
+    if (draft.kind !== 'credit-note' || draft.originalInvoiceId === null) return null;
+    const original = this.repo.get(draft.originalInvoiceId);
+    if (original === undefined || original.kind !== 'invoice') return null;
+    return { state: original.state, currency: original.currency, total: original.total, creditedSoFar: this.repo.creditedSoFar(original.id, id) };
+  }
+
+  private notQueueable(row: DocumentRow, mode: 'first' | 'resend'): AppError {
+    if (mode === 'resend') return new AppError('CONFLICT', 'Only a document that needs a fix can be sent again. This one is not waiting for a fix.');
+    return new AppError('CONFLICT', row.state === 'needs-fix' ? 'This document was refused: fix it and use "Send again".' : 'This document has already been queued.');
+  }
+
+  private draftFields(draft: DocumentDraft) {
+    return {
+      draft_json: JSON.stringify(draft),
+      currency: draft.currency.trim(),
+      buyer_name: draft.buyer.name.trim(),
+      buyer_tin: draft.buyer.tin.trim() === '' ? null : draft.buyer.tin.trim(),
+      original_id: draft.kind === 'credit-note' ? draft.originalInvoiceId : null,
+      // Totals are known once the document is checked (they need the mapped tax rates).
+      sub_total: null,
+      total_tax: null,
+      total: null,
+    };
+  }
+
+  private detail(id: string): DocumentDetail {
+    const row = this.require(id);
+    const draft = documentDraftSchema.parse(JSON.parse(row.draft_json));
+    const original = row.original_id === null ? undefined : this.repo.get(row.original_id);
+    const amounts = draftFigures(draft, () => undefined).lines;
+    return {
+      ...summaryOf(row),
+      draft,
+      lines: draft.lines.map((line, i) => ({ ...line, lineAmount: amounts[i]?.lineAmount ?? null })),
+      totals: row.total === null || row.sub_total === null || row.total_tax === null ? null : { subTotal: row.sub_total, totalTax: row.total_tax, total: row.total },
+      explanation: explainState(row),
+      originalInvoiceNumber: original?.number ?? null,
+      isRetry: row.is_retry === 1 || row.ambiguous === 1,
+      attempts: row.attempts,
+      requestId: row.request_id,
+      qr:
+        row.qr_url === null || row.verification_code === null
+          ? null
+          : {
+              qrCodeUrl: row.qr_url,
+              verificationCode: row.verification_code,
+              fiscalDay: row.fiscal_day ?? 0,
+              deviceId: row.device_id ?? 0,
+              zimraInvoiceNumber: row.zimra_number ?? 0,
+            },
+      pdfAvailable: row.pdf_token !== null,
+      training: this.deps.context.isTrainingProfile(row.profile_id),
+      events: this.repo.events(id).map((event) => ({ at: event.at, from: event.from_state, to: event.to_state, note: event.note })),
+    };
+  }
+
+  private changed(profileId: string, changes: { id: string; state: DocumentState }[]): void {
+    this.deps.events.emit('documents:changed', { profileId, changes, at: this.now() });
+  }
+}
+
+export function summaryOf(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    profileId: row.profile_id,
+    kind: row.kind,
+    state: row.state,
+    number: row.number,
+    date: row.issued_at,
+    buyerName: row.buyer_name,
+    buyerTin: row.buyer_tin,
+    currency: row.currency,
+    total: row.total,
+    verificationCode: row.verification_code,
+    zimraNumber: row.zimra_number === null || row.fiscal_day === null ? null : `${row.zimra_number}/${row.fiscal_day}`,
+    serviceError: row.service_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function lineRows(draft: DocumentDraft): Omit<LineRow, 'document_id'>[] {
+  const amounts = draftFigures(draft, () => undefined).lines;
+  return draft.lines.map((line, position) => ({
+    position,
+    description: line.description,
+    quantity: line.quantity,
+    unit_amount: line.unitAmount,
+    discount_amount: line.discountAmount,
+    tax_code: line.taxCode,
+    hs_code: line.hsCode,
+    line_amount: amounts[position]?.lineAmount ?? null,
+  }));
+}

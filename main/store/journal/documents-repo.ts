@@ -1,0 +1,186 @@
+import type { SQLInputValue } from 'node:sqlite';
+import type { DocumentKind, DocumentState } from '../../../shared/contract/documents';
+import { AppError } from '../../../shared/errors';
+import type { DocumentChanges, DocumentRow, EventRow, LineRow } from './document-rows';
+import type { Journal } from './journal';
+
+/**
+ * Reads and writes of documents, their lines and their event log. Every state change goes
+ * through `transition`, which writes the change and its event in one transaction and only
+ * applies when the document is still in a state the caller expects.
+ */
+export class DocumentsRepo {
+  constructor(private readonly journal: Journal) {}
+
+  private get db() {
+    return this.journal.db;
+  }
+
+  get(id: string): DocumentRow | undefined {
+    return this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  }
+
+  lines(id: string): LineRow[] {
+    return this.db.prepare('SELECT * FROM document_lines WHERE document_id = ? ORDER BY position').all(id) as unknown as LineRow[];
+  }
+
+  events(id: string): EventRow[] {
+    return this.db.prepare('SELECT * FROM document_events WHERE document_id = ? ORDER BY id').all(id) as unknown as EventRow[];
+  }
+
+  insert(row: Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'draft_json' | 'currency' | 'buyer_name' | 'buyer_tin' | 'original_id' | 'sub_total' | 'total_tax' | 'total' | 'created_at'>, lines: Omit<LineRow, 'document_id'>[], note: string): void {
+    this.journal.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO documents (id, profile_id, kind, state, draft_json, currency, buyer_name, buyer_tin, original_id, sub_total, total_tax, total, created_at, updated_at)
+           VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(row.id, row.profile_id, row.kind, row.draft_json, row.currency, row.buyer_name, row.buyer_tin, row.original_id, row.sub_total, row.total_tax, row.total, row.created_at, row.created_at);
+      this.writeLines(row.id, lines);
+      this.appendEvent(row.id, row.created_at, null, 'draft', note);
+    });
+  }
+
+  /** Replaces what was typed, while the document is still in one of `states`. */
+  replaceDraft(
+    id: string,
+    states: readonly DocumentState[],
+    fields: Pick<DocumentRow, 'draft_json' | 'currency' | 'buyer_name' | 'buyer_tin' | 'original_id' | 'sub_total' | 'total_tax' | 'total' | 'updated_at'>,
+    lines: Omit<LineRow, 'document_id'>[],
+  ): boolean {
+    return this.journal.transaction(() => {
+      const result = this.db
+        .prepare(
+          `UPDATE documents SET draft_json = ?, currency = ?, buyer_name = ?, buyer_tin = ?, original_id = ?, sub_total = ?, total_tax = ?, total = ?, updated_at = ?
+           WHERE id = ? AND state IN (${placeholders(states)})`,
+        )
+        .run(fields.draft_json, fields.currency, fields.buyer_name, fields.buyer_tin, fields.original_id, fields.sub_total, fields.total_tax, fields.total, fields.updated_at, id, ...states);
+      if (result.changes !== 1) return false;
+      this.writeLines(id, lines);
+      return true;
+    });
+  }
+
+  /** Deletes a draft that never got a number (with its lines and its one event). */
+  deleteDraft(id: string): boolean {
+    return this.journal.transaction(() => this.db.prepare(`DELETE FROM documents WHERE id = ? AND state = 'draft' AND number IS NULL`).run(id).changes === 1);
+  }
+
+  /**
+   * Moves a document to `to` with `changes`, only if it is in one of `from` (and, when given,
+   * still leased by `leaseOwner`); the event is written in the same transaction. Returns whether
+   * it applied. Call inside `journal.transaction` to combine with other writes.
+   */
+  transition(
+    id: string,
+    guard: { from: readonly DocumentState[]; leaseOwner?: string; requestId?: string },
+    to: DocumentState,
+    changes: DocumentChanges,
+    at: string,
+    note: string,
+  ): boolean {
+    const run = (): boolean => {
+      const current = this.db.prepare('SELECT state FROM documents WHERE id = ?').get(id) as { state: DocumentState } | undefined;
+      if (current === undefined || !guard.from.includes(current.state)) return false;
+      const sets = Object.keys(changes).map((column) => `${assertColumn(column)} = ?`);
+      const values = Object.values(changes) as SQLInputValue[];
+      let where = 'id = ? AND state = ?';
+      const whereValues: SQLInputValue[] = [id, current.state];
+      if (guard.leaseOwner !== undefined) {
+        where += ' AND lease_owner = ?';
+        whereValues.push(guard.leaseOwner);
+      }
+      if (guard.requestId !== undefined) {
+        where += ' AND request_id = ?';
+        whereValues.push(guard.requestId);
+      }
+      const result = this.db
+        .prepare(`UPDATE documents SET ${['state = ?', 'updated_at = ?', ...sets].join(', ')} WHERE ${where}`)
+        .run(to, at, ...values, ...whereValues);
+      if (result.changes !== 1) return false;
+      if (current.state !== to || note !== '') this.appendEvent(id, at, current.state, to, note);
+      return true;
+    };
+    return this.db.isTransaction ? run() : this.journal.transaction(run);
+  }
+
+  /** The next seller's number of a profile's sequence, taken in the caller's transaction. */
+  takeNumber(profileId: string, kind: DocumentKind, defaultPrefix: string): string {
+    const row = this.sequence(profileId, kind, defaultPrefix);
+    this.db.prepare('UPDATE number_sequences SET next_value = next_value + 1 WHERE profile_id = ? AND kind = ?').run(profileId, kind);
+    return formatNumber(row.prefix, row.next_value);
+  }
+
+  sequence(profileId: string, kind: DocumentKind, defaultPrefix: string): { prefix: string; next_value: number } {
+    this.db.prepare('INSERT OR IGNORE INTO number_sequences (profile_id, kind, prefix, next_value) VALUES (?, ?, ?, 1)').run(profileId, kind, defaultPrefix);
+    return this.db.prepare('SELECT prefix, next_value FROM number_sequences WHERE profile_id = ? AND kind = ?').get(profileId, kind) as { prefix: string; next_value: number };
+  }
+
+  setPrefix(profileId: string, kind: DocumentKind, prefix: string, defaultPrefix: string): void {
+    this.journal.transaction(() => {
+      this.sequence(profileId, kind, defaultPrefix);
+      this.db.prepare('UPDATE number_sequences SET prefix = ? WHERE profile_id = ? AND kind = ?').run(prefix, profileId, kind);
+    });
+  }
+
+  /** Remembers a buyer for the register (by name and TIN); returns its id. */
+  upsertBuyer(profileId: string, buyer: { name: string; tradeName: string; tin: string; vatNumber: string; phone: string; email: string; addressJson: string }, at: string): number {
+    this.db
+      .prepare(
+        `INSERT INTO buyers (profile_id, name, trade_name, tin, vat_number, phone, email, address_json, last_used_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (profile_id, name, tin) DO UPDATE SET trade_name = excluded.trade_name, vat_number = excluded.vat_number,
+           phone = excluded.phone, email = excluded.email, address_json = excluded.address_json, last_used_at = excluded.last_used_at,
+           use_count = use_count + 1`,
+      )
+      .run(profileId, buyer.name, buyer.tradeName, buyer.tin, buyer.vatNumber, buyer.phone, buyer.email, buyer.addressJson, at);
+    const row = this.db.prepare('SELECT id FROM buyers WHERE profile_id = ? AND name = ? AND tin = ?').get(profileId, buyer.name, buyer.tin) as { id: number };
+    return row.id;
+  }
+
+  /** Sum of the totals of a fiscalised invoice's credit notes that are not refused. */
+  creditedSoFar(invoiceId: string, exceptId: string | null): string[] {
+    const rows = this.db
+      .prepare(`SELECT total FROM documents WHERE original_id = ? AND kind = 'credit-note' AND state NOT IN ('draft', 'rejected', 'needs-fix') AND id IS NOT ? AND total IS NOT NULL`)
+      .all(invoiceId, exceptId) as { total: string }[];
+    return rows.map((row) => row.total);
+  }
+
+  counts(): Partial<Record<DocumentState, number>> {
+    const rows = this.db
+      .prepare(`SELECT state, COUNT(*) AS n FROM documents WHERE state IN ('queued', 'sending', 'submitted', 'needs-fix', 'needs-attention') GROUP BY state`)
+      .all() as { state: DocumentState; n: number }[];
+    return Object.fromEntries(rows.map((row) => [row.state, row.n]));
+  }
+
+  private writeLines(id: string, lines: Omit<LineRow, 'document_id'>[]): void {
+    this.db.prepare('DELETE FROM document_lines WHERE document_id = ?').run(id);
+    const insert = this.db.prepare(
+      'INSERT INTO document_lines (document_id, position, description, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const line of lines) {
+      insert.run(id, line.position, line.description, line.quantity, line.unit_amount, line.discount_amount, line.tax_code, line.hs_code, line.line_amount);
+    }
+  }
+
+  private appendEvent(id: string, at: string, from: DocumentState | null, to: DocumentState, note: string): void {
+    this.db.prepare('INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)').run(id, at, from, to, note);
+  }
+}
+
+export function formatNumber(prefix: string, value: number): string {
+  return `${prefix}${String(value).padStart(6, '0')}`;
+}
+
+const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+
+const CHANGEABLE = new Set<string>([
+  'draft_json', 'number', 'issued_at', 'currency', 'buyer_name', 'buyer_tin', 'buyer_id', 'original_id', 'sub_total', 'total_tax', 'total',
+  'wire_json', 'is_retry', 'ambiguous', 'attempts', 'next_attempt_at', 'lease_owner', 'lease_until', 'request_id', 'submitted_at',
+  'next_poll_at', 'polls', 'service_error', 'last_failure', 'qr_url', 'verification_code', 'fiscal_day', 'device_id', 'zimra_number', 'pdf_token',
+]);
+
+function assertColumn(column: string): string {
+  if (!CHANGEABLE.has(column)) throw new AppError('INTERNAL', `Not a changeable document column: ${column}`);
+  return column;
+}

@@ -1,0 +1,172 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../../shared/errors';
+import type { Logger } from '../../logging/logger';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/migration';
+
+export const JOURNAL_FILE_NAME = 'journal.sqlite';
+
+export interface JournalOptions {
+  path: string;
+  logger: Logger;
+  /** How long a write waits for another process's lock before giving up. */
+  busyTimeoutMs?: number;
+  migrations?: readonly Migration[];
+  /** Names the file a corrupt journal is moved to. */
+  now?: () => Date;
+}
+
+/** What happened when the journal was opened, for the manager to read. */
+export interface JournalOpening {
+  /** Where a corrupt journal was moved, when one was (a new, empty journal was started). */
+  movedAside: string | null;
+}
+
+/**
+ * The local journal of every document (DESIGN.md section 5): one SQLite file in the data folder,
+ * WAL with synchronous FULL so a committed change survives a power cut, foreign keys on, and
+ * versioned migrations applied at start-up.
+ */
+export class Journal {
+  private constructor(
+    readonly db: DatabaseSync,
+    readonly path: string,
+    readonly opening: JournalOpening,
+  ) {}
+
+  static open(options: JournalOptions): Journal {
+    mkdirSync(dirname(options.path), { recursive: true });
+    const migrations = options.migrations ?? allMigrations;
+    try {
+      return new Journal(connect(options, migrations), options.path, { movedAside: null });
+    } catch (error) {
+      if (!isCorruption(error)) throw openingError(error, options.path, migrations);
+      const aside = moveAside(options.path, options.now?.() ?? new Date());
+      options.logger.error('The journal could not be read; it was moved aside and a new one started', { path: options.path, aside, error });
+      return new Journal(connect(options, migrations), options.path, { movedAside: aside });
+    }
+  }
+
+  /** Runs `work` in one write transaction (taken at once, so two processes never interleave). */
+  transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  schemaVersion(): number {
+    return userVersion(this.db);
+  }
+
+  integrityCheck(): string {
+    const rows = this.db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).join('; ');
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+function connect(options: JournalOptions, migrations: readonly Migration[]): DatabaseSync {
+  const db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs ?? 5000, enableForeignKeyConstraints: true });
+  try {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function userVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+  return row?.user_version ?? 0;
+}
+
+class NewerSchemaError extends Error {
+  constructor(readonly found: number, readonly known: number) {
+    super(`Journal schema ${found} is newer than this app's ${known}`);
+  }
+}
+
+function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = userVersion(db);
+  if (current > latest) throw new NewerSchemaError(current, latest);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      // Another process may have migrated while this one waited for the lock.
+      if (userVersion(db) >= migration.version) {
+        db.exec('COMMIT');
+        continue;
+      }
+      db.exec(migration.sql);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+const sqliteCode = (error: unknown): string => {
+  if (error === null || typeof error !== 'object') return '';
+  const record = error as { errstr?: unknown; message?: unknown; code?: unknown; errcode?: unknown };
+  return `${String(record.errstr ?? '')} ${String(record.message ?? '')}`.toLowerCase();
+};
+
+function isCorruption(error: unknown): boolean {
+  const text = sqliteCode(error);
+  return text.includes('not a database') || text.includes('malformed') || text.includes('corrupt');
+}
+
+function isLocked(error: unknown): boolean {
+  const text = sqliteCode(error);
+  return text.includes('locked') || text.includes('busy');
+}
+
+function moveAside(path: string, now: Date): string {
+  const aside = `${path}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, aside);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+  }
+  return aside;
+}
+
+function openingError(error: unknown, path: string, migrations: readonly Migration[]): AppError {
+  if (error instanceof NewerSchemaError) {
+    return new AppError(
+      'CONFLICT',
+      `The documents journal (${path}) was written by a newer version of Fiscal Desk. Install the latest version to open it; nothing in it was changed.`,
+      { cause: error },
+    );
+  }
+  if (isLocked(error)) {
+    return new AppError(
+      'CONFLICT',
+      `The documents journal (${path}) is locked by another program. Close other copies of Fiscal Desk (and any tool that has the file open), then restart the app.`,
+      { retryable: true, cause: error },
+    );
+  }
+  return new AppError(
+    'INTERNAL',
+    `The documents journal (${path}) could not be opened (schema ${migrations.at(-1)?.version ?? 0}). Check that the data folder can be written; nothing in it was changed.`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,5 @@
+import { migration001 } from './001-documents';
+import type { Migration } from './migration';
+
+/** Every migration, oldest first. Add a new file for each change; never edit a shipped one. */
+export const migrations: readonly Migration[] = [migration001];
