@@ -3,7 +3,10 @@ import { EventBus } from './events/event-bus';
 import { accountHandlers, deviceHandlers } from './ipc/handlers/account-handlers';
 import { appHandlers } from './ipc/handlers/app-handlers';
 import { connectionsHandlers } from './ipc/handlers/connections-handlers';
+import { entryHandlers } from './ipc/handlers/entry-handlers';
 import { documentsHandlers, outboxHandlers, type DocumentsAccess } from './ipc/handlers/documents-handlers';
+import { EntryService } from './services/entry/entry-service';
+import { EntryQueries } from './store/journal/entry-queries';
 import { openDocumentsModule, type DocumentsModuleDeps } from './services/documents/documents-module';
 import { isAppError, AppError } from '../shared/errors';
 import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
@@ -109,6 +112,19 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     if (name === 'settings:changed') updates.channelChanged();
   });
   const documentsAccess = openDocuments(deps, { events, clock, busy, connections, mappings, readiness });
+  const entryQueries = documentsAccess.ok ? new EntryQueries(documentsAccess.module.journal.db) : null;
+  const entry = new EntryService({
+    activeProfile: () => {
+      const profile = connections.activeFiscalHarmony();
+      return { id: profile.id, training: connections.isTrainingProfile(profile) };
+    },
+    mappedTaxCodes: () => mappings.mappedTaxCodes(),
+    mappedCurrencies: () => mappings.mappedCurrencies(),
+    verdict: () => readiness.verdict(),
+    queries: () => entryQueries,
+    logger: deps.logger,
+    clock,
+  });
   const router = createRouter({
     handlers: {
       app: appHandlers({ info: deps.info, openExternal: deps.openExternal }),
@@ -121,6 +137,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       readiness: readinessHandlers(readiness),
       documents: documentsHandlers(documentsAccess),
       outbox: outboxHandlers(documentsAccess),
+      entry: entryHandlers(entry),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,

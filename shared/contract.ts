@@ -9,6 +9,7 @@ import { appChannels } from './contract/app';
 import { connectionsChannels } from './contract/connections';
 import { deviceChannels } from './contract/device';
 import { documentsChannels } from './contract/documents';
+import { entryChannels } from './contract/entry';
 import { mappingsChannels } from './contract/mappings';
 import { outboxChannels } from './contract/outbox';
 import { readinessChannels } from './contract/readiness';
@@ -29,6 +30,7 @@ export const contract = {
   readiness: readinessChannels,
   documents: documentsChannels,
   outbox: outboxChannels,
+  entry: entryChannels,
 } as const;
 
 export const events = eventSpecs;
