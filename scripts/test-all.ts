@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { playwrightStageArgs, skippedTestNotes, skippedTestsReporter, vitestStageArgs } from './test-stages';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const results = join(repoRoot, 'test-results');
@@ -76,12 +77,20 @@ stage('typecheck', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 stage('typecheck (renderer)', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 stage('lint', [npx, 'eslint', '--max-warnings', '0', '.']);
 stage('workflow lint (actionlint)', [npx, 'tsx', join('scripts', 'workflows', 'check.ts')]);
-stage('unit and integration tests', [npx, 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`]);
+const unitSkipped = skippedTestsReporter(join(results, 'unit-skipped.json'));
+stage('unit and integration tests', [npx, ...vitestStageArgs(['--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`, ...unitSkipped.args])], unitSkipped.env);
 addVitest(join(results, 'unit.json'));
-stage('keychain tests (real Secret Service)', [...withKeyring, npx, 'vitest', 'run', '--config', 'vitest.keychain.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'keychain.json')}`], keyringEnv);
+notes.push(...skippedTestNotes('unit', join(results, 'unit-skipped.json')));
+const keychainSkipped = skippedTestsReporter(join(results, 'keychain-skipped.json'));
+stage(
+  'keychain tests (real Secret Service)',
+  [...withKeyring, npx, ...vitestStageArgs(['--config', 'vitest.keychain.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'keychain.json')}`, ...keychainSkipped.args])],
+  { ...keyringEnv, ...keychainSkipped.env },
+);
 addVitest(join(results, 'keychain.json'));
+notes.push(...skippedTestNotes('keychain', join(results, 'keychain-skipped.json')));
 if (stage('build', [npx, 'electron-vite', 'build'])) {
-  stage('e2e (Playwright: browser mode in Chromium, Electron mode where a binary exists)', [...withKeyring, npx, 'playwright', 'test', '--reporter=list,json'], {
+  stage('e2e (Playwright: browser mode in Chromium, Electron mode where a binary exists)', [...withKeyring, npx, ...playwrightStageArgs(['--reporter=list,json'])], {
     ...keyringEnv,
     PLAYWRIGHT_JSON_OUTPUT_FILE: join(results, 'e2e.json'),
   });
