@@ -1,30 +1,32 @@
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron, chromium, expect, test as base, type Browser, type ElectronApplication, type LaunchOptions, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserMode } from '../main/web/start-browser-mode';
 import { findElectronBinary } from '../scripts/electron-binary';
+import { freshDataDirectory, keepLogs, removeDataDirectory, shutDownWithin, testRunEnvironment, waitUntilAppLoaded } from './app-checks';
 
 export type AppMode = 'browser' | 'electron';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const rendererDirectory = join(repoRoot, 'out', 'renderer');
+/** How long quitting may take before the app is killed and the test fails (services stop on quit). */
+const shutdownLimitMs = 15_000;
 
 export interface RunningApp {
   mode: AppMode;
   page: Page;
   dataDirectory: string;
+  /** The Electron application in Electron mode (for checks in the main process); undefined in browser mode. */
+  electron: ElectronApplication | undefined;
   /** Quits and starts the app again on the same data folder, as a user restarting it would. */
   restart(): Promise<Page>;
 }
 
 interface Session {
   page: Page;
+  electron: ElectronApplication | undefined;
+  logsDirectory: string;
   stop(): Promise<void>;
-}
-
-async function waitUntilReady(page: Page): Promise<void> {
-  await expect(page.locator('html[data-app-ready="true"]')).toBeAttached({ timeout: 20_000 });
 }
 
 async function startBrowserSession(dataDirectory: string, launchOptions: LaunchOptions): Promise<Session> {
@@ -34,13 +36,22 @@ async function startBrowserSession(dataDirectory: string, launchOptions: LaunchO
   const page = await (await browser.newContext()).newPage();
   page.on('pageerror', (error) => console.error(`[renderer] ${error.message}`));
   await page.goto(mode.server.url);
-  await waitUntilReady(page);
+  await waitUntilAppLoaded(page);
   return {
     page,
-    stop: async () => {
-      await browser.close();
-      await mode.stop();
-    },
+    electron: undefined,
+    logsDirectory: join(dataDirectory, 'logs'),
+    stop: () =>
+      shutDownWithin(
+        shutdownLimitMs,
+        'Browser mode',
+        async () => {
+          await browser.close();
+          await mode.stop();
+        },
+        // Both run in this process; there is nothing separate to kill.
+        () => undefined,
+      ),
   };
 }
 
@@ -48,16 +59,18 @@ async function startElectronSession(dataDirectory: string, executablePath: strin
   const electronApp: ElectronApplication = await _electron.launch({
     executablePath,
     args: [repoRoot],
-    env: { ...process.env, FISCAL_DESK_USER_DATA: dataDirectory } as Record<string, string>,
+    env: testRunEnvironment(dataDirectory),
     timeout: 30_000,
   });
   const page = await electronApp.firstWindow();
-  await waitUntilReady(page);
+  page.on('pageerror', (error) => console.error(`[renderer] ${error.message}`));
+  await waitUntilAppLoaded(page);
+  const logsDirectory = await electronApp.evaluate(({ app }) => app.getPath('logs'));
   return {
     page,
-    stop: async () => {
-      await Promise.race([electronApp.close(), new Promise((done) => setTimeout(done, 10_000))]);
-    },
+    electron: electronApp,
+    logsDirectory,
+    stop: () => shutDownWithin(shutdownLimitMs, 'The Electron app', () => electronApp.close(), () => electronApp.process().kill('SIGKILL')),
   };
 }
 
@@ -67,10 +80,14 @@ export const test = base.extend<{ app: RunningApp }, { mode: AppMode }>({
     let executablePath = '';
     if (mode === 'electron') {
       const electron = findElectronBinary();
+      // CI sets this where Electron can be downloaded, so a lost binary fails instead of skipping 20 tests.
+      if (!electron.available && process.env.FISCAL_DESK_REQUIRE_ELECTRON === '1') {
+        throw new Error(`Electron mode must run here (FISCAL_DESK_REQUIRE_ELECTRON=1), but ${electron.reason}`);
+      }
       testInfo.skip(!electron.available, `Electron mode skipped: ${electron.available ? '' : electron.reason}`);
       if (electron.available) executablePath = electron.path;
     }
-    const dataDirectory = mkdtempSync(join(tmpdir(), 'fiscal-desk-e2e-'));
+    const dataDirectory = freshDataDirectory();
     const start = () => (mode === 'electron' ? startElectronSession(dataDirectory, executablePath) : startBrowserSession(dataDirectory, launchOptions));
     let session = await start();
     const app: RunningApp = {
@@ -79,15 +96,25 @@ export const test = base.extend<{ app: RunningApp }, { mode: AppMode }>({
       get page() {
         return session.page;
       },
+      get electron() {
+        return session.electron;
+      },
       restart: async () => {
         await session.stop();
         session = await start();
         return session.page;
       },
     };
-    await use(app);
-    await session.stop();
-    rmSync(dataDirectory, { recursive: true, force: true });
+    try {
+      await use(app);
+    } finally {
+      try {
+        await session.stop();
+      } finally {
+        if (testInfo.status !== testInfo.expectedStatus) keepLogs(session.logsDirectory, testInfo.outputDir);
+        removeDataDirectory(dataDirectory);
+      }
+    }
   },
 });
 
