@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findElectronBinary } from '../electron-binary';
+import { parseSmokeArguments } from './arguments';
+import { findPackagedApp } from './find-app';
+import { fuseProblems, productionFuses } from './fuses';
+import { devToolsEndpoint } from './launch';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+
+describe('smoke arguments', () => {
+  it('takes the app path, an output folder and a timeout in seconds', () => {
+    expect(parseSmokeArguments(['release', '--output', 'smoke-results', '--timeout', '90'])).toEqual({
+      ok: true,
+      options: { appPath: 'release', output: 'smoke-results', timeoutMs: 90_000 },
+    });
+    expect(parseSmokeArguments(['release/linux-unpacked'])).toEqual({ ok: true, options: { appPath: 'release/linux-unpacked', output: undefined, timeoutMs: 60_000 } });
+  });
+
+  it('refuses what it cannot use, saying what is wrong', () => {
+    expect(parseSmokeArguments([])).toMatchObject({ ok: false, help: false, message: expect.stringContaining('Which packaged app?') });
+    expect(parseSmokeArguments(['a', 'b'])).toMatchObject({ ok: false, message: expect.stringContaining('One packaged app at a time') });
+    expect(parseSmokeArguments(['a', '--timeout', 'soon'])).toMatchObject({ ok: false, message: expect.stringContaining('--timeout takes a number of seconds') });
+    expect(parseSmokeArguments(['a', '--output'])).toMatchObject({ ok: false, message: expect.stringContaining('--output needs a value') });
+    expect(parseSmokeArguments(['a', '--fast'])).toMatchObject({ ok: false, message: expect.stringContaining('Unknown option --fast') });
+    expect(parseSmokeArguments(['--help'])).toMatchObject({ ok: false, help: true, message: expect.stringContaining('Usage: npm run smoke') });
+  });
+});
+
+describe('finding the packaged app', () => {
+  let release: string;
+  beforeEach(() => {
+    release = mkdtempSync(join(tmpdir(), 'fiscal-desk-release-'));
+  });
+  afterEach(() => rmSync(release, { recursive: true, force: true }));
+
+  const file = (path: string) => {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, '');
+    return path;
+  };
+
+  it('picks the unpacked app for the OS and CPU out of electron-builder\'s release folder', () => {
+    const linux = file(join(release, 'linux-unpacked', 'fiscal-desk'));
+    const windows = file(join(release, 'win-unpacked', 'Fiscal Desk.exe'));
+    const macArm = file(join(release, 'mac-arm64', 'Fiscal Desk.app', 'Contents', 'MacOS', 'Fiscal Desk'));
+    const macIntel = file(join(release, 'mac', 'Fiscal Desk.app', 'Contents', 'MacOS', 'Fiscal Desk'));
+    expect(findPackagedApp(release, 'linux', 'x64')).toEqual({ found: true, executable: linux });
+    expect(findPackagedApp(release, 'win32', 'x64')).toEqual({ found: true, executable: windows });
+    expect(findPackagedApp(release, 'darwin', 'arm64')).toEqual({ found: true, executable: macArm });
+    expect(findPackagedApp(release, 'darwin', 'x64')).toEqual({ found: true, executable: macIntel });
+  });
+
+  it('takes an unpacked folder, a .app bundle or the executable itself', () => {
+    const linux = file(join(release, 'linux-unpacked', 'fiscal-desk'));
+    const mac = file(join(release, 'mac-arm64', 'Fiscal Desk.app', 'Contents', 'MacOS', 'Fiscal Desk'));
+    expect(findPackagedApp(join(release, 'linux-unpacked'), 'linux', 'x64')).toEqual({ found: true, executable: linux });
+    expect(findPackagedApp(join(release, 'mac-arm64', 'Fiscal Desk.app'), 'darwin', 'arm64')).toEqual({ found: true, executable: mac });
+    expect(findPackagedApp(linux, 'linux', 'x64')).toEqual({ found: true, executable: linux });
+  });
+
+  it('says what it looked for when there is no app', () => {
+    file(join(release, 'fiscal-desk-0.1.0-linux-amd64.deb'));
+    expect(findPackagedApp(release, 'linux', 'x64')).toEqual({ found: false, reason: expect.stringContaining('holds no packaged Fiscal Desk for linux-x64 (looked for fiscal-desk') });
+    expect(findPackagedApp(join(release, 'nowhere'), 'linux', 'x64')).toEqual({ found: false, reason: expect.stringContaining('does not exist') });
+  });
+});
+
+describe('the fuse check', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'fiscal-desk-fuses-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  const sentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+  /** A file laid out like an Electron binary's fuse wire: sentinel, version 1, length, one byte per fuse ('0' off, '1' on). */
+  const binaryWithFuses = (states: string) => {
+    const path = join(folder, 'electron');
+    writeFileSync(path, Buffer.concat([Buffer.from('\x7fELF padding '), Buffer.from(sentinel), Buffer.from([1, states.length]), Buffer.from(states), Buffer.from(' more')]));
+    return path;
+  };
+
+  it('reads the production fuses from electron-builder.yml', () => {
+    expect(productionFuses()).toMatchObject({ RunAsNode: false, EnableNodeCliInspectArguments: false, EnableEmbeddedAsarIntegrityValidation: true, OnlyLoadAppFromAsar: true });
+  });
+
+  it('passes a binary whose wire matches, and names every fuse that does not', async () => {
+    // RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyAsar, V8Snapshot, FileProtocol
+    expect(await fuseProblems(binaryWithFuses('01001100'))).toEqual([]);
+    expect(await fuseProblems(binaryWithFuses('11011100'))).toEqual(['fuse RunAsNode is on, must be off', 'fuse EnableNodeCliInspectArguments is on, must be off']);
+  });
+
+  it('says a file without a fuse wire is not an Electron binary', async () => {
+    const path = join(folder, 'not-electron');
+    writeFileSync(path, 'just text');
+    expect(await fuseProblems(path)).toEqual([expect.stringContaining('Could not find sentinel')]);
+  });
+});
+
+describe('the DevTools announcement', () => {
+  it('is read from the line Chromium prints', () => {
+    expect(devToolsEndpoint('DevTools listening on ws://127.0.0.1:41235/devtools/browser/7c1b-22\r')).toBe('ws://127.0.0.1:41235/devtools/browser/7c1b-22');
+    expect(devToolsEndpoint('[1234:ERROR] something else')).toBeUndefined();
+  });
+});
+
+describe('npm run smoke', () => {
+  const smoke = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'smoke', 'run-smoke.ts'), ...argv], { cwd: repoRoot, encoding: 'utf8' });
+
+  it('is wired up in package.json', () => {
+    const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(packageJson.scripts.smoke).toBe('tsx scripts/smoke/run-smoke.ts');
+  });
+
+  it('refuses, with the reason and exit code 2, when there is no packaged app to run', { timeout: 60_000 }, () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fiscal-desk-no-release-'));
+    try {
+      const run = smoke(folder);
+      expect(run.status).toBe(2);
+      expect(run.stdout).not.toContain('passed');
+      expect(run.stderr).toContain('Smoke test NOT RUN');
+      const electron = findElectronBinary();
+      // Here (no Electron binary) it says why nothing could be packaged; elsewhere only what is missing.
+      if (!electron.available) expect(run.stderr).toContain(`This machine cannot package or run Fiscal Desk: ${electron.reason}`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('fails (exit 1) on an executable that is not an Electron app, instead of passing', { timeout: 60_000 }, () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fiscal-desk-fake-app-'));
+    try {
+      const fake = join(folder, 'fiscal-desk');
+      writeFileSync(fake, '#!/bin/sh\nexit 0\n');
+      chmodSync(fake, 0o755);
+      const run = smoke(fake, '--timeout', '5');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('FAIL  the production Electron fuses are burnt in');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
