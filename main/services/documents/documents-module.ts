@@ -7,6 +7,7 @@ import { Outbox, type OutboxClient, type OutboxOptions } from '../../outbox/outb
 import { JOURNAL_FILE_NAME, Journal } from '../../store/journal/journal';
 import type { MappedCurrency, MappedTaxCode } from '../mappings/mappings-service';
 import type { BusyRegistry } from '../updates/busy-registry';
+import { mappingFactsOf } from '../entry/entry-service';
 import { DocumentsService } from './documents-service';
 
 export interface DocumentsModuleDeps {
@@ -56,11 +57,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
       isTrainingProfile: deps.isTrainingProfile,
       async checkContext() {
         const [taxCodes, currencies, verdict] = await Promise.all([deps.mappedTaxCodes(), deps.mappedCurrencies(), deps.verdict()]);
-        return {
-          taxCodes: new Map(taxCodes.map((code) => [code.taxCode, { percent: code.deviceTax?.percent ?? null, usable: code.usable }])),
-          currencies: new Map(currencies.map((currency) => [currency.sourceCurrency, { usable: currency.usable }])),
-          blockers: verdict.reasons.filter((reason) => reason.severity === 'blocker').map((reason) => `${reason.message} ${reason.fix}`),
-        };
+        return { now: deps.clock(), mappings: mappingFactsOf(taxCodes, currencies), readiness: verdict.reasons };
       },
     },
   });

@@ -21,6 +21,7 @@ import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
 import { DocumentsRepo, formatNumber } from '../../store/journal/documents-repo';
 import { searchDocuments } from '../../store/journal/document-search';
 import type { Journal } from '../../store/journal/journal';
+import { EntryQueries } from '../../store/journal/entry-queries';
 import { checkBeforeQueue, type QueueCheckContext } from './pre-submission-check';
 import { explainState } from './state-explanations';
 import { wireDocumentJson } from './wire-document';
@@ -199,9 +200,8 @@ export class DocumentsService {
 
   private originalOf(draft: DocumentDraft, id: string): QueueCheckContext['original'] {
     if (draft.kind !== 'credit-note' || draft.originalInvoiceId === null) return null;
-    const original = this.repo.get(draft.originalInvoiceId);
-    if (original === undefined || original.kind !== 'invoice') return null;
-    return { state: original.state, currency: original.currency, total: original.total, creditedSoFar: this.repo.creditedSoFar(original.id, id) };
+    const profile = this.require(id).profile_id;
+    return new EntryQueries(this.deps.journal.db).creditBasis(profile, draft.originalInvoiceId, id);
   }
 
   private notQueueable(row: DocumentRow, mode: 'first' | 'resend'): AppError {

@@ -41,7 +41,7 @@ export interface DraftCheck {
 }
 
 /** Rules the service does not apply but the form does (the property test leaves them out). */
-export const APP_ONLY_RULES = new Set(['no-lines', 'number', 'date', 'buyer-vat-format', 'credit-reason', 'credit-quantity', 'readiness']);
+export const APP_ONLY_RULES = new Set(['no-lines', 'number', 'date', 'buyer-vat-format', 'currency-unsupported', 'credit-reason', 'credit-quantity', 'readiness']);
 
 const problem = (field: string, rule: string, message: string, fix: string, screen: EntryProblem['screen'] = null): EntryProblem => ({ field, rule, message, fix, screen });
 
@@ -149,9 +149,10 @@ function explain(p: DocumentProblem, draft: DocumentDraft, draftIndex: number[],
     case 'credit-note-amount':
       return problem('lines', p.rule, 'This credit note credits nothing: its total is 0.', 'Keep at least one line with a quantity and price above 0.');
     case 'currency-unmapped':
+      if (draft.currency.trim() === '') return problem('currency', p.rule, 'The document has no currency.', 'Choose one of your mapped currencies.', '/mappings');
       return problem('currency', p.rule, `Currency "${draft.currency.trim()}" is not mapped for Fiscal Harmony.`, `Pick a mapped currency, or map ${draft.currency.trim() || 'it'} in Mappings.`, '/mappings');
     case 'tax-unmapped':
-      return problem(at('taxCode'), p.rule, `Tax code "${code}" on line ${n} is not mapped to a ZIMRA tax.`, `Pick a mapped tax code, or map "${code}" in Mappings.`, '/mappings');
+      return problem(at('taxCode'), p.rule, `Tax code "${code}" on line ${n} has no tax mapping, so Fiscal Harmony cannot tell ZIMRA which tax it is.`, `Pick a mapped tax code, or map "${code}" in Mappings.`, '/mappings');
     case 'tax-not-on-device':
       return problem(at('taxCode'), p.rule, `Tax code "${code}" on line ${n} points at a tax the fiscal device no longer lists.`, `Change the mapping of "${code}" in Mappings to one of the device's taxes.`, '/mappings');
     case 'tax-not-valid':
@@ -167,6 +168,8 @@ function explain(p: DocumentProblem, draft: DocumentDraft, draftIndex: number[],
 
 function formRules(draft: DocumentDraft, context: CheckContext): EntryProblem[] {
   const out: EntryProblem[] = [];
+  const currency = context.mappings.currencyMappings.find((m) => m.sourceCurrency === draft.currency.trim());
+  if (currency?.usable === false) out.push(problem('currency', 'currency-unsupported', `Currency "${draft.currency.trim()}" is mapped to a currency Fiscal Harmony no longer supports.`, 'Change its mapping in Mappings, or pick another currency.', '/mappings'));
   const vat = draft.buyer.vatNumber.trim();
   if (vat !== '' && !/^\d{9}$/.test(vat)) out.push(problem('buyer.vatNumber', 'buyer-vat-format', `VAT number "${vat}" is not 9 digits.`, 'A VAT number is exactly 9 digits, e.g. 220012345.'));
   if (draft.kind !== 'credit-note') return out;

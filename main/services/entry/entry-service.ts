@@ -27,7 +27,7 @@ export function mappingFactsOf(taxes: readonly MappedTaxCode[], currencies: read
   return {
     taxMappings: taxes.map((t) => ({ taxCode: t.taxCode, destinationTaxId: t.destinationTaxId })),
     deviceTaxes: deviceTaxes.filter((tax, i) => deviceTaxes.findIndex((other) => other.id === tax.id) === i),
-    currencyMappings: currencies.map((c) => ({ sourceCurrency: c.sourceCurrency })),
+    currencyMappings: currencies.map((c) => ({ sourceCurrency: c.sourceCurrency, usable: c.usable })),
   };
 }
 

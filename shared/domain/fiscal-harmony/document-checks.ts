@@ -149,7 +149,8 @@ export interface MappingFacts {
   taxMappings: ReadonlyArray<{ taxCode: string; destinationTaxId: number }>;
   /** The device's applicable taxes. */
   deviceTaxes: readonly DeviceTaxFacts[];
-  currencyMappings: ReadonlyArray<{ sourceCurrency: string }>;
+  /** `usable` false: mapped to a currency the service no longer supports (the app's own rule). */
+  currencyMappings: ReadonlyArray<{ sourceCurrency: string; usable?: boolean }>;
 }
 
 export function taxValidOn(tax: Pick<DeviceTaxFacts, 'validFrom' | 'validTill'>, date: Date): boolean {
