@@ -60,7 +60,8 @@ const lineArb: fc.Arbitrary<LineDraft> = fc.record({
   discountAmount: fc.oneof({ weight: 30, arbitrary: fc.constant('') }, { weight: 10, arbitrary: decimal(20, 2) }, { weight: 1, arbitrary: fc.constantFrom('5000', '-1') }),
   taxCode: fc.oneof(
     { weight: 50, arbitrary: fc.constantFrom('EX', 'ZR', 'VAT15', 'WHT5') },
-    { weight: 1, arbitrary: fc.constantFrom('XX', 'OLD', '', 'vat15') },
+    { weight: 1, arbitrary: fc.constantFrom('XX', 'OLD', 'vat15') },
+    { weight: 1, arbitrary: fc.constant('') },
   ),
   hsCode: fc.oneof({ weight: 50, arbitrary: fc.stringMatching(/^\d{8}$/) }, { weight: 1, arbitrary: fc.constantFrom('', '1234', '2523.2900', '123456789') }),
 });
