@@ -36,12 +36,15 @@ export function removeDataDirectory(directory: string): void {
  * over to, or waits for, another copy) and the updater.
  */
 export function testRunEnvironment(dataDirectory: string): Record<string, string> {
+  return { ...appEnvironment(), FISCAL_DESK_USER_DATA: dataDirectory };
+}
+
+/** This process's environment for the app, less what is meant for this Node process (the app's would break on it or refuse it). */
+export function appEnvironment(): Record<string, string> {
   const environment: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined) environment[name] = value;
-  // Options meant for this Node process would break or be refused by the app's.
   delete environment.NODE_OPTIONS;
   delete environment.ELECTRON_RUN_AS_NODE;
-  environment.FISCAL_DESK_USER_DATA = dataDirectory;
   return environment;
 }
 

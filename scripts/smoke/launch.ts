@@ -55,7 +55,9 @@ export function launchPackagedApp(executable: string, environment: Record<string
     void exited.then(({ code, signal }) => {
       if (announced) return;
       clearTimeout(timer);
-      reject(new Error(`the app exited (${code ?? signal}) before it was up. It printed:\n${output()}`));
+      // An installed app allows one running copy: a second one hands over to the first and exits.
+      const hint = code === 0 ? ' Is Fiscal Desk already running on this machine? Quit it first.' : '';
+      reject(new Error(`the app exited (${code ?? signal}) before it was up.${hint} It printed:\n${output()}`));
     });
   });
 }

@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { FiscalApi } from '../../shared/contract';
-import { appWindowProblems, freshDataDirectory, removeDataDirectory, shutDownWithin, testRunEnvironment, waitUntilAppLoaded } from '../../e2e/app-checks';
+import { appEnvironment, appWindowProblems, freshDataDirectory, removeDataDirectory, shutDownWithin, waitUntilAppLoaded } from '../../e2e/app-checks';
 import type { SmokeOptions } from './arguments';
 import { fuseProblems } from './fuses';
 import { launchPackagedApp, type LaunchedApp } from './launch';
+import { smokeProfile, type SmokeProfile } from './profile';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -15,11 +16,11 @@ export interface SmokeReport {
 }
 
 /**
- * Launches the packaged app once on a fresh profile and checks, in order: the production fuses are
- * burnt in; it starts and shows its window; the window reaches the "app loaded" marker; it is the
- * app on app:// with the production CSP, no Node in the page, and a preload exposing exactly the
- * contract; a call over IPC is answered (sender check, router, services) by Electron with this
- * run's profile; and it quits by itself, with exit code 0, when asked.
+ * Launches the packaged app once and checks, in order: the production fuses are burnt in; it starts
+ * and shows its window; the window reaches the "app loaded" marker; it is the app on app:// with
+ * the production CSP, no Node in the page, and a preload exposing exactly the contract; a call over
+ * IPC is answered (sender check, router, services) by Electron, as this version, on the expected
+ * profile (a fresh one on Linux, see profile.ts); and it quits by itself, with exit code 0.
  */
 export async function runSmokeTest(executable: string, options: SmokeOptions, log: (line: string) => void): Promise<SmokeReport> {
   const report: SmokeReport = { passed: [], problems: [] };
@@ -42,15 +43,16 @@ export async function runSmokeTest(executable: string, options: SmokeOptions, lo
 
   const output = options.output === undefined ? undefined : resolve(options.output);
   if (output !== undefined) mkdirSync(output, { recursive: true });
-  const dataDirectory = output === undefined ? freshDataDirectory('fiscal-desk-smoke-') : join(output, 'profile');
-  mkdirSync(dataDirectory, { recursive: true });
-  log(`      profile folder (with the app's log): ${dataDirectory}`);
+  const root = output === undefined ? freshDataDirectory('fiscal-desk-smoke-') : join(output, 'profile');
+  mkdirSync(root, { recursive: true });
+  const profile = smokeProfile(root, appEnvironment());
+  let dataDirectory = profile.expectedDataDirectory;
 
   let app: LaunchedApp | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   try {
-    app = await launchPackagedApp(executable, testRunEnvironment(dataDirectory), options.timeoutMs);
+    app = await launchPackagedApp(executable, profile.environment, options.timeoutMs);
     check('the app starts', []);
     browser = await chromium.connectOverCDP(app.endpoint, { timeout: options.timeoutMs });
     const context = browser.contexts()[0];
@@ -61,7 +63,10 @@ export async function runSmokeTest(executable: string, options: SmokeOptions, lo
       () => check('the window reaches the "app loaded" marker', [`not within ${options.timeoutMs / 1000} s; the window shows ${page?.url()}`]),
     );
     check('the window is the app on app://, without Node, and the preload exposes exactly the contract', await appWindowProblems(page));
-    check('IPC answers from Electron with this run\'s profile', await ipcProblems(page, dataDirectory));
+    const ipc = await ipcProblems(page, profile);
+    dataDirectory = ipc.dataDirectory ?? dataDirectory;
+    check('IPC answers from Electron, as this version, on the expected profile', ipc.problems);
+    if (dataDirectory !== undefined) log(`      the app's profile folder: ${dataDirectory}`);
   } catch (error) {
     check('the smoke run', [error instanceof Error ? error.message : String(error)]);
   }
@@ -72,22 +77,28 @@ export async function runSmokeTest(executable: string, options: SmokeOptions, lo
   if (app !== undefined) check('the app quits by itself, with exit code 0', await quitProblems(app, page, options.timeoutMs));
   await browser?.close().catch(() => undefined);
 
-  if (output === undefined && report.problems.length === 0) removeDataDirectory(dataDirectory);
-  else if (report.problems.length > 0) log(`      kept for a look: ${dataDirectory}${process.platform === 'darwin' ? ' (the log is in ~/Library/Logs/Fiscal Desk)' : ' (the log is in logs/main.log)'}`);
+  const logs = dataDirectory === undefined ? undefined : profile.logsDirectory(dataDirectory);
+  if (report.problems.length > 0 && logs !== undefined) {
+    if (output !== undefined && existsSync(logs)) cpSync(logs, join(output, 'app-logs'), { recursive: true });
+    log(`      the app's log: ${join(logs, 'main.log')}`);
+  }
+  if (output === undefined && report.problems.length === 0) removeDataDirectory(root);
   return report;
 }
 
-async function ipcProblems(page: Page, dataDirectory: string): Promise<string[]> {
+async function ipcProblems(page: Page, profile: SmokeProfile): Promise<{ problems: string[]; dataDirectory?: string }> {
   const answer = await page.evaluate(() => (globalThis as unknown as { fiscal: FiscalApi }).fiscal.app.info());
-  if (!answer.ok) return [`app:info was refused: ${answer.error.code} ${answer.error.message}`];
+  if (!answer.ok) return { problems: [`app:info was refused: ${answer.error.code} ${answer.error.message}`] };
   const problems: string[] = [];
-  const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  if (answer.value.runtime !== 'electron') problems.push(`the app says it runs in ${answer.value.runtime}, not electron`);
-  if (answer.value.version !== version) problems.push(`the app is version ${answer.value.version}, package.json says ${version}`);
-  if (realpathSync(answer.value.dataDirectory) !== realpathSync(dataDirectory)) {
-    problems.push(`the app uses ${answer.value.dataDirectory}, not this run's profile (FISCAL_DESK_USER_DATA was not honoured)`);
+  const { runtime, version, dataDirectory } = answer.value;
+  const expectedVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  if (runtime !== 'electron') problems.push(`the app says it runs in ${runtime}, not electron`);
+  if (version !== expectedVersion) problems.push(`the app is version ${version}, package.json says ${expectedVersion}`);
+  const expected = profile.expectedDataDirectory;
+  if (expected !== undefined && (!existsSync(dataDirectory) || realpathSync(dataDirectory) !== realpathSync(expected))) {
+    problems.push(`the app uses the profile folder ${dataDirectory}, not this run's fresh one (${expected})`);
   }
-  return problems;
+  return { problems, dataDirectory };
 }
 
 async function quitProblems(app: LaunchedApp, page: Page | undefined, timeoutMs: number): Promise<string[]> {

@@ -8,6 +8,7 @@ import { parseSmokeArguments } from './arguments';
 import { findPackagedApp } from './find-app';
 import { fuseProblems, productionFuses } from './fuses';
 import { devToolsEndpoint } from './launch';
+import { smokeProfile } from './profile';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -98,6 +99,26 @@ describe('the fuse check', () => {
     const path = join(folder, 'not-electron');
     writeFileSync(path, 'just text');
     expect(await fuseProblems(path)).toEqual([expect.stringContaining('Could not find sentinel')]);
+  });
+});
+
+describe('the profile of the smoke run', () => {
+  const base = { PATH: '/usr/bin', FISCAL_DESK_USER_DATA: '/tmp/ignored' };
+
+  it('is a fresh folder on Linux, through XDG_CONFIG_HOME (an installed app honours no test switch)', () => {
+    const profile = smokeProfile('/tmp/smoke', base, 'linux');
+    expect(profile.environment).toEqual({ PATH: '/usr/bin', XDG_CONFIG_HOME: join('/tmp/smoke', 'config') });
+    expect(profile.expectedDataDirectory).toBe(join('/tmp/smoke', 'config', 'Fiscal Desk'));
+    expect(profile.logsDirectory(join('/tmp/smoke', 'config', 'Fiscal Desk'))).toBe(join('/tmp/smoke', 'config', 'Fiscal Desk', 'logs'));
+  });
+
+  it('is the user\'s own on Windows and macOS, which take it from the OS', () => {
+    for (const platform of ['win32', 'darwin'] as const) {
+      const profile = smokeProfile('/tmp/smoke', base, platform);
+      expect(profile.environment).toEqual({ PATH: '/usr/bin' });
+      expect(profile.expectedDataDirectory).toBeUndefined();
+    }
+    expect(smokeProfile('/tmp/smoke', base, 'darwin').logsDirectory('/Users/a/Library/Application Support/Fiscal Desk')).toMatch(/Library[\\/]Logs[\\/]Fiscal Desk$/);
   });
 });
 
