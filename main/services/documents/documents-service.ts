@@ -164,8 +164,7 @@ export class DocumentsService {
 
   list(query: ListDocumentsQuery): DocumentPage {
     const profile = this.deps.context.activeProfile();
-    const page = searchDocuments(this.deps.journal.db, profile.id, query);
-    return { items: page.rows.map((row) => summaryOf(row)), total: page.total, offset: query.offset };
+    return searchDocuments(this.deps.journal.db, profile.id, query);
   }
 
   checkStatus(ids: readonly string[]): Promise<{ checked: number; changed: number }> {

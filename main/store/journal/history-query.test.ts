@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listDocumentsInputSchema, type ListDocumentsInput } from '../../../shared/contract/documents';
+import { silentLogger } from '../../logging/logger';
+import { countHistory, ftsQuery, searchHistory } from './history-query';
+import { Journal } from './journal';
+import { migrations } from './migrations';
+import { REBUILD_HISTORY_SQL } from './migrations/002-history-search';
+
+let folder: string;
+let journal: Journal;
+let sequence = 0;
+
+interface Doc {
+  profile?: string;
+  kind?: 'invoice' | 'credit-note';
+  state?: string;
+  number?: string | null;
+  issuedAt?: string | null;
+  buyer?: string;
+  tin?: string | null;
+  currency?: string;
+  total?: string | null;
+  code?: string | null;
+  zimra?: number | null;
+  day?: number | null;
+}
+
+function insert(doc: Doc): string {
+  sequence += 1;
+  const id = `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
+  journal.db
+    .prepare(
+      `INSERT INTO documents (id, profile_id, kind, state, draft_json, number, issued_at, currency, buyer_name, buyer_tin, total,
+        verification_code, zimra_number, fiscal_day, created_at, updated_at)
+       VALUES (?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id, doc.profile ?? 'p1', doc.kind ?? 'invoice', doc.state ?? 'fiscalised', doc.number === undefined ? `INV-${String(sequence).padStart(6, '0')}` : doc.number,
+      doc.issuedAt === undefined ? `2026-11-${String(10 + (sequence % 10)).padStart(2, '0')}T10:00:00+02:00` : doc.issuedAt,
+      doc.currency ?? 'ZWG', doc.buyer ?? 'Cash sale', doc.tin ?? null, doc.total === undefined ? '100.00' : doc.total,
+      doc.code ?? null, doc.zimra ?? null, doc.day ?? null, '2026-11-01T08:00:00.000Z', '2026-11-01T08:00:00.000Z',
+    );
+  return id;
+}
+
+const query = (input: ListDocumentsInput) => listDocumentsInputSchema.parse(input);
+const ids = (input: ListDocumentsInput, profile = 'p1') => searchHistory(journal.db, profile, query(input)).items.map((item) => item.id);
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'history-query-'));
+  journal = Journal.open({ path: join(folder, 'journal.sqlite'), logger: silentLogger });
+  sequence = 0;
+});
+
+afterEach(() => {
+  journal.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('history search', () => {
+  it('finds a document by verification code (with or without dashes), number, digits, buyer, TIN, amount and ZIMRA number', () => {
+    const target = insert({ number: 'INV-000042', buyer: 'Tendai Moyo Stores', tin: '2000012345', total: '125.50', code: 'A1B2-C3D4-E5F6-0789', zimra: 318, day: 12 });
+    insert({ number: 'INV-000043', buyer: 'Rudo Ncube', tin: '2000099999', total: '80.00', code: 'FFFF-0000-1111-2222', zimra: 319, day: 12 });
+    for (const search of ['A1B2-C3D4-E5F6-0789', 'a1b2-c3', 'A1B2C3D4', 'INV-000042', 'inv-00004 moyo', '42', 'Moyo', 'tend', '2000012345', '125.5', '125,50', '318/12']) {
+      expect(ids({ search }), search).toEqual([target]);
+    }
+    expect(ids({ search: 'nobody' })).toEqual([]);
+  });
+
+  it('treats the search as words, never as full-text syntax', () => {
+    const target = insert({ buyer: 'O\'Brien "Hardware" (Pvt)' });
+    expect(ids({ search: '"hardware' })).toEqual([target]);
+    expect(ids({ search: 'NEAR( OR * -' })).toEqual([]);
+    expect(ftsQuery('  - ')).toBeNull();
+  });
+
+  it('filters by kind, state, currency and inclusive day range, and counts what matches', () => {
+    const a = insert({ issuedAt: '2026-11-01T00:10:00+02:00', currency: 'USD' });
+    const b = insert({ issuedAt: '2026-11-05T23:59:00+02:00', kind: 'credit-note', number: 'CN-000001' });
+    const c = insert({ issuedAt: '2026-11-06T00:00:00+02:00', state: 'needs-fix' });
+    insert({ profile: 'p2', issuedAt: '2026-11-03T10:00:00+02:00' });
+    expect(ids({ dateFrom: '2026-11-01', dateTo: '2026-11-05', sort: 'oldest' })).toEqual([a, b]);
+    expect(ids({ kinds: ['credit-note'] })).toEqual([b]);
+    expect(ids({ states: ['needs-fix'] })).toEqual([c]);
+    expect(ids({ currency: 'USD' })).toEqual([a]);
+    const filter = query({ dateFrom: '2026-11-01', dateTo: '2026-11-05' });
+    expect(countHistory(journal.db, 'p1', filter)).toBe(2);
+    expect(searchHistory(journal.db, 'p1', query({})).total).toBe(3);
+    expect(searchHistory(journal.db, 'p2', query({})).total).toBe(1);
+  });
+
+  it('sorts by date, number and amount, and pages from main', () => {
+    const small = insert({ total: '9.99', issuedAt: '2026-11-03T10:00:00+02:00' });
+    const large = insert({ total: '1000.00', issuedAt: '2026-11-01T10:00:00+02:00' });
+    const middle = insert({ total: '100.00', issuedAt: '2026-11-02T10:00:00+02:00' });
+    expect(ids({ sort: 'total-desc' })).toEqual([large, middle, small]);
+    expect(ids({ sort: 'total-asc' })).toEqual([small, middle, large]);
+    expect(ids({ sort: 'newest' })).toEqual([small, middle, large]);
+    expect(ids({ sort: 'number' })).toEqual([middle, large, small]);
+    const page = searchHistory(journal.db, 'p1', query({ sort: 'oldest', offset: 1, limit: 1 }));
+    expect(page).toMatchObject({ total: 3, offset: 1 });
+    expect(page.items.map((item) => item.id)).toEqual([middle]);
+  });
+
+  it('keeps the index and counts in step with updates and deletes, and a rebuild gives the same answers', () => {
+    const id = insert({ state: 'submitted', code: null });
+    expect(ids({ states: ['fiscalised'] })).toEqual([]);
+    journal.db.prepare("UPDATE documents SET state = 'fiscalised', verification_code = 'ABCD-0000-0000-0001', zimra_number = 7, fiscal_day = 2 WHERE id = ?").run(id);
+    expect(ids({ states: ['fiscalised'] })).toEqual([id]);
+    expect(ids({ search: 'ABCD-0000' })).toEqual([id]);
+    expect(searchHistory(journal.db, 'p1', query({ states: ['submitted'] })).total).toBe(0);
+    const summary = searchHistory(journal.db, 'p1', query({ search: '7/2' })).items[0];
+    expect(summary).toMatchObject({ id, state: 'fiscalised', zimraNumber: '7/2', verificationCode: 'ABCD-0000-0000-0001' });
+
+    journal.db.exec(REBUILD_HISTORY_SQL);
+    expect(ids({ search: 'ABCD0000' })).toEqual([id]);
+    expect(searchHistory(journal.db, 'p1', query({ states: ['fiscalised'] })).total).toBe(1);
+
+    journal.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    expect(ids({ search: 'ABCD' })).toEqual([]);
+    expect(searchHistory(journal.db, 'p1', query({})).total).toBe(0);
+  });
+
+  it('builds the history of documents that were in the journal before the migration', () => {
+    journal.close();
+    const path = join(folder, 'before.sqlite');
+    journal = Journal.open({ path, logger: silentLogger, migrations: migrations.slice(0, 1) });
+    const id = insert({ buyer: 'Chipo Dube', state: 'needs-fix' });
+    journal.close();
+    journal = Journal.open({ path, logger: silentLogger });
+    expect(ids({ search: 'chipo' })).toEqual([id]);
+    expect(searchHistory(journal.db, 'p1', query({ states: ['needs-fix'] })).total).toBe(1);
+  });
+
+  it('answers broad searches (thousands of matches) exactly, whichever way it counts and pages', () => {
+    journal.transaction(() => {
+      for (let index = 0; index < 2600; index += 1) {
+        insert({ buyer: index % 2 === 0 ? 'Tendai Moyo' : 'Rudo Moyo Stores', state: index % 50 === 0 ? 'needs-fix' : 'fiscalised', currency: index % 5 === 0 ? 'USD' : 'ZWG', issuedAt: `2026-${String(1 + (index % 12)).padStart(2, '0')}-10T10:00:00+02:00` });
+      }
+      for (let index = 0; index < 5; index += 1) insert({ profile: 'p2', buyer: 'Tendai Moyo' });
+    });
+    const brute = (where: string) => (journal.db.prepare(`SELECT count(*) AS n FROM documents WHERE profile_id = 'p1' AND buyer_name LIKE '%moyo%' AND ${where}`).get() as { n: number }).n;
+    const cases: [ListDocumentsInput, string][] = [
+      [{ search: 'moyo' }, '1'],
+      [{ search: 'moyo', states: ['needs-fix'] }, "state = 'needs-fix'"],
+      [{ search: 'moyo', currency: 'USD' }, "currency = 'USD'"],
+      [{ search: 'moyo stores', dateFrom: '2026-03-01', dateTo: '2026-03-31' }, "buyer_name LIKE '%stores%' AND issued_at LIKE '2026-03%'"],
+    ];
+    for (const [input, where] of cases) {
+      const page = searchHistory(journal.db, 'p1', query({ ...input, limit: 200 }));
+      expect(page.total, JSON.stringify(input)).toBe(brute(where));
+      expect(page.items.length).toBe(Math.min(200, page.total));
+      const dates = page.items.map((item) => item.date ?? '');
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+    expect(searchHistory(journal.db, 'p2', query({ search: 'moyo' })).total).toBe(5);
+  });
+});

@@ -1,0 +1,247 @@
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DocumentPage, DocumentSummary, ListDocumentsQuery } from '../../../shared/contract/documents';
+
+/**
+ * The history's filters as SQL over `document_history` (migration 002), shared by the page query,
+ * the export and the counts. Every condition has an index behind it; the search goes through the
+ * full-text index, keyed by `hid`.
+ */
+export type HistoryFilter = Omit<ListDocumentsQuery, 'sort' | 'offset' | 'limit'>;
+
+/** The summary's columns only: never the drafts' and wire bodies. */
+export const SUMMARY_COLUMNS =
+  'id, profile_id, kind, state, number, issued_at, buyer_name, buyer_tin, currency, total, verification_code, zimra_number, fiscal_day, service_error, created_at, updated_at';
+
+export interface SummaryRow {
+  id: string;
+  profile_id: string;
+  kind: DocumentSummary['kind'];
+  state: DocumentSummary['state'];
+  number: string | null;
+  issued_at: string | null;
+  buyer_name: string;
+  buyer_tin: string | null;
+  currency: string;
+  total: string | null;
+  verification_code: string | null;
+  zimra_number: number | null;
+  fiscal_day: number | null;
+  service_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function summaryOf(row: SummaryRow): DocumentSummary {
+  return {
+    id: row.id,
+    profileId: row.profile_id,
+    kind: row.kind,
+    state: row.state,
+    number: row.number,
+    date: row.issued_at,
+    buyerName: row.buyer_name,
+    buyerTin: row.buyer_tin,
+    currency: row.currency,
+    total: row.total,
+    verificationCode: row.verification_code,
+    zimraNumber: row.zimra_number === null || row.fiscal_day === null ? null : `${row.zimra_number}/${row.fiscal_day}`,
+    serviceError: row.service_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const MAX_TERMS = 8;
+
+/**
+ * The manager's words as an FTS5 query: every word must match the start of an indexed word
+ * (`inv-00` finds INV-000042). Each word is quoted, so no input is FTS syntax; `12,50` reads as 12.50.
+ */
+export function ftsQuery(search: string): string | null {
+  const terms = search
+    .toLowerCase()
+    .split(/\s+/)
+    .map((term) => (/^\d+,\d*$/.test(term) ? term.replace(',', '.') : term))
+    .filter((term) => /[\p{L}\p{N}]/u.test(term))
+    .slice(0, MAX_TERMS);
+  if (terms.length === 0) return null;
+  return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' AND ');
+}
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** The day after `YYYY-MM-DD`, for an exclusive upper bound on the history date. */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+interface Conditions {
+  sql: string;
+  params: SQLInputValue[];
+  search: string | null;
+}
+
+function conditions(profileId: string, filter: HistoryFilter): Conditions {
+  const parts = ['profile_id = ?'];
+  const params: SQLInputValue[] = [profileId];
+  if (filter.kinds.length > 0) {
+    parts.push(`kind IN (${placeholders(filter.kinds)})`);
+    params.push(...filter.kinds);
+  }
+  if (filter.states.length > 0) {
+    parts.push(`state IN (${placeholders(filter.states)})`);
+    params.push(...filter.states);
+  }
+  if (filter.currency !== '') {
+    parts.push('currency = ?');
+    params.push(filter.currency);
+  }
+  if (filter.dateFrom !== null) {
+    parts.push('date >= ?');
+    params.push(filter.dateFrom);
+  }
+  if (filter.dateTo !== null) {
+    parts.push('date < ?');
+    params.push(nextDay(filter.dateTo));
+  }
+  const search = ftsQuery(filter.search);
+  if (search !== null) {
+    parts.push('hid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+    params.push(search);
+  }
+  return { sql: parts.join(' AND '), params, search };
+}
+
+const ORDER: Record<ListDocumentsQuery['sort'], string> = {
+  newest: 'date DESC, hid DESC',
+  oldest: 'date ASC, hid ASC',
+  number: 'number DESC, hid DESC',
+  'total-desc': 'total_sort DESC, hid DESC',
+  'total-asc': 'total_sort ASC, hid ASC',
+};
+
+/** From the per-day counts: how many of the profile's documents pass the filters other than the search. */
+function countFiltered(db: DatabaseSync, profileId: string, filter: HistoryFilter): number {
+  const parts = ['profile_id = ?'];
+  const params: SQLInputValue[] = [profileId];
+  if (filter.kinds.length > 0) {
+    parts.push(`kind IN (${placeholders(filter.kinds)})`);
+    params.push(...filter.kinds);
+  }
+  if (filter.states.length > 0) {
+    parts.push(`state IN (${placeholders(filter.states)})`);
+    params.push(...filter.states);
+  }
+  if (filter.currency !== '') {
+    parts.push('currency = ?');
+    params.push(filter.currency);
+  }
+  if (filter.dateFrom !== null) {
+    parts.push('day >= ?');
+    params.push(filter.dateFrom);
+  }
+  if (filter.dateTo !== null) {
+    parts.push('day <= ?');
+    params.push(filter.dateTo);
+  }
+  const row = db.prepare(`SELECT coalesce(sum(documents), 0) AS n FROM document_day_counts WHERE ${parts.join(' AND ')}`).get(...params) as { n: number };
+  return row.n;
+}
+
+/** How many documents of every profile the search words match (the full-text index alone: fast). */
+function countMatches(db: DatabaseSync, search: string): number {
+  return (db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(search) as { n: number }).n;
+}
+
+const onlyProfile = (filter: HistoryFilter) => filter.kinds.length === 0 && filter.states.length === 0 && filter.currency === '' && filter.dateFrom === null && filter.dateTo === null;
+
+/** The index that walks the fewest rows for these filters, for plans that walk the filters and test the search. */
+function filterIndex(filter: HistoryFilter): string {
+  if (filter.states.length > 0) return 'document_history_state';
+  if (filter.dateFrom !== null || filter.dateTo !== null) return 'document_history_date';
+  if (filter.currency !== '') return 'document_history_currency';
+  if (filter.kinds.length > 0) return 'document_history_kind';
+  return 'document_history_date';
+}
+
+/**
+ * How many documents match. Without a search: the per-day counts. With one, the cheapest of
+ * three exact ways, by how many rows each must touch: test each full-text match against the
+ * filters; walk the filtered rows and test each against the search; or, when only the profile
+ * narrows it, subtract the other profiles' matches from the full-text count.
+ */
+export function countHistory(db: DatabaseSync, profileId: string, filter: HistoryFilter): number {
+  return measure(db, profileId, filter).total;
+}
+
+interface Measures {
+  total: number;
+  /** Full-text matches over every profile (null without a search). */
+  matches: number | null;
+  /** The profile's documents that pass the filters other than the search. */
+  filtered: number;
+}
+
+function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter): Measures {
+  const where = conditions(profileId, filter);
+  const filtered = countFiltered(db, profileId, filter);
+  if (where.search === null) return { total: filtered, matches: null, filtered };
+  const matches = countMatches(db, where.search);
+  return { total: matches === 0 ? 0 : countSearched(db, profileId, filter, where, matches, filtered), matches, filtered };
+}
+
+function countSearched(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions, matches: number, filtered: number): number {
+  const others = onlyProfile(filter)
+    ? (db.prepare('SELECT profile_id AS profile, sum(documents) AS n FROM document_day_counts WHERE profile_id <> ? GROUP BY profile_id').all(profileId) as { profile: string; n: number }[])
+    : null;
+  const otherRows = others?.reduce((total, other) => total + other.n, 0) ?? Infinity;
+  if (otherRows < matches && otherRows < filtered && others !== null) {
+    const inOther = db.prepare('SELECT count(*) AS n FROM document_history INDEXED BY document_history_date WHERE profile_id = ? AND hid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+    return others.reduce((total, other) => total - (inOther.get(other.profile, where.search!) as { n: number }).n, matches);
+  }
+  const index = filtered < matches ? ` INDEXED BY ${filterIndex(filter)}` : '';
+  return (db.prepare(`SELECT count(*) AS n FROM document_history${index} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+}
+
+/** Past this many full-text matches, a page walks the sort's index and tests each row against the search. */
+const BROAD_SEARCH = 2_000;
+
+const SORT_INDEX: Record<ListDocumentsQuery['sort'], string> = {
+  newest: 'document_history_date',
+  oldest: 'document_history_date',
+  number: 'document_history_number',
+  'total-desc': 'document_history_total',
+  'total-asc': 'document_history_total',
+};
+
+/** One page of the history, filtered, searched and sorted in SQLite. */
+export function searchHistory(db: DatabaseSync, profileId: string, query: ListDocumentsQuery): DocumentPage {
+  const where = conditions(profileId, query);
+  const { total, matches, filtered } = measure(db, profileId, query);
+  // A selective search reads its few matches and sorts them. A broad one walks rows and tests
+  // each against the search: the filters' rows when they are few (then sorts), else the sort's
+  // order, stopping at the page.
+  let index = '';
+  if (matches !== null && matches > BROAD_SEARCH) index = ` INDEXED BY ${filtered <= BROAD_SEARCH * 10 ? filterIndex(query) : SORT_INDEX[query.sort]}`;
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM document_history${index} WHERE ${where.sql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`)
+    .all(...where.params, query.limit, query.offset) as unknown as SummaryRow[];
+  return { items: rows.map(summaryOf), total, offset: query.offset };
+}
+
+/**
+ * Reads of the history touch many small rows of a large file: memory-map it (no system call per
+ * page) and keep a larger page cache. Per connection; the journal's owner calls it once.
+ */
+export function tuneForHistory(db: DatabaseSync): void {
+  db.exec('PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768');
+}
+
+/** Every matching document in the page order, one at a time (the export; never held whole). */
+export function* iterateHistory(db: DatabaseSync, profileId: string, filter: HistoryFilter, sort: ListDocumentsQuery['sort']): Generator<SummaryRow> {
+  const where = conditions(profileId, filter);
+  const statement = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM document_history WHERE ${where.sql} ORDER BY ${ORDER[sort]}`);
+  yield* statement.iterate(...where.params) as Iterable<SummaryRow>;
+}
