@@ -14,7 +14,9 @@ export type SecretField = (typeof secretFields)[number];
 
 const name = z.string().trim().min(1, 'Give the connection a name').max(80, 'Keep the name under 80 characters');
 const applicationName = z.string().trim().min(1, 'The application name issued by Fiscal Harmony is required').max(100);
-const secretValue = z.string().trim().min(4, 'This looks too short: paste the whole value').max(4096);
+/** A key or secret as pasted: an empty one is asked for by name, a stub is "too short". */
+const secretOf = (what: string) => z.string().trim().min(1, `Enter the ${what}`).min(4, 'This looks too short: paste the whole value').max(4096);
+const secretValue = secretOf('value');
 
 /**
  * A base URL the app may talk to: https, or plain http on loopback only (the training sandbox
@@ -81,8 +83,8 @@ const fhCreateSchema = z.object({
   environment: z.enum(['production', 'test', 'custom']),
   customBaseUrl: baseUrlSchema.optional(),
   applicationName,
-  apiKey: secretValue,
-  apiSecret: secretValue,
+  apiKey: secretOf('API key'),
+  apiSecret: secretOf('API secret'),
 });
 
 const fiskalyCreateSchema = z.object({
@@ -92,8 +94,8 @@ const fiskalyCreateSchema = z.object({
   product: z.enum(fiskalyProducts),
   customBaseUrl: baseUrlSchema.optional(),
   organizationUnitId: z.string().trim().max(200).optional(),
-  apiKey: secretValue,
-  apiSecret: secretValue,
+  apiKey: secretOf('API key'),
+  apiSecret: secretOf('API secret'),
 });
 
 export const createProfileInputSchema = z.discriminatedUnion('kind', [fhCreateSchema, fiskalyCreateSchema]);
@@ -102,6 +104,8 @@ export type CreateProfileInput = z.infer<typeof createProfileInputSchema>;
 export const connectionTestResultSchema = z.object({
   ok: z.boolean(),
   message: z.string(),
+  /** The connection works, but this still stops fiscalisation (no fiscal device yet). */
+  blocker: z.string().optional(),
   checkedAt: z.string(),
 });
 export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;

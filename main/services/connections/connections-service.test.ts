@@ -119,7 +119,20 @@ describe('ConnectionsService', () => {
     expect(result.ok).toBe(false);
     expect(result.message).toContain('did not accept the API key or secret of "Bad"');
     const none = await connections.create(customProfile('No device', noDevice));
-    expect(await connections.test(none.id)).toMatchObject({ ok: true, message: expect.stringContaining('no fiscal device') });
+    // It works, but is not called ready: nothing can be fiscalised without a device.
+    expect(await connections.test(none.id)).toMatchObject({ ok: true, message: expect.stringContaining('no fiscal device'), blocker: expect.stringContaining('cannot be fiscalised') });
+    expect((await connections.test(good.id)).blocker).toBeUndefined();
+  });
+
+  it('refuses a second connection with the same name, on create and on rename', async () => {
+    const { connections, profiles } = setup();
+    const first = await connections.create(customProfile('Harare shop', shop));
+    await expect(connections.create(customProfile(' harare SHOP ', overdue))).rejects.toMatchObject({ code: 'CONFLICT', fields: { name: expect.stringContaining('taken') } });
+    const other = await connections.create(customProfile('Bulawayo', overdue));
+    await expect(connections.rename(other.id, 'Harare shop')).rejects.toMatchObject({ code: 'CONFLICT' });
+    // Renaming a connection to its own name (or its own name in other case) is fine.
+    await expect(connections.rename(first.id, 'Harare Shop')).resolves.toMatchObject({ name: 'Harare Shop' });
+    expect(profiles.list().map((p) => p.name).sort()).toEqual(['Bulawayo', 'Harare Shop']);
   });
 
   it('uses a replaced secret at once', async () => {
@@ -203,6 +216,16 @@ describe('ConnectionsService', () => {
       expect(overview.keychainAvailable).toBe(false);
       expect(overview.profiles).toHaveLength(1);
       await expect(accounts.account()).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    });
+
+    it('is asked even when only the training connection exists, so the form can say so before a key is typed', async () => {
+      const vault = new LockableVault();
+      const { connections } = setup(vault);
+      connections.ensureTrainingProfile();
+      expect((await connections.overview()).keychainAvailable).toBe(true);
+      vault.locked = true;
+      expect((await connections.overview()).keychainAvailable).toBe(false);
+      expect(vault.entries.size).toBe(0);
     });
   });
 });

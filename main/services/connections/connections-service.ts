@@ -105,12 +105,36 @@ export class ConnectionsService {
     return this.view(profile, await this.presence(profile));
   }
 
+  /** Whether the keychain answers at all, asked before anyone types a key into the form. */
+  private async keychainAnswers(): Promise<boolean> {
+    try {
+      await this.deps.credentials.presence(keychainProbeId);
+      return true;
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'KEYCHAIN_UNAVAILABLE') throw error;
+      return false;
+    }
+  }
+
+  /** Refuses a second connection with the same name (case and spaces aside): the switcher could not tell them apart. */
+  private requireFreeName(name: string, exceptId: string | null): void {
+    const wanted = name.trim().toLocaleLowerCase();
+    const clash = this.deps.profiles.list().find((p) => p.id !== exceptId && p.name.trim().toLocaleLowerCase() === wanted);
+    if (clash !== undefined) {
+      throw new AppError('CONFLICT', `A connection called "${clash.name}" already exists. Give this one another name.`, {
+        fields: { name: `"${clash.name}" is taken: choose another name` },
+      });
+    }
+  }
+
   async overview(): Promise<ConnectionsOverview> {
     let keychainAvailable = true;
+    let keychainAsked = false;
     const views: ProfileView[] = [];
     for (const profile of this.deps.profiles.list()) {
       let presence: Record<SecretField, boolean>;
       try {
+        keychainAsked ||= !this.isTraining(profile);
         presence = await this.presence(profile);
       } catch (error) {
         if (!isAppError(error) || error.code !== 'KEYCHAIN_UNAVAILABLE') throw error;
@@ -119,10 +143,12 @@ export class ConnectionsService {
       }
       views.push(await this.view(profile, presence));
     }
+    if (!keychainAsked) keychainAvailable = await this.keychainAnswers();
     return { profiles: views, activeProfileId: this.deps.profiles.activeId(), station: this.deps.profiles.station(), keychainAvailable };
   }
 
   async create(input: CreateProfileInput): Promise<ProfileView> {
+    this.requireFreeName(input.name, null);
     const id = randomUUID();
     const stored: StoredProfile =
       input.kind === 'fiscal-harmony'
@@ -159,6 +185,7 @@ export class ConnectionsService {
   }
 
   async rename(id: string, name: string): Promise<ProfileView> {
+    this.requireFreeName(name, id);
     this.deps.profiles.replace({ ...this.require(id), name });
     this.forget(id);
     this.changed();
@@ -225,7 +252,12 @@ export class ConnectionsService {
     } catch (error) {
       if (!isAppError(error)) throw error;
       if (error.code === 'NO_DEVICE') {
-        return { ok: true, message: `Connected: the key and secret work, but ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, checkedAt };
+        return {
+          ok: true,
+          message: `Connected: the key and secret work, but ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`,
+          blocker: 'Documents cannot be fiscalised until the account has a fiscal device.',
+          checkedAt,
+        };
       }
       return { ok: false, message: error.message, checkedAt };
     }
@@ -300,6 +332,9 @@ export class ConnectionsService {
     this.deps.events.emit('connections:changed', { at: this.clock().toISOString() });
   }
 }
+
+/** A keychain entry that never exists: reading it only shows whether the keychain answers. */
+const keychainProbeId = 'keychain-check';
 
 function requireCustomUrl(url: string | undefined): string {
   if (url === undefined || url === '') {

@@ -8,7 +8,7 @@ export function describeBillingStatus(value: string | null | undefined): Billing
   if (value === null || value === undefined || value.trim() === '') return null;
   switch (value.trim().toLowerCase()) {
     case 'active':
-      return { value, severity: 'ok', explanation: 'The subscription is paid up. Fiscalisation works.' };
+      return { value, severity: 'ok', explanation: 'The subscription is paid up.' };
     case 'overdue':
       return {
         value,
