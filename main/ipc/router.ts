@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { findChannel, listChannels, type Contract, type Domain, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { AppError, isAppError } from '../../shared/errors';
+import { fieldErrors } from '../../shared/field-errors';
 import type { Result } from '../../shared/result';
 import type { Logger } from '../logging/logger';
 
@@ -34,15 +34,6 @@ export interface Router {
 
 const internalMessage = 'Something went wrong inside Fiscal Desk. Please try again; if it keeps happening, the log file has the details.';
 
-function fieldsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length === 0 ? '_' : issue.path.map(String).join('.');
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 export function createRouter(options: RouterOptions): Router {
   const { handlers, isTrustedSender, validateOutput, logger } = options;
   const channels = listChannels();
@@ -65,7 +56,7 @@ export function createRouter(options: RouterOptions): Router {
     if (!parsed.success) {
       return fail(
         new AppError('INVALID_INPUT', 'Some of the information given is not valid. Please check the highlighted fields.', {
-          fields: fieldsOf(parsed.error),
+          fields: fieldErrors(parsed.error),
         }),
       );
     }

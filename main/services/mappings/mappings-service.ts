@@ -21,6 +21,7 @@ import {
 import type { DeviceTax } from '../../../shared/contract/device';
 import { parseDeviceConfig, type TaxMapping } from '../../../shared/domain/fiscal-harmony/schemas';
 import { AppError, isAppError, type ErrorCode } from '../../../shared/errors';
+import { fieldErrors } from '../../../shared/field-errors';
 import type { EventBus } from '../../events/event-bus';
 import type { Logger } from '../../logging/logger';
 import type { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
@@ -111,9 +112,7 @@ const accountWide: readonly ErrorCode[] = ['WRONG_CREDENTIALS', 'CREDENTIALS_MIS
 function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.length === 0 ? '_' : issue.path.map(String).join('.')] ??= issue.message;
-  throw new AppError('INVALID_INPUT', 'Some of the information given is not valid. Please check the highlighted fields.', { fields });
+  throw new AppError('INVALID_INPUT', 'Some of the information given is not valid. Please check the highlighted fields.', { fields: fieldErrors(parsed.error) });
 }
 
 const isNotFound = (error: unknown): boolean => isAppError(error) && error.code === 'NOT_FOUND';

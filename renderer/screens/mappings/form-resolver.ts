@@ -1,5 +1,6 @@
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import { fieldErrors } from '../../../shared/field-errors';
 
 /**
  * A react-hook-form resolver from a shared contract schema (the rules main enforces too):
@@ -15,13 +16,10 @@ export function contractResolver<V extends FieldValues, S extends z.ZodType>(
     const errors: Record<string, { type: string; message: string }> = {};
     const parsed = schema.safeParse(toInput(values));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '_');
-        errors[field] ??= { type: issue.code, message: issue.message };
-      }
+      for (const [field, message] of Object.entries(fieldErrors(parsed.error, { depth: 1 }))) errors[field] = { type: 'validate', message };
     }
     for (const [field, message] of Object.entries(extra?.(values) ?? {})) {
-      if (typeof message === 'string') errors[field] ??= { type: 'validate', message };
+      if (typeof message === 'string' && !Object.hasOwn(errors, field)) errors[field] = { type: 'validate', message };
     }
     if (!parsed.success || Object.keys(errors).length > 0) return { values: {}, errors: errors as FieldErrors<V> };
     return { values: parsed.data, errors: {} };
