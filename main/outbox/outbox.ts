@@ -266,8 +266,7 @@ export class Outbox {
       return;
     }
     const workers = Array.from({ length: this.concurrency }, async () => {
-      while (this.running || this.inTick !== null) {
-        if (this.stopping || this.paused !== null || this.offline !== null) return;
+      while (!this.stopping && this.paused === null && this.offline === null) {
         if (!(await this.sendOne())) return;
       }
     });

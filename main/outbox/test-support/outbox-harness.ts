@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../../logging/logger';
 import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import { DEMO_APPLICATION } from '../../sandbox/demo-accounts';
 import { DocumentsService } from '../../services/documents/documents-service';
+import { DocumentsRepo } from '../../store/journal/documents-repo';
 import { JOURNAL_FILE_NAME, Journal } from '../../store/journal/journal';
 import { Outbox, type OutboxOptions } from '../outbox';
 
@@ -27,6 +28,10 @@ export interface HarnessOptions {
   extraTaxCodes?: Record<string, string | null>;
   outbox?: Partial<Omit<OutboxOptions, 'journal' | 'repo' | 'clientFor' | 'clock' | 'logger'>>;
   logger?: Logger;
+  /** The outbox's and the journal's clock (a test clock drives back-off and polling); the HTTP time limits stay real. */
+  clock?: () => Date;
+  /** Where to send instead of `baseUrl` (tests switch between an unreachable address and the sandbox). */
+  clientFor?: (fallback: FiscalHarmonyClient) => Promise<FiscalHarmonyClient>;
 }
 
 export interface Harness {
@@ -39,6 +44,7 @@ export interface Harness {
 
 export function openHarness(options: HarnessOptions): Harness {
   const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? (() => new Date());
   const journal = Journal.open({ path: join(options.dataDirectory, JOURNAL_FILE_NAME), logger });
   const client = new FiscalHarmonyClient({
     profileName: 'Harness',
@@ -51,14 +57,22 @@ export function openHarness(options: HarnessOptions): Harness {
     logger,
   });
   const taxes = { ...SHOP_TAXES, ...options.extraTaxCodes };
-  let outbox: Outbox | undefined;
+  const clientFor = options.clientFor;
+  const outbox = new Outbox({
+    journal,
+    repo: new DocumentsRepo(journal),
+    clientFor: clientFor === undefined ? async () => client : () => clientFor(client),
+    clock,
+    logger,
+    ...options.outbox,
+  });
   const documents = new DocumentsService({
     journal,
     events: new EventBus(),
     logger,
-    clock: () => new Date(),
-    kick: () => outbox?.kick(),
-    checkStatusNow: async () => ({ checked: 0, changed: 0 }),
+    clock,
+    kick: () => outbox.kick(),
+    checkStatusNow: (ids) => outbox.checkNow(ids),
     context: {
       activeProfile: () => ({ id: HARNESS_PROFILE, training: true }),
       isTrainingProfile: () => true,
@@ -73,15 +87,13 @@ export function openHarness(options: HarnessOptions): Harness {
       }),
     },
   });
-  const running = new Outbox({ journal, repo: documents.repo, clientFor: async () => client, clock: () => new Date(), logger, ...options.outbox });
-  outbox = running;
   return {
     journal,
     documents,
-    outbox: running,
+    outbox,
     client,
     async close() {
-      await running.stop(2_000);
+      await outbox.stop(2_000);
       journal.close();
     },
   };

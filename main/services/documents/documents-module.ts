@@ -4,6 +4,7 @@ import type { ReadinessVerdict } from '../../../shared/contract/readiness';
 import type { EventBus } from '../../events/event-bus';
 import type { Logger } from '../../logging/logger';
 import { Outbox, type OutboxClient, type OutboxOptions } from '../../outbox/outbox';
+import { DocumentsRepo } from '../../store/journal/documents-repo';
 import { JOURNAL_FILE_NAME, Journal } from '../../store/journal/journal';
 import type { MappedCurrency, MappedTaxCode } from '../mappings/mappings-service';
 import type { BusyRegistry } from '../updates/busy-registry';
@@ -41,17 +42,25 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     for (const change of changes) byProfile.set(change.profileId, [...(byProfile.get(change.profileId) ?? []), { id: change.id, state: change.state }]);
     for (const [profileId, list] of byProfile) deps.events.emit('documents:changed', { profileId, changes: list, at: deps.clock().toISOString() });
   };
-  let outbox: Outbox | undefined;
+  const outbox = new Outbox({
+    journal,
+    repo: new DocumentsRepo(journal),
+    clientFor: deps.clientFor,
+    clock: deps.clock,
+    logger: deps.logger,
+    busy: deps.busy,
+    onChange: emitChanges,
+    onState: (state) => deps.events.emit('outbox:progress', state),
+    journalNotice: journal.opening.movedAside === null ? null : movedAsideNotice(journal.opening.movedAside),
+    ...deps.outbox,
+  });
   const documents = new DocumentsService({
     journal,
     events: deps.events,
     logger: deps.logger,
     clock: deps.clock,
-    kick: () => outbox?.kick(),
-    checkStatusNow: (ids) => {
-      if (outbox === undefined) throw new Error('The outbox is not running');
-      return outbox.checkNow(ids);
-    },
+    kick: () => outbox.kick(),
+    checkStatusNow: (ids) => outbox.checkNow(ids),
     context: {
       activeProfile: deps.activeProfile,
       isTrainingProfile: deps.isTrainingProfile,
@@ -61,30 +70,18 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
       },
     },
   });
-  outbox = new Outbox({
-    journal,
-    repo: documents.repo,
-    clientFor: deps.clientFor,
-    clock: deps.clock,
-    logger: deps.logger,
-    busy: deps.busy,
-    onChange: emitChanges,
-    onState: (state) => deps.events.emit('outbox:progress', state),
-    journalNotice:
-      journal.opening.movedAside === null
-        ? null
-        : `The documents journal could not be read, so it was moved to ${journal.opening.movedAside} and kept there; a new, empty journal was started. Keep the old file for your records and contact support to recover its documents.`,
-    ...deps.outbox,
-  });
-  const running = outbox;
-  running.start();
+  outbox.start();
   return {
     journal,
     documents,
-    outbox: running,
+    outbox,
     async dispose() {
-      await running.stop(5_000);
+      await outbox.stop(5_000);
       journal.close();
     },
   };
+}
+
+function movedAsideNotice(aside: string): string {
+  return `The documents journal could not be read, so it was moved to ${aside} and kept there; a new, empty journal was started. Keep the old file for your records and contact support to recover its documents.`;
 }
