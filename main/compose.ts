@@ -11,6 +11,9 @@ import { openDocumentsModule, type DocumentsModuleDeps } from './services/docume
 import { isAppError, AppError } from '../shared/errors';
 import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
 import { readinessHandlers } from './ipc/handlers/readiness-handlers';
+import { historyHandlers } from './ipc/handlers/history-handlers';
+import { openHistory } from './services/history/history-access';
+import type { FileSaver } from './services/history/history-service';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
 import { updatesHandlers } from './ipc/handlers/updates-handlers';
 import { createRouter, type Router, type SenderInfo } from './ipc/router';
@@ -50,6 +53,8 @@ export interface HostDeps {
   clock?: () => Date;
   /** The app updater, or why this run has none (absent: none, with a generic reason). */
   updater?: UpdaterHost;
+  /** Saves an exported file or a PDF where the manager chooses (the desktop app's save dialog); absent: the page downloads it. */
+  saveFile?: FileSaver;
 }
 
 export interface ComposedApp {
@@ -138,6 +143,9 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       documents: documentsHandlers(documentsAccess),
       outbox: outboxHandlers(documentsAccess),
       entry: entryHandlers(entry),
+      history: historyHandlers(
+        openHistory(documentsAccess, { dataDirectory: deps.info.dataDirectory, connections, accounts, mappings, saveFile: deps.saveFile ?? null, logger: deps.logger, clock }),
+      ),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,

@@ -10,6 +10,7 @@ import { connectionsChannels } from './contract/connections';
 import { deviceChannels } from './contract/device';
 import { documentsChannels } from './contract/documents';
 import { entryChannels } from './contract/entry';
+import { historyChannels } from './contract/history';
 import { mappingsChannels } from './contract/mappings';
 import { outboxChannels } from './contract/outbox';
 import { readinessChannels } from './contract/readiness';
@@ -31,6 +32,7 @@ export const contract = {
   documents: documentsChannels,
   outbox: outboxChannels,
   entry: entryChannels,
+  history: historyChannels,
 } as const;
 
 export const events = eventSpecs;

@@ -18,6 +18,7 @@ import { mainWindowOptions } from './window-options';
 import { rememberWindowState, restorableWindowState } from './window-state';
 import { createUpdaterHost } from './updater/create-updater-host';
 import { developmentSwitches } from './development-switches';
+import { saveFileWithDialog } from './save-file-dialog';
 
 // Tests give every run its own profile folder and turn the single-instance lock off; an
 // installed app honours no development switch.
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     validateOutput: isDevelopment,
     vault: new KeytarVault(appId),
     updater: createUpdaterHost({ logger, isTestRun }),
+    saveFile: saveFileWithDialog,
   });
 
   const windows = () => BrowserWindow.getAllWindows();
