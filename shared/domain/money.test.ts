@@ -18,7 +18,14 @@ describe('round2', () => {
 describe('helpers', () => {
   it('formats money with two places', () => {
     expect(formatMoney('115.5')).toBe('115.50');
-    expect(formatMoney(3)).toBe('3.00');
+    expect(formatMoney('3')).toBe('3.00');
+  });
+
+  it('takes decimals or decimal text, never a JS number (checked by tsc)', () => {
+    // @ts-expect-error a number may have been through a float already
+    expect(() => formatMoney(0.1)).not.toThrow();
+    // @ts-expect-error likewise in sums
+    expect(sum([1, '2']).toFixed()).toBe('3');
   });
 
   it('counts significant decimals', () => {

@@ -11,7 +11,12 @@ import Decimal from 'decimal.js';
  */
 export const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
-export type DecimalInput = Decimal.Value;
+/**
+ * What the helpers take: a Dec or decimal text. Never a JS number: one that has been through a
+ * float may already be off (`90071992547409.93` parses as ...94). Write `'0'`, not `0`; read
+ * wire JSON with parseExactJson (exact-json.ts).
+ */
+export type DecimalInput = Dec | string;
 
 export function toDecimal(value: DecimalInput): Dec {
   return new Dec(value);
@@ -23,7 +28,7 @@ export function round2(value: DecimalInput): Dec {
 }
 
 export function sum(values: readonly DecimalInput[]): Dec {
-  return values.reduce<Dec>((acc, v) => acc.plus(v), new Dec(0));
+  return values.reduce<Dec>((acc, v) => acc.plus(v), new Dec('0'));
 }
 
 /** `115.5` -> `"115.50"`: fixed two places, no exponent, no grouping. */

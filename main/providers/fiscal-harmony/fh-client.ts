@@ -17,6 +17,7 @@ import {
   type TaxMapping,
 } from '../../../shared/domain/fiscal-harmony/schemas';
 import { MAX_STATUS_IDS } from '../../../shared/domain/fiscal-harmony/schemas/status';
+import { parseExactJson } from '../../../shared/domain/exact-json';
 import { AppError } from '../../../shared/errors';
 import { PDF_ANSWER_LIMIT_BYTES } from '../../http/read-capped-body';
 import { unreadableAnswer } from './fh-errors';
@@ -37,7 +38,7 @@ export class FiscalHarmonyClient {
     const response = await this.http.send(request);
     let raw: unknown;
     try {
-      raw = JSON.parse(response.text());
+      raw = parseExactJson(response.text());
     } catch {
       throw unreadableAnswer();
     }
@@ -71,7 +72,11 @@ export class FiscalHarmonyClient {
     return this.json({ method: 'GET', path: '/subscription', notFound: 'no-device' }, SubscriptionSchema);
   }
 
-  /** The wire document is built by the document service (decimals already fixed). */
+  /**
+   * The wire document is built by the document service (decimals already fixed). It is written
+   * with stringifyExactJson: a Dec or exactJsonNumber() goes out as a JSON number, digit for
+   * digit; decimal text stays a JSON string (FH accepts both).
+   */
   submitInvoice(invoice: unknown): Promise<string> {
     return this.requestId({ method: 'POST', path: '/invoice', body: invoice });
   }

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { signBody, signingKey } from './signature';
 import { isAppError, type AppError } from '../../../shared/errors';
+import { stringifyExactJson } from '../../../shared/domain/exact-json';
 import type { Logger } from '../../logging/logger';
 import { Redactor } from '../../logging/redact';
 import { AnswerTooLargeError, describeLimit, JSON_ANSWER_LIMIT_BYTES, readCappedBody } from '../../http/read-capped-body';
@@ -30,7 +31,7 @@ export interface FiscalHarmonyConnection {
 export interface FhRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  /** Serialised once: these exact bytes are signed and sent. */
+  /** Serialised once with stringifyExactJson (a Dec is an exact JSON number): these bytes are signed and sent. */
   body?: unknown;
   /** What a 404 means on this endpoint. */
   notFound?: 'no-device' | string;
@@ -77,7 +78,7 @@ export class FiscalHarmonyHttp {
   }
 
   async send(request: FhRequest): Promise<FhResponse> {
-    const bodyBytes = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body), 'utf8');
+    const bodyBytes = request.body === undefined ? undefined : Buffer.from(stringifyExactJson(request.body), 'utf8');
     const first = await this.attempt(request, bodyBytes);
     if (first.response.status !== 401) return this.check(request, first);
     // The session may have lapsed: forget any cookie and send once more before giving up.

@@ -1,5 +1,7 @@
-// Parses a request body as JSON and validates it; 400 with a Message otherwise.
+// Parses a request body as JSON, numbers exactly (amounts reach decimal.js from their text), and
+// validates it; 400 with a Message otherwise.
 import type { z } from 'zod';
+import { parseExactJson } from '../../../shared/domain/exact-json';
 import { message } from '../http/api-types';
 import type { ApiRequest, ApiResponse } from '../http/api-types';
 import { describeIssues } from './validation-message';
@@ -10,7 +12,7 @@ export function readJson<S extends z.ZodType>(req: ApiRequest, schema: S, what: 
   if (req.body.length === 0) return { ok: false, response: message(400, `The request body is empty: send the ${what} as JSON`) };
   let raw: unknown;
   try {
-    raw = JSON.parse(req.body.toString('utf8'));
+    raw = parseExactJson(req.body.toString('utf8'));
   } catch {
     return { ok: false, response: message(400, 'The request body is not valid JSON') };
   }

@@ -1,5 +1,6 @@
 // The sandbox's own request/response shapes, between the node:http layer and the handlers.
 import type { IncomingHttpHeaders } from 'node:http';
+import { stringifyExactJson } from '../../../shared/domain/exact-json';
 
 export interface ApiRequest {
   method: string;
@@ -19,7 +20,7 @@ export interface ApiResponse {
 }
 
 export function json(status: number, value: unknown): ApiResponse {
-  return { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value), isJson: true };
+  return { status, contentType: 'application/json; charset=utf-8', body: stringifyExactJson(value), isJson: true };
 }
 
 /** FH error body ([decided] in fh-api.md): `{"Message": "..."}`. */

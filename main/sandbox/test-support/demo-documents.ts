@@ -42,7 +42,7 @@ function figures(options: Options): Pick<InvoiceInput, 'LineItems' | 'SubTotal' 
     };
   });
   const totals = documentTotals(
-    lines.map((l) => ({ lineAmount: l.LineAmount, taxPercent: percents[l.TaxCode] ?? null })),
+    lines.map((l) => ({ lineAmount: l.LineAmount.toFixed(2), taxPercent: percents[l.TaxCode] ?? null })),
     taxInclusive,
   );
   return {

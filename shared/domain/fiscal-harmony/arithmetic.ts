@@ -13,7 +13,7 @@ export interface LineInput {
 
 /** `LineAmount = round2(Quantity x UnitAmount - DiscountAmount)`. */
 export function lineAmount(line: LineInput): Dec {
-  return round2(toDecimal(line.quantity).times(line.unitAmount).minus(line.discountAmount ?? 0));
+  return round2(toDecimal(line.quantity).times(line.unitAmount).minus(line.discountAmount ?? '0'));
 }
 
 /**
@@ -21,9 +21,9 @@ export function lineAmount(line: LineInput): Dec {
  * Inclusive: `round2(LineAmount x p / (100 + p))`; exclusive: `round2(LineAmount x p / 100)`.
  */
 export function lineTax(amount: DecimalInput, taxPercent: DecimalInput | null | undefined, taxInclusive: boolean): Dec {
-  if (taxPercent === null || taxPercent === undefined) return toDecimal(0);
+  if (taxPercent === null || taxPercent === undefined) return toDecimal('0');
   const p = toDecimal(taxPercent);
-  const divisor = taxInclusive ? p.plus(100) : toDecimal(100);
+  const divisor = taxInclusive ? p.plus('100') : toDecimal('100');
   return round2(toDecimal(amount).times(p).dividedBy(divisor));
 }
 

@@ -9,6 +9,7 @@ import {
   TaxMappingSchema,
   parseDeviceConfig,
 } from './schemas';
+import { parseExactJson } from '../exact-json';
 
 const invoice = {
   InvoiceId: 'inv-1',
@@ -16,10 +17,10 @@ const invoice = {
   IsTaxInclusive: true,
   BuyerContact: { Name: 'Cash Buyer' },
   Date: '2026-11-21T09:30:00',
-  LineItems: [{ Description: 'Nails', Quantity: '2', UnitAmount: 5.25, LineAmount: '10.50', TaxCode: 'VAT15', ProductCode: '73170000' }],
-  SubTotal: 9.09,
+  LineItems: [{ Description: 'Nails', Quantity: 2, UnitAmount: '5.25', LineAmount: '10.50', TaxCode: 'VAT15', ProductCode: '73170000' }],
+  SubTotal: '9.09',
   TotalTax: '1.41',
-  Total: 10.5,
+  Total: '10.5',
   CurrencyCode: 'USD',
   PaymentMethod: 'Cash',
 };
@@ -58,7 +59,21 @@ describe('documents', () => {
     const parsed = InvoiceSchema.parse(invoice);
     expect(parsed.Total).toBe('10.5');
     expect(parsed.LineItems[0]?.UnitAmount).toBe('5.25');
-    expect(InvoiceSchema.parse({ ...invoice, Total: 1e21 }).Total).toBe('1000000000000000000000');
+    expect(parsed.LineItems[0]?.Quantity).toBe('2');
+    // JSON numbers read with parseExactJson reach the schema as their text.
+    const wire = parseExactJson('{"Total": 90071992547409.93, "SubTotal": 1e21, "TotalTax": 12345678901234567890}');
+    expect(InvoiceSchema.parse({ ...invoice, ...(wire as object) })).toMatchObject({
+      Total: '90071992547409.93',
+      SubTotal: '1000000000000000000000',
+      TotalTax: '12345678901234567890',
+    });
+  });
+
+  it('refuses a JS number with decimals: it has been through a float, and may be off', () => {
+    const result = InvoiceSchema.safeParse({ ...invoice, Total: 10.5 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/read exactly/);
+    expect(InvoiceSchema.safeParse({ ...invoice, Total: 2 ** 53 }).success).toBe(false);
   });
 
   it('refuses structurally broken documents', () => {

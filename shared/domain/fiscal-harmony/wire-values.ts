@@ -4,17 +4,21 @@ import { Dec } from '../money';
 import { isFhDate } from './fh-date';
 
 const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const EXACT_ONLY = 'must be a number read exactly (a JSON number with decimals must arrive as its text)';
 
 /**
  * A number sent as a JSON number or as a numeric string (FH accepts both), read as a plain
  * decimal string (`"115.5"`, never `"1.155e+2"`) so that no float arithmetic happens after
  * parsing. Feed the result to `Dec`/`toDecimal` for arithmetic.
+ * JSON numbers must be read with parseExactJson (../exact-json.ts), which hands over any number
+ * with decimals as its source text; a JS number is only taken when it is a safe integer, the
+ * one kind a double holds exactly, so a float that slipped through is refused, not rounded.
  */
 export const DecimalString = z
-  .union([z.number().finite(), z.string().trim().regex(NUMERIC_TEXT, 'must be a number')], {
-    error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number'),
+  .union([z.number().refine(Number.isSafeInteger, EXACT_ONLY), z.string().trim().regex(NUMERIC_TEXT, 'must be a number')], {
+    error: (issue) => (issue.input === undefined ? 'is required' : typeof issue.input === 'number' ? EXACT_ONLY : 'must be a number'),
   })
-  .transform((value) => new Dec(value).toFixed());
+  .transform((value) => new Dec(typeof value === 'number' ? String(value) : value).toFixed());
 export type DecimalString = z.output<typeof DecimalString>;
 
 /** An integer sent as a JSON number or numeric string, read as a JS number. */

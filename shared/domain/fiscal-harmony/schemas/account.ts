@@ -1,6 +1,7 @@
 // Account-side wire types: Profile, FiscalDevice (+ its DeviceConfig JSON string), Subscription.
 // Parsed tolerantly: unknown fields are dropped, optional fields may be null or missing.
 import { z } from 'zod';
+import { parseExactJson } from '../../exact-json';
 import { DecimalString, IntLike, OptionalText } from '../wire-values';
 
 export const ProfileSchema = z.object({
@@ -76,7 +77,7 @@ export function parseDeviceConfig(currentConfig: string | null | undefined): Dev
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(currentConfig);
+    raw = parseExactJson(currentConfig);
   } catch {
     return { ok: false, error: 'The fiscal device configuration is not valid JSON' };
   }

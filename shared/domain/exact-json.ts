@@ -1,0 +1,64 @@
+// JSON whose numbers never pass through a float. JSON.parse turns `90071992547409.93` into the
+// double 90071992547409.94; here the parser hands back the number's source text instead
+// (JSON.parse's reviver `context.source`), and the writer puts decimals out digit for digit
+// (JSON.rawJSON). Both exist in Node 21+ (Electron's Node 24) and Chromium 114+.
+import { Dec } from './money';
+
+/** What JSON.rawJSON returns: written by JSON.stringify as its text, unquoted. */
+export interface RawJsonNumber {
+  readonly rawJSON: string;
+}
+
+interface ReviverContext {
+  source?: string;
+}
+
+// TypeScript's lib does not describe these yet (ES2024); the engines we run on have them.
+const engine = JSON as JSON & { rawJSON?: (text: string) => RawJsonNumber };
+
+/** A JSON number as the grammar allows it (no leading `+`, no leading zeros, no bare `.5`). */
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+const PLAIN_INTEGER = /^-?\d+$/;
+
+function rawJson(text: string): RawJsonNumber {
+  if (engine.rawJSON === undefined) throw new Error('This JavaScript engine cannot write exact JSON numbers (JSON.rawJSON is missing)');
+  return engine.rawJSON(text);
+}
+
+/**
+ * Parses JSON text keeping every number exact: an integer written as such that a double holds
+ * exactly (a safe integer) stays a number; any other number (`12.50`, `1e3`, `90071992547409.93`,
+ * `12345678901234567890`) becomes its source text, a string, which the wire schemas
+ * (DecimalString, IntLike) read as decimals. Throws SyntaxError like JSON.parse.
+ */
+export function parseExactJson(text: string): unknown {
+  return JSON.parse(text, (_key: string, value: unknown, context?: ReviverContext): unknown => {
+    if (typeof value !== 'number') return value;
+    const source = context?.source;
+    if (source === undefined) throw new Error("This JavaScript engine does not give JSON numbers' source text (Node 21+ is needed)");
+    return PLAIN_INTEGER.test(source) && Number.isSafeInteger(value) ? value : source;
+  });
+}
+
+/**
+ * A JSON number written exactly as `value`: a Dec, or decimal text like `"115.50"` (kept as
+ * typed, trailing zeros included). Put it in an object given to stringifyExactJson.
+ * Throws for NaN, Infinity or text that is not a JSON number.
+ */
+export function exactJsonNumber(value: Dec | string): RawJsonNumber {
+  const text = typeof value === 'string' ? value.trim() : value.isFinite() ? value.toFixed() : '';
+  if (!JSON_NUMBER.test(text)) throw new Error(`Not a decimal number for JSON: "${String(value)}"`);
+  return rawJson(text);
+}
+
+/**
+ * JSON.stringify, except that a Dec anywhere in `value` is written as a JSON number with all its
+ * digits (never an exponent, never rounded), and exactJsonNumber() values as given. Strings stay
+ * strings: `"115.50"` is sent quoted, `toDecimal('115.50')` unquoted as `115.5`.
+ */
+export function stringifyExactJson(value: unknown): string {
+  return JSON.stringify(value, function (this: unknown, key: string, replaced: unknown): unknown {
+    const original: unknown = (this as Record<string, unknown>)[key];
+    return Dec.isDecimal(original) ? exactJsonNumber(original) : replaced;
+  });
+}
