@@ -1,10 +1,66 @@
-import { NotAvailableYet } from '../../components/not-available-yet';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Route, Routes, useSearchParams } from 'react-router';
+import type { DocumentSummary } from '../../../shared/contract/documents';
+import { useDocumentsLive } from '../../api/use-history';
 import { Page } from '../../components/page';
+import { DocumentDetailScreen } from './document-detail';
+import { DocumentList } from './document-list';
+import { FilterBar } from './filter-bar';
+import { filtersFromParams, hasFilters, listInput, paramsFromFilters, type HistoryFilters } from './history-filters';
+import { ListActions } from './list-actions';
+import { PrintScreen } from './print/print-screen';
+import './documents.css';
 
 export function DocumentsScreen() {
+  useDocumentsLive();
   return (
-    <Page title="Documents" summary="Every document sent, its status, QR code and PDF">
-      <NotAvailableYet what="This screen" />
+    <Routes>
+      <Route index element={<HistoryScreen />} />
+      <Route path=":id" element={<DocumentDetailScreen />} />
+      <Route path=":id/print/:layout" element={<PrintScreen />} />
+    </Routes>
+  );
+}
+
+function HistoryScreen() {
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<HistoryFilters>(() => filtersFromParams(params));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [count, setCount] = useState<{ total: number | null; stale: boolean }>({ total: null, stale: true });
+  // Typing stays responsive: the list follows the filters as soon as React has time.
+  const deferred = useDeferredValue(filters);
+  const input = useMemo(() => listInput(deferred), [deferred]);
+
+  const change = (next: HistoryFilters) => {
+    setFilters(next);
+    setParams(paramsFromFilters(next), { replace: true });
+  };
+  const toggle = useCallback((document: DocumentSummary) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(document.id)) next.delete(document.id);
+      else next.add(document.id);
+      return next;
+    });
+  }, []);
+  const onTotal = useCallback((total: number | null, stale: boolean) => setCount({ total, stale }), []);
+
+  return (
+    <Page title="Documents" summary="Every document of this connection: find it, check its status, print it or export the list">
+      <FilterBar filters={filters} onChange={change} />
+      <div className="history-toolbar">
+        <p className="history-toolbar__count" role="status" aria-live="polite" data-testid="documents-count">
+          {count.total === null ? 'Loading documents…' : `${count.total.toLocaleString('en')} ${count.total === 1 ? 'document' : 'documents'}${hasFilters(deferred) ? ' match' : ''}`}
+        </p>
+        <ListActions filters={deferred} selected={selected} onClearSelection={() => setSelected(new Set())} />
+      </div>
+      {count.total === 0 && !count.stale ? (
+        <div className="notice" role="status">
+          <h2 className="notice__title">{hasFilters(deferred) ? 'No document matches' : 'No documents yet'}</h2>
+          <p>{hasFilters(deferred) ? 'Try fewer words or clear the filters.' : 'Documents appear here once you save or send an invoice in New invoice.'}</p>
+        </div>
+      ) : null}
+      <DocumentList input={input} selected={selected} onToggle={toggle} onTotal={onTotal} />
     </Page>
   );
 }

@@ -1,4 +1,5 @@
 import { Page } from '../../components/page';
+import { Dashboard } from './dashboard';
 import { FirstRunChecklist } from './first-run-checklist';
 import { ReadinessPanel } from './readiness-panel';
 
@@ -8,7 +9,7 @@ export function HomeScreen() {
     <Page title="Home" summary="Whether fiscalisation works, and what is left to set up">
       <ReadinessPanel />
       <FirstRunChecklist />
-      {/* DASHBOARD: the documents dashboard goes here, as <Dashboard /> from ./dashboard (owned by the Documents work). */}
+      <Dashboard />
     </Page>
   );
 }

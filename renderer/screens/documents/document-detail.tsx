@@ -1,0 +1,325 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { DocumentDetail } from '../../../shared/contract/documents';
+import { useCheckStatus, useDocument, useResendDocument } from '../../api/use-documents';
+import { usePdf, useReceipt, useSavePdf } from '../../api/use-history';
+import { FiscalCallError } from '../../api/unwrap';
+import { FactList } from '../../components/fact-list';
+import { formatAmount, formatDate, formatDateTime } from '../../components/format';
+import { Page } from '../../components/page';
+import { ErrorPanel, Loading } from '../../components/states';
+import { FiscalFacts } from './fiscal-facts';
+import { KIND_LABELS, STATE_LABELS } from './history-filters';
+import { printPdf } from './pdf-print';
+import { PdfViewer } from './pdf-viewer';
+import { StateBadge } from './state-badge';
+
+const errorText = (error: unknown) => (error instanceof FiscalCallError ? error.message : 'Something went wrong. Please try again.');
+
+export function DocumentDetailScreen() {
+  const { id = '' } = useParams();
+  const document = useDocument(id);
+  if (document.isPending) return <Loading what="the document" />;
+  if (document.isError) {
+    return (
+      <Page title="Document" summary="One document, its state and its fiscal data">
+        <ErrorPanel error={document.error} onRetry={() => void document.refetch()} title="This document could not be loaded" />
+        <Link to="/documents">Back to Documents</Link>
+      </Page>
+    );
+  }
+  return <Detail document={document.data} />;
+}
+
+function Detail({ document }: { document: DocumentDetail }) {
+  const title = `${KIND_LABELS[document.kind]} ${document.number ?? '(draft)'}`;
+  return (
+    <Page
+      title={title}
+      summary={`${document.buyerName === '' ? 'No buyer yet' : document.buyerName} · ${formatAmount(document.total, document.currency)}`}
+      actions={
+        <Link className="button" to="/documents">
+          Back to Documents
+        </Link>
+      }
+    >
+      {document.training ? (
+        <p className="notice notice--training">Training: this document was sent to the training simulator and is not fiscal.</p>
+      ) : null}
+      <section className={`notice ${document.state === 'fiscalised' ? 'notice--success' : document.state === 'rejected' || document.state === 'needs-attention' ? 'notice--error' : document.state === 'needs-fix' ? 'notice--warning' : 'notice--info'}`} aria-labelledby="state-title">
+        <h2 className="notice__title" id="state-title">
+          <StateBadge state={document.state} /> {document.explanation.title}
+        </h2>
+        <p>{document.explanation.detail}</p>
+        {document.explanation.nextStep === null ? null : (
+          <p>
+            <strong>Next step:</strong> {document.explanation.nextStep}
+          </p>
+        )}
+        {document.serviceError === null ? null : (
+          <p>
+            Fiscal Harmony said: <q className="mono">{document.serviceError}</q>
+          </p>
+        )}
+      </section>
+      <Actions document={document} />
+      {document.qr === null ? null : (
+        <section aria-labelledby="fiscal-title" className="card">
+          <h2 id="fiscal-title" className="section-title">
+            Fiscal data
+          </h2>
+          <FiscalFacts qr={document.qr} />
+        </section>
+      )}
+      <section aria-labelledby="buyer-title" className="card">
+        <h2 id="buyer-title" className="section-title">
+          Buyer
+        </h2>
+        <FactList
+          facts={[
+            ['Name', document.draft.buyer.name || document.buyerName],
+            ['Trade name', document.draft.buyer.tradeName],
+            ['TIN', document.draft.buyer.tin],
+            ['VAT number', document.draft.buyer.vatNumber],
+            ['Phone', document.draft.buyer.phone],
+            ['Email', document.draft.buyer.email],
+          ]}
+        />
+      </section>
+      <Lines document={document} />
+      <TaxSummary document={document} />
+      <section aria-labelledby="timeline-title" className="card">
+        <h2 id="timeline-title" className="section-title">
+          What happened
+        </h2>
+        <ol className="timeline">
+          {document.events.map((event, index) => (
+            <li key={index}>
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time> <strong>{STATE_LABELS[event.to]}</strong>
+              {event.note === '' ? null : <span className="timeline__note"> — {event.note}</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {document.pdfAvailable ? <PdfSection document={document} /> : null}
+    </Page>
+  );
+}
+
+function Actions({ document }: { document: DocumentDetail }) {
+  const check = useCheckStatus();
+  const resend = useResendDocument();
+  const [message, setMessage] = useState<string | null>(null);
+  const canCheck = document.state === 'submitted' || document.state === 'needs-attention' || document.state === 'sending';
+  const editable = document.state === 'draft' || document.state === 'needs-fix';
+  return (
+    <div className="detail-actions">
+      <div className="button-row">
+        {canCheck ? (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={check.isPending}
+            onClick={() =>
+              check.mutate([document.id], {
+                onSuccess: ({ changed }) => setMessage(changed === 0 ? 'Fiscal Harmony has no new result yet.' : 'The result came in.'),
+                onError: (error) => setMessage(errorText(error)),
+              })
+            }
+          >
+            {check.isPending ? 'Checking…' : 'Check status now'}
+          </button>
+        ) : null}
+        {document.state === 'needs-fix' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={resend.isPending}
+            onClick={() => resend.mutate(document.id, { onSuccess: () => setMessage('Queued again as a retry.'), onError: (error) => setMessage(errorText(error)) })}
+          >
+            Retry as it is
+          </button>
+        ) : null}
+        {editable ? (
+          <Link className="button button--primary" to={`/new-document/${document.id}`}>
+            {document.state === 'draft' ? 'Continue editing' : 'Fix and re-send'}
+          </Link>
+        ) : null}
+        {document.kind === 'invoice' && document.state === 'fiscalised' ? (
+          <Link className="button" to={`/new-document/credit-note?from=${document.id}`}>
+            Create a credit note
+          </Link>
+        ) : null}
+        {document.number === null ? null : (
+          <>
+            <Link className="button" to={`/documents/${document.id}/print/a4`}>
+              Print A4 invoice
+            </Link>
+            <Link className="button" to={`/documents/${document.id}/print/receipt`}>
+              Print 80 mm receipt
+            </Link>
+          </>
+        )}
+      </div>
+      <p role="status" aria-live="polite" className="list-actions__message">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+function Lines({ document }: { document: DocumentDetail }) {
+  return (
+    <section aria-labelledby="lines-title" className="card">
+      <h2 id="lines-title" className="section-title">
+        Lines
+      </h2>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Description</th>
+              <th scope="col">HS code</th>
+              <th scope="col" className="num">
+                Quantity
+              </th>
+              <th scope="col" className="num">
+                Unit price
+              </th>
+              <th scope="col" className="num">
+                Discount
+              </th>
+              <th scope="col">Tax</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {document.lines.map((line, index) => (
+              <tr key={index}>
+                <td>{line.description}</td>
+                <td className="mono">{line.hsCode}</td>
+                <td className="num">{line.quantity}</td>
+                <td className="num">{line.unitAmount}</td>
+                <td className="num">{line.discountAmount === '' ? '—' : line.discountAmount}</td>
+                <td>{line.taxCode}</td>
+                <td className="num">{formatAmount(line.lineAmount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function TaxSummary({ document }: { document: DocumentDetail }) {
+  const receipt = useReceipt(document.id);
+  return (
+    <section aria-labelledby="totals-title" className="card">
+      <h2 id="totals-title" className="section-title">
+        Totals per tax rate
+      </h2>
+      {receipt.isError ? <p>{errorText(receipt.error)}</p> : null}
+      {receipt.data === undefined ? null : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Tax</th>
+                <th scope="col" className="num">
+                  Rate
+                </th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col" className="num">
+                  Tax
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {receipt.data.taxSummary.map((rate) => (
+                <tr key={rate.taxCode}>
+                  <td>
+                    {rate.taxCode}
+                    {rate.taxName === null ? '' : ` (${rate.taxName})`}
+                  </td>
+                  <td className="num">{rate.percent === null ? 'Exempt' : `${rate.percent}%`}</td>
+                  <td className="num">{formatAmount(rate.amount)}</td>
+                  <td className="num">{formatAmount(rate.tax)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {document.totals === null ? (
+        <p>The totals are computed once every line is complete.</p>
+      ) : (
+        <FactList
+          facts={[
+            ['Before tax', formatAmount(document.totals.subTotal, document.currency)],
+            ['Tax', formatAmount(document.totals.totalTax, document.currency)],
+            ['Total', <strong>{formatAmount(document.totals.total, document.currency)}</strong>],
+            ['Date', formatDate(document.date)],
+            ['Credits invoice', document.originalInvoiceNumber],
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+function PdfSection({ document }: { document: DocumentDetail }) {
+  const [open, setOpen] = useState(false);
+  const pdf = usePdf(open ? document.id : null);
+  const save = useSavePdf();
+  const [message, setMessage] = useState<string | null>(null);
+  const print = () => {
+    if (pdf.data === undefined) return;
+    printPdf(pdf.data.base64, `PDF of ${document.number ?? 'the document'}`).catch(() => setMessage('The PDF could not be printed. Save it, then print it from your PDF reader.'));
+  };
+  return (
+    <section aria-labelledby="pdf-title" className="card">
+      <h2 id="pdf-title" className="section-title">
+        Fiscal Harmony's PDF
+      </h2>
+      <div className="button-row">
+        <button type="button" className="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide PDF' : 'Show PDF'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={save.isPending}
+          onClick={() =>
+            save.mutate(document.id, {
+              onSuccess: (delivery) => setMessage(delivery.kind === 'saved' ? `Saved to ${delivery.path}.` : delivery.kind === 'cancelled' ? 'Not saved.' : 'The PDF was downloaded.'),
+              onError: (error) => setMessage(errorText(error)),
+            })
+          }
+        >
+          Save PDF
+        </button>
+        {open && pdf.data !== undefined ? (
+          <button type="button" className="button" onClick={print}>
+            Print PDF
+          </button>
+        ) : null}
+      </div>
+      <p role="status" aria-live="polite" className="list-actions__message">
+        {message}
+      </p>
+      {open && pdf.isPending ? <Loading what="the PDF" /> : null}
+      {open && pdf.isError ? <ErrorPanel error={pdf.error} onRetry={() => void pdf.refetch()} title="The PDF could not be loaded" /> : null}
+      {open && pdf.data !== undefined ? (
+        <>
+          {pdf.data.training ? <p className="notice notice--training">Training: this PDF comes from the training simulator and is not a tax document.</p> : null}
+          <PdfViewer base64={pdf.data.base64} title={`PDF of ${document.number ?? 'the document'}`} />
+        </>
+      ) : null}
+    </section>
+  );
+}

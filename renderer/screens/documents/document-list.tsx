@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState, type UIEvent } from 'react';
+import { Link } from 'react-router';
+import type { DocumentSummary, ListDocumentsInput } from '../../../shared/contract/documents';
+import { formatAmount, formatDate } from '../../components/format';
+import { ErrorPanel } from '../../components/states';
+import { StateBadge } from './state-badge';
+import { useHistoryRows } from './use-history-rows';
+
+const ROW_HEIGHT = 52;
+const OVERSCAN = 8;
+
+interface Props {
+  input: Omit<ListDocumentsInput, 'offset' | 'limit'>;
+  selected: ReadonlySet<string>;
+  onToggle: (document: DocumentSummary) => void;
+  /** Says how many match, for the screen's status line. */
+  onTotal: (total: number | null, stale: boolean) => void;
+}
+
+/**
+ * Every matching document in one scrolling table, however many there are: only the rows in view
+ * are drawn, and only their pages are asked of main.
+ */
+export function DocumentList({ input, selected, onToggle, onTotal }: Props) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const key = JSON.stringify(input);
+  // The scroll position belongs to one filter: a new filter starts at the top.
+  const [scroll, setScroll] = useState({ key, top: 0 });
+  const scrollTop = scroll.key === key ? scroll.top : 0;
+  const [height, setHeight] = useState(400);
+  useEffect(() => {
+    const element = viewport.current;
+    if (element === null) return undefined;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    viewport.current?.scrollTo({ top: 0 });
+  }, [key]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.floor((scrollTop + height) / ROW_HEIGHT) + OVERSCAN;
+  const rows = useHistoryRows(input, first, last);
+  const total = rows.total;
+  useEffect(() => onTotal(total, rows.isStale), [onTotal, total, rows.isStale]);
+
+  if (rows.error !== null && total === null) return <ErrorPanel error={rows.error} onRetry={rows.refetch} title="The documents could not be loaded" />;
+
+  const shown: number[] = [];
+  for (let index = first; index <= Math.min(last, (total ?? 0) - 1); index += 1) shown.push(index);
+
+  return (
+    <div className="doc-list" role="table" aria-label="Documents" aria-rowcount={(total ?? 0) + 1} aria-busy={rows.isStale || total === null}>
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className="doc-list__row doc-list__row--head">
+          <span role="columnheader">
+            <span className="visually-hidden">Select</span>
+          </span>
+          <span role="columnheader">Number</span>
+          <span role="columnheader">Date</span>
+          <span role="columnheader">Buyer</span>
+          <span role="columnheader">State</span>
+          <span role="columnheader" className="num">
+            Total
+          </span>
+        </div>
+      </div>
+      <div
+        ref={viewport}
+        className="doc-list__viewport"
+        onScroll={(event: UIEvent<HTMLDivElement>) => setScroll({ key, top: event.currentTarget.scrollTop })}
+        data-testid="documents-viewport"
+      >
+        <div role="rowgroup" className="doc-list__body" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
+          {shown.map((index) => (
+            <Row key={index} index={index} document={rows.rowAt(index)} selected={selected} onToggle={onToggle} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Row({ index, document, selected, onToggle }: { index: number; document: DocumentSummary | undefined; selected: ReadonlySet<string>; onToggle: (document: DocumentSummary) => void }) {
+  const style = { transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT };
+  if (document === undefined) {
+    return (
+      <div role="row" aria-rowindex={index + 2} className="doc-list__row doc-list__row--loading" style={style}>
+        <span role="cell" />
+        <span role="cell">Loading…</span>
+      </div>
+    );
+  }
+  const label = document.number ?? 'Draft';
+  const details = [document.buyerTin === null ? null : `TIN ${document.buyerTin}`, document.zimraNumber === null ? null : `ZIMRA ${document.zimraNumber}`, document.verificationCode]
+    .filter((part) => part !== null)
+    .join(' · ');
+  return (
+    <div role="row" aria-rowindex={index + 2} className="doc-list__row" style={style} data-document-id={document.id}>
+      <span role="cell">
+        <input type="checkbox" aria-label={`Select ${label}`} checked={selected.has(document.id)} onChange={() => onToggle(document)} />
+      </span>
+      <span role="cell" className="doc-list__number">
+        <Link to={`/documents/${document.id}`}>{label}</Link>
+        {document.kind === 'credit-note' ? <span className="doc-list__kind">Credit note</span> : null}
+      </span>
+      <span role="cell">{formatDate(document.date ?? document.createdAt)}</span>
+      <span role="cell" className="doc-list__buyer">
+        <span className="doc-list__buyer-name">{document.buyerName === '' ? '—' : document.buyerName}</span>
+        {details === '' ? null : <span className="doc-list__details mono">{details}</span>}
+      </span>
+      <span role="cell">
+        <StateBadge state={document.state} />
+      </span>
+      <span role="cell" className="num">
+        {formatAmount(document.total, document.currency)}
+      </span>
+    </div>
+  );
+}
+
