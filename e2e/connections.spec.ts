@@ -55,6 +55,10 @@ test('adding a connection with a wrong secret says the credentials are wrong, an
     apiKey: DEMO_CREDENTIALS.shop.apiKey,
     apiSecret: 'definitely-not-the-secret',
   });
+  // The test fails, so saving is asked first.
+  const ask = page.getByRole('dialog', { name: 'The test failed. Save this connection anyway?' });
+  await expect(ask).toContainText('did not accept the API key or secret of "Wrong secret shop"');
+  await ask.getByRole('button', { name: 'Save anyway' }).click();
   const failure = card.getByRole('alert');
   await expect(failure).toContainText('Connection failed');
   await expect(failure).toContainText('did not accept the API key or secret of "Wrong secret shop"');
@@ -92,7 +96,7 @@ test('switching connections switches the data on every screen', async ({ app }) 
   await switcher.selectOption({ label: 'Overdue shop' });
   await expect(page.getByRole('note', { name: 'Training mode' })).toHaveCount(0);
   await open(page, 'Account');
-  await expect(page.getByRole('alert')).toContainText('Billing: Overdue — fiscalisation is stopped');
+  await expect(page.getByRole('status').filter({ hasText: 'Billing: Overdue — pay now' })).toContainText('may interrupt fiscalisation');
 
   await switcher.selectOption({ label: 'Training (not fiscal)' });
   await expect(page.getByRole('heading', { name: 'Billing: Active' })).toBeVisible();

@@ -47,6 +47,7 @@ test('a fiskaly connection with a wrong secret says what to check and stops tryi
   try {
     const { page } = app;
     const card = await addFiskaly(page, { name: 'Wien store', product: 'SIGN DE (Germany)', address: simulator.baseUrl, secret: 'wrong-secret-1' });
+    await page.getByRole('dialog', { name: 'The test failed. Save this connection anyway?' }).getByRole('button', { name: 'Save anyway' }).click();
     await expect(card.getByRole('alert').filter({ hasText: 'Connection failed' })).toContainText('Wien store');
     await expect(card.getByText('Sign-in failed', { exact: true })).toBeVisible();
     await expect(card.getByRole('alert').filter({ hasText: 'fiskaly refused the sign-in' })).toContainText(/secret/i);

@@ -70,7 +70,8 @@ test('an account without mappings: set up from the device, add a currency, edit,
     await expect(row).toContainText(name);
     await expect(row.getByRole('cell').nth(2)).toHaveText(percent);
     await expect(row.getByRole('cell').nth(3)).toHaveText(id);
-    await expect(row).toContainText('Ready');
+    // Mapped, but not "Ready": no currency is mapped yet, so nothing can be fiscalised.
+    await expect(row).toContainText('Mapped');
   }
   await expect(setup.getByRole('table')).toHaveCount(0);
 

@@ -2,6 +2,7 @@ import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
 
 const screens = [
+  { link: 'Home', heading: 'Home', path: '#/home' },
   { link: 'Account', heading: 'Account', path: '#/account' },
   { link: 'Fiscal device', heading: 'Fiscal device', path: '#/device' },
   { link: 'New invoice', heading: 'New invoice or credit note', path: '#/new-document' },
@@ -25,19 +26,21 @@ test('every screen is reachable from the sidebar', async ({ app }) => {
 test('the sidebar works from the keyboard alone', async ({ app }) => {
   const { page } = app;
   const nav = page.getByRole('navigation', { name: 'Main' });
-  // Tab from the top of the page: the skip link, the connection switcher, then the first screen.
+  // Tab from the top of the page: the skip link, the connection switcher, the readiness line, then the first screen.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('combobox', { name: 'Connection' })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(nav.getByRole('link', { name: 'Account' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: /^Ready to fiscalise/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Home', exact: true })).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(nav.getByRole('link', { name: 'Fiscal device' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Account' })).toBeFocused();
   await page.keyboard.press('End');
   await expect(nav.getByRole('link', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(nav.getByRole('link', { name: 'Account' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Home', exact: true })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
@@ -52,6 +55,7 @@ test('the skip link moves focus to the screen content', async ({ app }) => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every screen passes axe in the ${theme} theme`, async ({ app }) => {
+    test.setTimeout(180_000); // axe on every screen, on a shared CI machine
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: theme === 'light' ? 'Light' : 'Dark' }).check();
@@ -75,10 +79,21 @@ test('the chosen theme is kept across a restart', async ({ app }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('screens that have not shipped say so instead of showing invented data', async ({ app }) => {
+test('screens that have not shipped say so instead of showing invented data, and only they are marked "soon" in the sidebar', async ({ app }) => {
   const { page } = app;
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
-  await expect(page.getByRole('heading', { name: 'Not available yet' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const screen of screens) {
+    const link = nav.getByRole('link', { name: screen.link, exact: true });
+    const soon = ((await link.textContent()) ?? '').includes('soon');
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
+    if (soon) {
+      await expect(link).toHaveAccessibleDescription('Coming in a later version');
+      await expect(page.getByRole('heading', { name: 'Not available yet' })).toBeVisible();
+    } else {
+      await expect(page.getByRole('heading', { name: 'Not available yet' })).toHaveCount(0);
+    }
+  }
 });
 
 test('a browser tab without the access token is told how to connect, and reaches nothing', async ({ app }, testInfo) => {

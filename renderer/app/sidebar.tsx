@@ -1,6 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { NavLink } from 'react-router';
 import { ConnectionSwitcher } from './connection-switcher';
+import { OutboxGlance } from './outbox-glance';
+import { NavIcon } from './nav-icons';
 import { ReadinessIndicator } from './readiness-indicator';
 import { screens } from './screens';
 
@@ -33,12 +35,27 @@ export function Sidebar() {
       <ul className="sidebar__list" ref={listRef} onKeyDown={onKeyDown}>
         {screens.map((screen) => (
           <li key={screen.path}>
-            <NavLink to={screen.path} className="sidebar__link" title={screen.summary}>
-              {screen.label}
+            <NavLink
+              to={screen.path}
+              className="sidebar__link"
+              title={screen.soon === true ? `${screen.summary} (coming in a later version)` : screen.summary}
+              {...(screen.soon === true ? { 'aria-describedby': 'sidebar-soon' } : {})}
+            >
+              <NavIcon path={screen.path} />
+              <span className="sidebar__label">{screen.label}</span>
+              {screen.soon === true ? (
+                <span className="sidebar__soon" aria-hidden="true">
+                  soon
+                </span>
+              ) : null}
             </NavLink>
           </li>
         ))}
       </ul>
+      <OutboxGlance />
+      <p id="sidebar-soon" className="visually-hidden">
+        Coming in a later version
+      </p>
     </nav>
   );
 }

@@ -9,6 +9,8 @@ export function ConfirmDialog(props: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The safe choice's label; "Cancel" unless given. */
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
@@ -31,7 +33,7 @@ export function ConfirmDialog(props: {
       <div className="dialog__body">{props.children}</div>
       <div className="button-row">
         <button type="button" className="button" onClick={props.onCancel} autoFocus>
-          Cancel
+          {props.cancelLabel ?? 'Cancel'}
         </button>
         <button type="button" className={props.danger === true ? 'button button--danger' : 'button button--primary'} onClick={props.onConfirm} disabled={props.busy}>
           {props.confirmLabel}

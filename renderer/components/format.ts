@@ -15,11 +15,43 @@ export function formatDateTime(value: string | number | Date): string {
   return Number.isNaN(date.getTime()) ? String(value) : dateTimeFormat.format(date);
 }
 
-/** A decimal string as money with two places, never through a float. */
+/** "1234567.5" -> "1,234,567.50": two places and thousands separators, for reading only (never sent). */
+export function groupThousands(fixed: string): string {
+  const [whole = '', fraction] = fixed.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign === '' ? whole : whole.slice(1);
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/**
+ * A decimal string as money for a person to read: "ZWG 1,234,567.50". Works on the decimal
+ * string (decimal.js), never through a float; text that is not a number is shown as given.
+ */
 export function formatAmount(value: string | null | undefined, currency?: string | null): string {
   if (value === null || value === undefined || value === '') return '—';
-  const amount = formatMoney(value);
-  return currency === null || currency === undefined || currency === '' ? amount : `${currency} ${amount}`;
+  let amount: string;
+  try {
+    amount = groupThousands(formatMoney(value.trim()));
+  } catch {
+    return value;
+  }
+  return currency === null || currency === undefined || currency === '' ? amount : `${currency.trim().toUpperCase()} ${amount}`;
+}
+
+/** True when an FH date (or ISO time) lies in the past; false when there is none or it cannot be read. */
+export function isPast(value: string | null | undefined, now: Date = new Date()): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  const date = new Date(value);
+  return !Number.isNaN(date.getTime()) && date.getTime() <= now.getTime();
+}
+
+const shortDateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** "21 Nov, 14:05": for narrow table cells (the full date is in the title). */
+export function formatShortDateTime(value: string | number | Date): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : shortDateTimeFormat.format(date);
 }
 
 export function orDash(value: string | number | null | undefined): string {

@@ -5,6 +5,7 @@ import { formatAmount, formatDate } from '../../components/format';
 import { Page } from '../../components/page';
 import { RefreshButton } from '../../components/refresh-button';
 import { ServiceError } from '../../components/service-error';
+import { BillingBadge } from '../../components/status-badges';
 import { Loading } from '../../components/states';
 import { BillingStatusNotice } from './billing-status-notice';
 
@@ -52,7 +53,7 @@ function AccountDetails({ account }: { account: AccountView }) {
             facts={[
               ['Plan', subscription.planName],
               ['Price', subscription.price === null ? null : `${formatAmount(subscription.price, subscription.currency)}${subscription.interval === null ? '' : ` (${subscription.interval})`}`],
-              ['Billing status', subscription.status?.value ?? null],
+              ['Billing status', subscription.status === null ? null : <BillingBadge status={subscription.status} />],
               ['Started', formatDate(subscription.startDate)],
               ['Next billing date', formatDate(subscription.nextBillingDate)],
             ]}

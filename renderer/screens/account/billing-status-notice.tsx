@@ -1,14 +1,26 @@
+import { Link } from 'react-router';
 import type { AccountView } from '../../../shared/contract/account';
+import { useReadiness } from '../../api/use-readiness';
 
 type Status = NonNullable<NonNullable<AccountView['subscription']>['status']>;
 
-/** Overdue or suspended billing stops fiscalisation: that is said loudly, at the top. */
+/** Suspended or cancelled billing stops fiscalisation: said loudly, at the top; overdue warns to pay now. */
 export function BillingStatusNotice({ status }: { status: Status }) {
+  // Paid up is only good news when nothing else blocks fiscalisation.
+  const blocked = useReadiness().data?.level === 'blocked';
   if (status.severity === 'ok') {
     return (
-      <div className="notice notice--success" role="status">
+      <div className={`notice ${blocked ? 'notice--info' : 'notice--success'}`} role="status">
         <h2 className="notice__title">Billing: {status.value}</h2>
-        <p>{status.explanation}</p>
+        <p>
+          {status.explanation}
+          {blocked ? (
+            <>
+              {' '}
+              Something else blocks fiscalisation: see <Link to="/home">Home</Link>.
+            </>
+          ) : null}
+        </p>
       </div>
     );
   }
@@ -22,7 +34,7 @@ export function BillingStatusNotice({ status }: { status: Status }) {
   }
   return (
     <div className="notice notice--warning" role="status">
-      <h2 className="notice__title">Billing: {status.value}</h2>
+      <h2 className="notice__title">Billing: {status.value}{status.severity === 'warning' ? ' — pay now' : ''}</h2>
       <p>{status.explanation}</p>
     </div>
   );

@@ -1,6 +1,8 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
-import { createProfileInputSchema, fiskalyProducts, type CreateProfileInput } from '../../../shared/contract/connections';
-import { useCreateProfile } from '../../api/use-connections';
+import { createProfileInputSchema, fiskalyProducts, type ConnectionTestResult, type CreateProfileInput } from '../../../shared/contract/connections';
+import { useCreateProfile, useRemoveProfile, useTestConnection } from '../../api/use-connections';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FiscalCallError } from '../../api/unwrap';
 import { ErrorPanel } from '../../components/states';
 import { TextField } from '../../components/text-field';
@@ -73,14 +75,23 @@ const resolver: Resolver<FormValues, unknown, CreateProfileInput> = async (value
   return Object.keys(errors).length > 0 || !parsed.success ? { values: {}, errors } : { values: parsed.data, errors: {} };
 };
 
-export function AddConnectionForm(props: { onCancel: () => void; onCreated: (id: string) => void }) {
+/**
+ * Adding a connection: saved, then tested at once. A failing test asks whether to keep it anyway
+ * or correct the details (the saved connection is then removed again, the form keeps what was typed).
+ */
+export function AddConnectionForm(props: { onCancel: () => void; onCreated: (id: string, result: ConnectionTestResult) => void; keychainProblem?: ReactNode }) {
   const create = useCreateProfile();
+  const test = useTestConnection();
+  const discard = useRemoveProfile();
+  const [failed, setFailed] = useState<{ id: string; result: ConnectionTestResult } | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   const form = useForm<FormValues, unknown, CreateProfileInput>({
     resolver,
     defaultValues: {
       kind: 'fiscal-harmony',
       name: '',
-      fhEnvironment: 'production',
+      fhEnvironment: 'test',
       fiskalyEnvironment: 'test',
       product: 'sign-de',
       customBaseUrl: '',
@@ -95,9 +106,15 @@ export function AddConnectionForm(props: { onCancel: () => void; onCreated: (id:
   const fhEnvironment = useWatch({ control, name: 'fhEnvironment' });
   const errors = formState.errors;
 
+  const testSaved = (id: string) =>
+    test.mutate(id, {
+      onSuccess: (result) => (result.ok ? props.onCreated(id, result) : setFailed({ id, result })),
+      onError: (error) => setFailed({ id, result: { ok: false, message: error.message, checkedAt: new Date().toISOString() } }),
+    });
+
   const onSubmit = handleSubmit((input) =>
     create.mutate(input, {
-      onSuccess: (profile) => props.onCreated(profile.id),
+      onSuccess: (profile) => testSaved(profile.id),
       onError: (error) => {
         if (error instanceof FiscalCallError && error.fields !== undefined) {
           for (const [key, message] of Object.entries(error.fields)) setError(formField[key] ?? (key as keyof FormValues), { message });
@@ -108,7 +125,10 @@ export function AddConnectionForm(props: { onCancel: () => void; onCreated: (id:
 
   return (
     <section className="card" aria-labelledby="add-connection-title">
-      <h2 id="add-connection-title">Add a connection</h2>
+      <h2 id="add-connection-title" ref={headingRef} tabIndex={-1}>
+        Add a connection
+      </h2>
+      {props.keychainProblem}
       <form onSubmit={onSubmit} noValidate>
         <fieldset className="radio-group">
           <legend>Service</legend>
@@ -174,14 +194,32 @@ export function AddConnectionForm(props: { onCancel: () => void; onCreated: (id:
           <ErrorPanel error={create.error} title="The connection could not be added" />
         ) : null}
         <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? 'Saving…' : 'Save and test'}
+          <button type="submit" className="button button--primary" disabled={create.isPending || test.isPending || props.keychainProblem !== undefined}>
+            {create.isPending ? 'Saving…' : test.isPending ? 'Testing…' : 'Save and test'}
           </button>
           <button type="button" className="button" onClick={props.onCancel}>
             Cancel
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={failed !== null}
+        title="The test failed. Save this connection anyway?"
+        confirmLabel="Save anyway"
+        busy={discard.isPending}
+        onConfirm={() => {
+          if (failed !== null) props.onCreated(failed.id, failed.result);
+          setFailed(null);
+        }}
+        onCancel={() => {
+          // "Correct the details": the connection is not kept; what was typed stays in the form.
+          if (failed !== null) discard.mutate(failed.id, { onSettled: () => setFailed(null) });
+        }}
+        cancelLabel="Correct the details"
+      >
+        <p>{failed?.result.message}</p>
+        <p>Saved anyway, the connection stays in the list with its key and secret, and you can test it again later.</p>
+      </ConfirmDialog>
     </section>
   );
 }

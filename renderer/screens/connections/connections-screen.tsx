@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionTestResult } from '../../../shared/contract/connections';
+import { useAppInfo } from '../../api/use-app';
 import { useConnections, useTestConnection } from '../../api/use-connections';
 import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/states';
@@ -7,11 +8,35 @@ import { AddConnectionForm } from './add-connection-form';
 import { ProfileCard } from './profile-card';
 import { StationCard } from './station-card';
 
+/** How to make the keychain answer, for the platform this runs on. */
+function keychainFix(platform: string | undefined): string {
+  if (platform === 'linux') {
+    return 'On Linux, the Secret Service (for example GNOME Keyring or KWallet) must be running and unlocked: sign in to your desktop session again, or unlock the "Login" keyring in Passwords and Keys.';
+  }
+  if (platform === 'darwin') return 'On macOS, unlock the login keychain in Keychain Access.';
+  if (platform === 'win32') return 'On Windows, sign in to your Windows account again (Credential Manager is unlocked with it).';
+  return 'Unlock the keychain (or sign in to your desktop session again).';
+}
+
+function KeychainProblem(props: { platform: string | undefined }) {
+  return (
+    <div className="notice notice--error" role="alert">
+      <h2 className="notice__title">The keychain is locked or missing</h2>
+      <p>
+        Fiscal Desk keeps API keys and secrets only in this computer's keychain, and cannot reach it now, so no key can be saved. {keychainFix(props.platform)}{' '}
+        Then come back: nothing is stored anywhere else meanwhile.
+      </p>
+    </div>
+  );
+}
+
 export function ConnectionsScreen() {
   const connections = useConnections();
   const [adding, setAdding] = useState(false);
   const [results, setResults] = useState<Record<string, ConnectionTestResult>>({});
   const test = useTestConnection();
+  const platform = useAppInfo().data?.platform;
+  const keychainDown = connections.data?.keychainAvailable === false;
 
   const runTest = (id: string) =>
     test.mutate(id, {
@@ -25,7 +50,15 @@ export function ConnectionsScreen() {
       summary="Your Fiscal Harmony and fiskaly accounts, their keys and environments"
       actions={
         adding ? null : (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              // The keychain is asked again before anything is typed into the form.
+              void connections.refetch();
+              setAdding(true);
+            }}
+          >
             Add a connection
           </button>
         )
@@ -33,22 +66,15 @@ export function ConnectionsScreen() {
     >
       {connections.isPending ? <Loading what="connections" /> : null}
       {connections.isError ? <ErrorPanel error={connections.error} onRetry={() => void connections.refetch()} /> : null}
-      {connections.data?.keychainAvailable === false ? (
-        <div className="notice notice--error" role="alert">
-          <h2 className="notice__title">The keychain is locked or missing</h2>
-          <p>
-            Fiscal Desk keeps API keys and secrets only in this computer's keychain, and cannot reach it now. Unlock the keychain (or sign in to
-            your desktop session again), then come back: nothing is stored anywhere else meanwhile.
-          </p>
-        </div>
-      ) : null}
+      {keychainDown && !adding ? <KeychainProblem platform={platform} /> : null}
       {adding ? (
         <AddConnectionForm
           onCancel={() => setAdding(false)}
-          onCreated={(id) => {
+          onCreated={(id, result) => {
             setAdding(false);
-            runTest(id);
+            setResults((current) => ({ ...current, [id]: result }));
           }}
+          {...(keychainDown ? { keychainProblem: <KeychainProblem platform={platform} /> } : {})}
         />
       ) : null}
       {connections.data === undefined ? null : (

@@ -8,6 +8,28 @@ import { ErrorPanel } from '../../components/states';
 import { SecretRow } from './secret-row';
 import { TokenStatePanel } from './token-state-panel';
 
+/** The last test: works (and, if not in use, "Use this connection now"), works but cannot fiscalise yet, or failed. */
+function TestResultNotice(props: { result: ConnectionTestResult; profile: ProfileView; onUse: () => void; using: boolean }) {
+  const { result } = props;
+  const tone = !result.ok ? 'notice--error' : result.blocker === undefined ? 'notice--success' : 'notice--warning';
+  const title = !result.ok ? 'Connection failed' : result.blocker === undefined ? 'Connection works' : 'Connected, but not ready to fiscalise';
+  return (
+    <div className={`notice ${tone}`} role={result.ok ? 'status' : 'alert'}>
+      <h3 className="notice__title">{title}</h3>
+      <p>{result.message}</p>
+      {result.blocker === undefined ? null : <p>{result.blocker}</p>}
+      <p className="field__hint">Checked {formatDateTime(result.checkedAt)}</p>
+      {result.ok && !props.profile.isActive ? (
+        <div className="button-row">
+          <button type="button" className="button button--primary" onClick={props.onUse} disabled={props.using}>
+            Use this connection now
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 const kindLabel: Record<ProfileView['kind'], string> = { 'fiscal-harmony': 'Fiscal Harmony', fiskaly: 'fiskaly' };
 
 export function ProfileCard(props: { profile: ProfileView; testResult: ConnectionTestResult | null; testing: boolean; onTest: () => void }) {
@@ -27,10 +49,16 @@ export function ProfileCard(props: { profile: ProfileView; testResult: Connectio
         {profile.isActive ? <span className="badge badge--ok">In use</span> : null}
       </div>
       <dl className="facts">
-        <div className="facts__row">
-          <dt>Address</dt>
-          <dd className="mono">{profile.baseUrl === '' ? '—' : profile.baseUrl}</dd>
-        </div>
+        {training ? null : (
+          <div className="facts__row">
+            <dt>Address</dt>
+            <dd className="mono">
+              <span className="truncate truncate--wide" title={profile.baseUrl}>
+                {profile.baseUrl === '' ? '—' : profile.baseUrl}
+              </span>
+            </dd>
+          </div>
+        )}
         {profile.kind === 'fiscal-harmony' ? (
           <div className="facts__row">
             <dt>Application name</dt>
@@ -45,7 +73,19 @@ export function ProfileCard(props: { profile: ProfileView; testResult: Connectio
       </dl>
 
       {training ? (
-        <p className="field__hint">The training connection uses demo keys built into Fiscal Desk. Nothing sent through it is fiscal.</p>
+        <>
+          <p className="field__hint">The training connection uses demo keys built into Fiscal Desk. Nothing sent through it is fiscal.</p>
+          <details className="details">
+            <summary>Details</summary>
+            <dl className="facts">
+              <div className="facts__row">
+                <dt>Address</dt>
+                <dd className="mono">{profile.baseUrl === '' ? '—' : profile.baseUrl}</dd>
+              </div>
+            </dl>
+            <p className="field__hint">The practice service runs inside Fiscal Desk, on this computer only.</p>
+          </details>
+        </>
       ) : (
         <>
           <h3 className="section-title">Keys (kept in this computer's keychain)</h3>
@@ -56,13 +96,7 @@ export function ProfileCard(props: { profile: ProfileView; testResult: Connectio
 
       {profile.kind === 'fiskaly' ? <TokenStatePanel profileId={profile.id} /> : null}
 
-      {props.testResult === null ? null : (
-        <div className={props.testResult.ok ? 'notice notice--success' : 'notice notice--error'} role={props.testResult.ok ? 'status' : 'alert'}>
-          <h3 className="notice__title">{props.testResult.ok ? 'Connection works' : 'Connection failed'}</h3>
-          <p>{props.testResult.message}</p>
-          <p className="field__hint">Checked {formatDateTime(props.testResult.checkedAt)}</p>
-        </div>
-      )}
+      {props.testResult === null ? null : <TestResultNotice result={props.testResult} profile={profile} onUse={() => activate.mutate(profile.id)} using={activate.isPending} />}
 
       <div className="button-row">
         <button type="button" className="button" onClick={props.onTest} disabled={props.testing} aria-busy={props.testing}>

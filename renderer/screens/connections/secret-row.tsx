@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ProfileView, SecretField } from '../../../shared/contract/connections';
 import { useRemoveSecret, useSetSecret } from '../../api/use-connections';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorPanel } from '../../components/states';
 
 const label: Record<SecretField, string> = { apiKey: 'API key', apiSecret: 'API secret' };
@@ -11,6 +12,7 @@ export function SecretRow(props: { profile: ProfileView; field: SecretField }) {
   const isSet = profile.secrets[field];
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState('');
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
   const save = useSetSecret();
   const remove = useRemoveSecret();
   const inputId = useId();
@@ -27,7 +29,7 @@ export function SecretRow(props: { profile: ProfileView; field: SecretField }) {
               {isSet ? 'Replace' : 'Add'}
             </button>
             {isSet ? (
-              <button type="button" className="button" onClick={() => remove.mutate({ id: profile.id, field })} aria-label={`Remove ${what} of ${profile.name}`}>
+              <button type="button" className="button" onClick={() => setConfirmingRemove(true)} aria-label={`Remove ${what} of ${profile.name}`}>
                 Remove
               </button>
             ) : null}
@@ -71,6 +73,20 @@ export function SecretRow(props: { profile: ProfileView; field: SecretField }) {
       ) : null}
       {save.isError ? <ErrorPanel error={save.error} title={`The ${what} could not be saved`} /> : null}
       {remove.isError ? <ErrorPanel error={remove.error} title={`The ${what} could not be removed`} /> : null}
+      <ConfirmDialog
+        open={confirmingRemove}
+        title={`Remove the ${what} of "${profile.name}"?`}
+        confirmLabel={`Remove ${what}`}
+        danger
+        busy={remove.isPending}
+        onCancel={() => setConfirmingRemove(false)}
+        onConfirm={() => remove.mutate({ id: profile.id, field }, { onSettled: () => setConfirmingRemove(false) })}
+      >
+        <p>
+          It is deleted from this computer's keychain. {profile.isActive ? 'This connection is in use: nothing can be fiscalised on it ' : 'Nothing can be fiscalised on this connection '}
+          until you enter the {what} again, as shown in the Fiscal Harmony portal.
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSetStationLabel } from '../../api/use-connections';
 import { ErrorPanel } from '../../components/states';
 
@@ -6,18 +6,15 @@ import { ErrorPanel } from '../../components/states';
 export function StationCard(props: { station: { id: string; label: string } }) {
   const [label, setLabel] = useState(props.station.label);
   const save = useSetStationLabel();
+  const { reset } = save;
+  // "Saved" stays until the name is changed again.
+  useEffect(() => {
+    if (label !== props.station.label) reset();
+  }, [label, props.station.label, reset]);
   return (
     <section className="card" aria-labelledby="station-title">
       <h2 id="station-title">This till</h2>
-      <p className="field__hint">
-        Fiscal Harmony records which till sent each request. The station id below was made once for this installation and never changes.
-      </p>
-      <dl className="facts">
-        <div className="facts__row">
-          <dt>Station id</dt>
-          <dd className="mono">{props.station.id}</dd>
-        </div>
-      </dl>
+      <p className="field__hint">Fiscal Harmony records which till sent each request. The name is for you and your colleagues.</p>
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -32,8 +29,21 @@ export function StationCard(props: { station: { id: string; label: string } }) {
         <button type="submit" className="button" disabled={save.isPending || label.trim() === '' || label === props.station.label}>
           Save name
         </button>
+        <span className="inline-status" role="status">
+          {save.isSuccess && label === props.station.label ? 'Saved' : ''}
+        </span>
       </form>
       {save.isError ? <ErrorPanel error={save.error} title="The name could not be saved" /> : null}
+      <details className="details">
+        <summary>Details</summary>
+        <dl className="facts">
+          <div className="facts__row">
+            <dt>Station id</dt>
+            <dd className="mono">{props.station.id}</dd>
+          </div>
+        </dl>
+        <p className="field__hint">Made once for this installation and never changed; Fiscal Harmony support may ask for it.</p>
+      </details>
     </section>
   );
 }

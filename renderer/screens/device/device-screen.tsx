@@ -6,6 +6,7 @@ import { formatDate } from '../../components/format';
 import { Page } from '../../components/page';
 import { RefreshButton } from '../../components/refresh-button';
 import { ServiceError } from '../../components/service-error';
+import { BillingBadge, DeviceStatusBadge } from '../../components/status-badges';
 import { Loading } from '../../components/states';
 import { CertificateNotice } from './certificate-notice';
 import { TaxTable } from './tax-table';
@@ -50,11 +51,11 @@ function DeviceDetails({ device }: { device: DeviceView }) {
           facts={[
             ['Device ID', device.deviceId === null ? null : String(device.deviceId)],
             ['Serial number', device.serialNumber],
-            ['Status', device.status],
+            ['Status', device.status === null ? null : <DeviceStatusBadge status={device.status} />],
             ['Activated', formatDate(device.activatedOn)],
             ['Operating mode', config?.operatingMode ?? null],
             ['Certificate valid until', formatDate(device.certificate.validTill)],
-            ['Billing status', device.billingStatus?.value ?? null],
+            ['Billing status', device.billingStatus === null ? null : <BillingBadge status={device.billingStatus} />],
           ]}
         />
       </section>

@@ -1,5 +1,5 @@
 import type { DeviceTax } from '../../../shared/contract/device';
-import { formatDate } from '../../components/format';
+import { formatDate, isPast } from '../../components/format';
 
 export function TaxTable({ taxes }: { taxes: readonly DeviceTax[] }) {
   if (taxes.length === 0) return <p>The device lists no taxes.</p>;
@@ -19,7 +19,15 @@ export function TaxTable({ taxes }: { taxes: readonly DeviceTax[] }) {
         {taxes.map((tax) => (
           <tr key={tax.id}>
             <td>{tax.id}</td>
-            <td>{tax.name}</td>
+            <td>
+              {tax.name}
+              {isPast(tax.validTill) ? (
+                <>
+                  {' '}
+                  <span className="badge badge--warn">Expired</span>
+                </>
+              ) : null}
+            </td>
             <td className="num">{tax.percent === null ? 'Exempt' : `${tax.percent}%`}</td>
             <td>{formatDate(tax.validFrom)}</td>
             <td>{formatDate(tax.validTill)}</td>

@@ -1,5 +1,7 @@
 import type { CurrencyMappingRow, MappingsOverview } from '../../../shared/contract/mappings';
 import { isUnsaved, useDeleteCurrencyMapping, useSavingIds } from '../../api/use-mappings';
+import { useReadiness } from '../../api/use-readiness';
+import { Truncated } from '../../components/truncated';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CurrencyMappingForm } from './currency-mapping-form';
 import { RowActions } from './row-actions';
@@ -14,6 +16,8 @@ export function CurrencyMappingsSection({ overview }: { overview: MappingsOvervi
     remove: (row) => remove.mutateAsync(row),
   });
   const saving = useSavingIds();
+  // A row is only "Ready" when nothing else blocks fiscalisation (device, billing, certificate).
+  const blocked = useReadiness().data?.level === 'blocked';
   const rows = overview.currencyMappings;
   const supported = overview.supportedCurrencies;
 
@@ -33,7 +37,7 @@ export function CurrencyMappingsSection({ overview }: { overview: MappingsOvervi
         <p>No currency mappings yet: documents cannot be fiscalised in any currency until one is added.</p>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table table--fit">
             <caption className="visually-hidden">Your currency codes and the Fiscal Harmony currencies they are mapped to</caption>
             <thead>
               <tr>
@@ -50,17 +54,21 @@ export function CurrencyMappingsSection({ overview }: { overview: MappingsOvervi
                 const busy = isUnsaved(row) || saving.has(row.id);
                 return (
                   <tr key={row.id} aria-busy={busy}>
-                    <th scope="row" className="mono">
-                      {row.sourceCurrency}
+                    <th scope="row" className="mono nowrap">
+                      <Truncated text={row.sourceCurrency} />
                     </th>
                     <td>{row.destinationCurrency}</td>
                     <td>
                       {busy ? (
                         <span className="badge">Saving…</span>
-                      ) : row.supported ? (
-                        <span className="badge badge--ok">Ready</span>
-                      ) : (
+                      ) : !row.supported ? (
                         <span className="badge badge--bad">Not supported</span>
+                      ) : blocked ? (
+                        <span className="badge" title="The mapping is right, but something else blocks fiscalisation: see Home">
+                          Mapped
+                        </span>
+                      ) : (
+                        <span className="badge badge--ok">Ready</span>
                       )}
                     </td>
                     <td>

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { DeviceTax } from '../../../shared/contract/device';
 import { sellerTaxCodeSchema, type MappingsOverview, type SetupFromDeviceResult } from '../../../shared/contract/mappings';
 import { useSetupFromDevice } from '../../api/use-mappings';
+import { isPast } from '../../components/format';
 import { ErrorPanel } from '../../components/states';
 import { percentText, suggestTaxCodes } from './suggest-codes';
 
@@ -25,7 +26,8 @@ export function SetupFromDevice({ overview }: { overview: MappingsOverview }) {
   const inputs = useRef(new Map<number, HTMLInputElement>());
 
   const mappedTaxIds = new Set(overview.taxMappings.filter((row) => !row.stale).map((row) => row.destinationTaxId));
-  const candidates = overview.deviceTaxes.filter((tax) => !mappedTaxIds.has(tax.id));
+  // An expired tax is never proposed: documents mapped to it would be refused.
+  const candidates = overview.deviceTaxes.filter((tax) => !mappedTaxIds.has(tax.id) && !isPast(tax.validTill));
   const existingCodes = overview.taxMappings.map((row) => row.taxCode);
   const suggested = suggestTaxCodes(candidates, existingCodes);
   const codeOf = (tax: DeviceTax) => codes[tax.id] ?? suggested.get(tax.id) ?? '';

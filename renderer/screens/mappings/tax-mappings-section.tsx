@@ -1,5 +1,8 @@
 import type { MappingsOverview, TaxMappingRow } from '../../../shared/contract/mappings';
 import { isUnsaved, useDeleteTaxMapping, useSavingIds } from '../../api/use-mappings';
+import { useReadiness } from '../../api/use-readiness';
+import { isPast } from '../../components/format';
+import { Truncated } from '../../components/truncated';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { RowActions } from './row-actions';
 import { SectionNotice } from './section-notice';
@@ -19,6 +22,8 @@ export function TaxMappingsSection({ overview }: { overview: MappingsOverview })
   const rows = overview.taxMappings;
   const stale = rows.filter((row) => row.stale);
   const canMap = overview.deviceTaxes.length > 0;
+  // A row is only "Ready" when nothing else blocks fiscalisation (device, billing, certificate).
+  const blocked = useReadiness().data?.level === 'blocked';
 
   return (
     <section className="card" aria-labelledby="tax-mappings-title">
@@ -61,7 +66,7 @@ export function TaxMappingsSection({ overview }: { overview: MappingsOverview })
         <p>No tax mappings yet.</p>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table table--fit">
             <caption className="visually-hidden">Your tax codes and the device taxes they are mapped to</caption>
             <thead>
               <tr>
@@ -74,9 +79,6 @@ export function TaxMappingsSection({ overview }: { overview: MappingsOverview })
                 <th scope="col" className="num">
                   Tax ID
                 </th>
-                <th scope="col" className="num">
-                  ZIMRA tax ID
-                </th>
                 <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -88,21 +90,30 @@ export function TaxMappingsSection({ overview }: { overview: MappingsOverview })
                 const busy = isUnsaved(row) || saving.has(row.id);
                 return (
                   <tr key={row.id} aria-busy={busy}>
-                    <th scope="row" className="mono">
-                      {row.taxCode}
+                    <th scope="row" className="mono nowrap">
+                      <Truncated text={row.taxCode} />
                     </th>
-                    <td>{row.taxName ?? '—'}</td>
-                    <td>{row.deviceTax?.name ?? (row.stale ? 'Not on the device' : 'Unknown')}</td>
+                    <td>
+                      <Truncated text={row.taxName ?? '—'} />
+                    </td>
+                    <td>
+                      <Truncated text={row.deviceTax?.name ?? (row.stale ? 'Not on the device' : 'Unknown')} />
+                    </td>
                     <td className="num">{row.deviceTax === null ? '—' : percentText(row.deviceTax.percent)}</td>
                     <td className="num">{row.destinationTaxId}</td>
-                    <td className="num">{row.zimraTaxId ?? '—'}</td>
-                    <td>
+                    <td className="nowrap">
                       {busy ? (
                         <span className="badge">Saving…</span>
                       ) : row.stale ? (
                         <span className="badge badge--bad">Not on the device</span>
                       ) : row.deviceTax === null ? (
                         <span className="badge badge--warn">Not checked</span>
+                      ) : isPast(row.deviceTax.validTill) ? (
+                        <span className="badge badge--warn">Tax expired</span>
+                      ) : blocked ? (
+                        <span className="badge" title="The mapping is right, but something else blocks fiscalisation: see Home">
+                          Mapped
+                        </span>
                       ) : (
                         <span className="badge badge--ok">Ready</span>
                       )}
