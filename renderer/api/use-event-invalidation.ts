@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { fiscal } from '../bridge/fiscal';
 import { queryKeys } from './keys';
+import { documentKeys } from './use-documents';
 
 /** Keeps React Query in step with what main reports. */
 export function useEventInvalidation(): void {
@@ -16,6 +17,8 @@ export function useEventInvalidation(): void {
         if (client.isMutating({ mutationKey: queryKeys.mappings }) === 0) void client.invalidateQueries({ queryKey: queryKeys.mappings });
       }),
       fiscal().events.on('readiness:changed', () => void client.invalidateQueries({ queryKey: queryKeys.readiness })),
+      fiscal().events.on('documents:changed', () => void client.invalidateQueries({ queryKey: documentKeys.all })),
+      fiscal().events.on('outbox:progress', (state) => client.setQueryData(documentKeys.outbox, state)),
       fiscal().events.on('connections:changed', () => {
         void client.invalidateQueries({ queryKey: queryKeys.connections });
         void client.invalidateQueries({ queryKey: queryKeys.service });
