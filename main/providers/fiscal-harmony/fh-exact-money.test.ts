@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringifyExactJson } from '../../../shared/domain/exact-json';
+import { documentBody } from '../../../shared/domain/fiscal-harmony/document-body';
+import { InvoiceSchema } from '../../../shared/domain/fiscal-harmony/schemas';
 import { toDecimal } from '../../../shared/domain/money';
 import { silentLogger } from '../../logging/logger';
 import { createDemoAccount, uniqueCredentials } from '../../sandbox/demo-accounts';
@@ -103,6 +105,23 @@ describe('money on the Fiscal Harmony wire, exactly', () => {
     const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-raw', file, '-']);
     expect(stdout).toContain(AMOUNT);
     expect(stdout).not.toContain('90071992547409.94');
+  });
+
+  it('a validated wire document (amounts as text) goes out with JSON numbers through documentBody()', async () => {
+    const { client, sent } = clientAt(sandbox.baseUrl);
+    const parsed = InvoiceSchema.parse({
+      ...bigInvoice(),
+      InvoiceId: 'exact-money-2',
+      InvoiceNumber: 'INV-EXACT-2',
+      LineItems: [{ Description: 'Mine', Quantity: '1', UnitAmount: AMOUNT, LineAmount: AMOUNT, TaxCode: 'EX', ProductCode: '73170000' }],
+      SubTotal: AMOUNT,
+      TotalTax: '0.00',
+      Total: AMOUNT,
+    });
+    const requestId = await client.submitInvoice(documentBody(parsed));
+    expect(sent[0]!.body).toContain(`"SubTotal":${AMOUNT},"TotalTax":0,"Total":${AMOUNT}`);
+    const stored = sandbox.documents(credentials.apiKey).find((doc) => doc.requestId === requestId);
+    expect(stored?.payload).toMatchObject({ Total: AMOUNT, LineItems: [{ UnitAmount: AMOUNT }] });
   });
 
   it('reads an amount the service sends as a JSON number from its text', async () => {
