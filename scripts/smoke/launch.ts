@@ -20,8 +20,8 @@ export interface LaunchedApp {
  * fuses turn off --inspect (so Playwright's _electron.launch cannot attach to the main process);
  * Chromium's remote debugging of the window is what is left, and all this check needs.
  */
-export function launchPackagedApp(executable: string, environment: Record<string, string>, timeoutMs: number): Promise<LaunchedApp> {
-  const child = spawn(executable, ['--remote-debugging-port=0'], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+export function launchPackagedApp(executable: string, environment: Record<string, string>, timeoutMs: number, extraArguments: readonly string[] = []): Promise<LaunchedApp> {
+  const child = spawn(executable, ['--remote-debugging-port=0', ...extraArguments], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const output = () => lines.slice(-40).join('\n');
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {

@@ -101,7 +101,8 @@ async function ipcProblems(page: Page, profile: SmokeProfile): Promise<{ problem
   return { problems, dataDirectory };
 }
 
-async function quitProblems(app: LaunchedApp, page: Page | undefined, timeoutMs: number): Promise<string[]> {
+/** Closes the window and waits for the app to quit by itself with exit code 0 (exported for its test). */
+export async function quitProblems(app: LaunchedApp, page: Page | undefined, timeoutMs: number): Promise<string[]> {
   try {
     await shutDownWithin(
       timeoutMs,

@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appEnvironment } from '../../e2e/app-checks';
 import { findElectronBinary } from '../electron-binary';
 import { parseSmokeArguments } from './arguments';
 import { findPackagedApp } from './find-app';
 import { fuseProblems, productionFuses } from './fuses';
-import { devToolsEndpoint } from './launch';
+import { devToolsEndpoint, launchPackagedApp } from './launch';
 import { smokeProfile } from './profile';
+import { quitProblems } from './smoke-test';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -129,6 +132,43 @@ describe('the DevTools announcement', () => {
   });
 });
 
+describe('launching, attaching over DevTools and quitting, with real Chromium standing in for the app', () => {
+  // Electron is Chromium: the same switch, announcement, attachment and window close. Needs a
+  // window, so it runs on Linux under a display (CI runs npm test under xvfb-run).
+  const standIn = process.env.FISCAL_DESK_CHROMIUM ?? '/usr/bin/chromium';
+  const runnable = process.platform === 'linux' && process.env.DISPLAY !== undefined && existsSync(standIn);
+  const why = runnable ? 'running' : 'skipped: needs Linux, a display (xvfb-run) and Chromium';
+
+  it.skipIf(!runnable)(`the window is found, and closing it ends the process with exit code 0 — ${why}`, { timeout: 90_000 }, async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'fiscal-desk-stand-in-'));
+    try {
+      const app = await launchPackagedApp(standIn, appEnvironment(), 60_000, ['--no-sandbox', '--no-first-run', `--user-data-dir=${profile}`, 'data:text/html,<title>Stand-in</title>']);
+      const browser = await chromium.connectOverCDP(app.endpoint);
+      const page = browser.contexts()[0]?.pages()[0];
+      expect(await page?.title()).toBe('Stand-in');
+      expect(await quitProblems(app, page, 60_000)).toEqual([]);
+      await browser.close().catch(() => undefined);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!runnable)(`a process that does not quit when its window closes is killed and reported — ${why}`, { timeout: 90_000 }, async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'fiscal-desk-stand-in-'));
+    try {
+      // Headless Chromium outlives its last page, like an app that hangs on quit.
+      const app = await launchPackagedApp(standIn, appEnvironment(), 60_000, ['--headless', '--no-sandbox', '--no-first-run', `--user-data-dir=${profile}`, 'data:text/html,<title>Stand-in</title>']);
+      const browser = await chromium.connectOverCDP(app.endpoint);
+      const page = browser.contexts()[0]?.pages()[0];
+      expect(await quitProblems(app, page, 3_000)).toEqual(['The packaged app did not shut down within 3 s and was killed']);
+      expect(await app.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      await browser.close().catch(() => undefined);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npm run smoke', () => {
   const smoke = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'smoke', 'run-smoke.ts'), ...argv], { cwd: repoRoot, encoding: 'utf8' });
 
@@ -158,7 +198,7 @@ describe('npm run smoke', () => {
       const fake = join(folder, 'fiscal-desk');
       writeFileSync(fake, '#!/bin/sh\nexit 0\n');
       chmodSync(fake, 0o755);
-      const run = smoke(fake, '--timeout', '5');
+      const run = smoke(fake, '--timeout', '5', '--output', join(folder, 'smoke-results'));
       expect(run.status).toBe(1);
       expect(run.stdout).toContain('FAIL  the production Electron fuses are burnt in');
     } finally {
