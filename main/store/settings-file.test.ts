@@ -95,6 +95,14 @@ describe('a settings file that cannot be used as it is', () => {
     expect(store.get('connections').profiles).toHaveLength(2);
   });
 
+  it('corrects a bad value that loses nothing (the active connection) and still keeps the old file', () => {
+    const { directory } = dataFolderWith(JSON.stringify({ ...goodSettings, connections: { ...goodSettings.connections, activeProfileId: 5, trainingCreated: 'yes' } }));
+    const store = new SettingsStore(openConfSettings(directory));
+    expect(store.get('connections')).toEqual({ profiles: [shopA, shopB], activeProfileId: 'p-a', trainingCreated: true });
+    expect(store.recoveryNotices()[0]?.problems).toEqual(['The list of connections held a value that could not be read, which was corrected.']);
+    expect(asideFiles(directory)).toHaveLength(1);
+  });
+
   it('leaves a valid file alone: no copy, no notice', () => {
     const { directory, path } = dataFolderWith(JSON.stringify(goodSettings));
     const store = new SettingsStore(openConfSettings(directory));

@@ -16,7 +16,12 @@ const labels: Record<string, string> = {
   theme: 'The colour theme',
   updateChannel: 'The update channel',
   windowState: 'The window size and position',
+  connections: 'The list of connections',
+  station: 'The station of this computer',
+  recoveryNotices: 'An earlier notice about the settings file',
 };
+
+const labelFor = (key: string): string => (Object.hasOwn(labels, key) ? (labels[key] ?? key) : `The setting “${key}”`);
 
 function firstIssue(error: z.ZodError): string {
   const [issue] = error.issues;
@@ -81,10 +86,11 @@ export function salvageSetting(key: string, schema: z.ZodType, raw: unknown): Sa
   const salvager = salvagers[key];
   if (salvager !== undefined && Object.hasOwn(salvagers, key)) {
     const salvaged = salvager(raw);
-    return { value: schema.parse(salvaged.value), problems: salvaged.problems };
+    // Something was wrong even when nothing was lost (a bad active choice, say): the file still changes.
+    const problems = salvaged.problems.length > 0 ? salvaged.problems : [`${labelFor(key)} held a value that could not be read, which was corrected.`];
+    return { value: schema.parse(salvaged.value), problems };
   }
-  const label = Object.hasOwn(labels, key) ? labels[key] : `The setting “${key}”`;
-  return { value: schema.parse(undefined), problems: [`${label} could not be read and is back to its default.`] };
+  return { value: schema.parse(undefined), problems: [`${labelFor(key)} could not be read and is back to its default.`] };
 }
 
 /**
