@@ -23,7 +23,8 @@ const invoice = InvoiceSchema.parse({
 describe('documentBody', () => {
   it('writes every amount as a JSON number from its text, and leaves the rest alone', () => {
     const text = stringifyExactJson(documentBody(invoice));
-    expect(text).toContain('"Quantity":2.5,"UnitAmount":4.2,"LineAmount":10.5,"DiscountAmount":null');
+    expect(text).toContain('"Quantity":2.5,"UnitAmount":4.2,"LineAmount":10.5,');
+    expect(text).toContain('"DiscountAmount":null');
     expect(text).toContain('"UnitAmount":90071992547409.93,"LineAmount":90071992547409.93');
     expect(text).toContain('"SubTotal":90071992547419.02,"TotalTax":1.41,"Total":90071992547420.43');
     expect(text).toContain('"InvoiceId":"inv-1"');

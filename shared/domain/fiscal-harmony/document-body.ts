@@ -22,9 +22,9 @@ export type DocumentBody<D extends Invoice | CreditNote> = Omit<D, 'LineItems' |
 
 // Spreading first keeps each field where it was: the body reads in the document's own order.
 function lineBody(line: LineItem): LineItemBody {
-  const { DiscountAmount } = line;
+  const { DiscountAmount, ...rest } = line;
   return {
-    ...line,
+    ...rest,
     Quantity: exactJsonNumber(line.Quantity),
     UnitAmount: exactJsonNumber(line.UnitAmount),
     LineAmount: exactJsonNumber(line.LineAmount),
