@@ -95,10 +95,10 @@ interface PageFacts {
  * - `window.fiscal` is exactly the contract, every member a function (the preload exposes nothing
  *   else; contextBridge also refuses to run at all without context isolation).
  */
-export async function appWindowProblems(page: Page): Promise<string[]> {
+export async function appWindowProblems(page: Page, origin = appOrigin): Promise<string[]> {
   const problems: string[] = [];
   const url = page.url();
-  if (!url.startsWith(`${appOrigin}/`)) problems.push(`the window shows ${url}, not the app on ${appOrigin}`);
+  if (!url.startsWith(`${origin}/`)) problems.push(`the window shows ${url}, not the app on ${origin}`);
   const facts = await page.evaluate(async (pageUrl): Promise<PageFacts> => {
     const scope = globalThis as unknown as Record<string, unknown>;
     const fiscal = scope.fiscal;
