@@ -43,6 +43,24 @@ export function answerTooLargeError(profileName: string, limitBytes: number): Ap
   );
 }
 
+/** `https://host:port` of a URL (its path and query may carry anything), or null. */
+function originOf(url: string | null, base?: string): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function redirectedError(profileName: string, url: string, location: string | null): AppError {
+  const to = originOf(location, url);
+  return new AppError(
+    'SERVICE_REJECTED',
+    `fiskaly at ${originOf(url) ?? 'the base URL'} sent the request for “${profileName}” on to ${to ?? 'another address'}. Fiscal Desk does not follow such redirects, so that the key, secret and tokens never go anywhere else. Check the connection's base URL.`,
+  );
+}
+
 export function unavailableError(profileName: string, status: number): AppError {
   return new AppError('SERVICE_UNAVAILABLE', `fiskaly is not available right now (for “${profileName}”, HTTP ${status}). Try again in a few minutes.`, {
     retryable: true,
@@ -69,10 +87,16 @@ export async function send(options: SendOptions): Promise<HttpAnswer> {
       headers: options.headers,
       ...(options.body === undefined ? {} : { body: options.body }),
       signal,
-      redirect: 'error',
+      // Never follow: the bearer token or the key and secret would go wherever the answer says.
+      redirect: 'manual',
     });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      throw redirectedError(options.profileName, options.url, response.headers.get('location'));
+    }
     text = new TextDecoder().decode(await readCappedBody(response, options.maxAnswerBytes ?? JSON_ANSWER_LIMIT_BYTES));
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (error instanceof AnswerTooLargeError) throw answerTooLargeError(options.profileName, error.limitBytes);
     if (isTimeout(error) || signal.aborted) throw timeoutError(options.profileName, error);
     throw networkError(options.profileName, error);
