@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentSecurityPolicy } from '../../main/app/csp';
-import { appWindowProblems, contractBridgeShape } from '../../e2e/app-checks';
+import { appWindowProblems, contractBridgeShape, requiredWebPreferences, webPreferenceProblems } from '../../e2e/app-checks';
 
 const executablePath = process.env.FISCAL_DESK_CHROMIUM ?? '/usr/bin/chromium';
 const runnable = existsSync(executablePath);
@@ -92,5 +92,17 @@ describe.skipIf(!runnable)(`the app window checks, on pages in real Chromium${ru
   it('catch a window that shows something other than the app', async () => {
     const page = await open({ bridge: contractBridge() });
     expect(await appWindowProblems(page, 'app://fiscal-desk')).toEqual([`the window shows ${origin}/index.html, not the app on app://fiscal-desk`]);
+  });
+});
+
+describe('the web preference check (Electron-mode e2e)', () => {
+  it('passes the isolating preferences and names each one that is off', () => {
+    expect(webPreferenceProblems({ ...requiredWebPreferences, preload: '/app/out/preload/index.cjs' })).toEqual([]);
+    expect(webPreferenceProblems({ ...requiredWebPreferences, sandbox: false, nodeIntegration: true })).toEqual([
+      'webPreferences.sandbox is false, must be true',
+      'webPreferences.nodeIntegration is true, must be false',
+    ]);
+    expect(webPreferenceProblems({})).toHaveLength(Object.keys(requiredWebPreferences).length);
+    expect(webPreferenceProblems(null)).toEqual(['the window has no web preferences (it is not an app window)']);
   });
 });
