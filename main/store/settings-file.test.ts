@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../logging/logger';
 import { openConfSettings } from './conf-backend';
@@ -121,6 +122,38 @@ describe('a settings file that cannot be used as it is', () => {
     expect(store.dismissRecoveryNotices()).toEqual([]);
     expect(new SettingsStore(openConfSettings(directory)).recoveryNotices()).toEqual([]);
     expect(asideFiles(directory)).toHaveLength(2);
+  });
+});
+
+describe('any settings file at all (property)', () => {
+  // Each run opens a real file; the limit allows for a busy machine.
+  it('opens, keeping every valid profile and a readable station id', { timeout: 60_000 }, () => {
+    const junk = fc.anything({ maxDepth: 2, withBigInt: false });
+    const settingsFile = fc.record(
+      {
+        theme: fc.oneof(fc.constant('dark'), junk),
+        updateChannel: junk,
+        windowState: junk,
+        connections: fc.oneof(
+          fc.record({ profiles: fc.array(fc.oneof(fc.constantFrom(shopA, shopB, fromTheFuture), junk), { maxLength: 5 }), activeProfileId: junk, trainingCreated: junk }, { requiredKeys: [] }),
+          junk,
+        ),
+        station: fc.oneof(fc.constant(station), junk),
+        recoveryNotices: junk,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(settingsFile, (settings) => {
+        const { directory } = dataFolderWith(JSON.stringify(settings));
+        const store = new SettingsStore(openConfSettings(directory));
+        const written = JSON.stringify(settings);
+        const kept = store.get('connections').profiles.map((profile) => profile.id);
+        for (const profile of [shopA, shopB]) if (written.includes(JSON.stringify(profile))) expect(kept).toContain(profile.id);
+        if (written.includes(JSON.stringify(station))) expect(store.get('station')).toEqual(station);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
