@@ -95,7 +95,8 @@ async function ipcProblems(page: Page, profile: SmokeProfile): Promise<{ problem
   if (runtime !== 'electron') problems.push(`the app says it runs in ${runtime}, not electron`);
   if (version !== expectedVersion) problems.push(`the app is version ${version}, package.json says ${expectedVersion}`);
   const expected = profile.expectedDataDirectory;
-  if (expected !== undefined && (!existsSync(dataDirectory) || realpathSync(dataDirectory) !== realpathSync(expected))) {
+  const samePath = (a: string, b: string) => existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
+  if (expected !== undefined && !samePath(dataDirectory, expected)) {
     problems.push(`the app uses the profile folder ${dataDirectory}, not this run's fresh one (${expected})`);
   }
   return { problems, dataDirectory };
