@@ -17,20 +17,24 @@ export class OutboxStore {
   ) {}
 
   /**
-   * Takes the next due document under this owner's lease, in one write transaction so two
-   * processes never take the same one. A document left `sending` by an owner that is gone (or
-   * whose lease ran out) is taken too, and marked ambiguous: its last attempt may have arrived.
+   * Takes up to `max` due documents under this owner's lease, in one write transaction (one
+   * disk sync for the lot, or the caller's), so two processes never take the same one. A document left `sending`
+   * by an owner that is gone (or whose lease ran out) is taken too, and marked ambiguous: its
+   * last attempt may have arrived.
    */
-  claimNext(owner: string, now: number, leaseMs: number, isOwnerAlive: (owner: string) => boolean): ClaimedDocument | null {
-    return this.journal.transaction(() => {
+  claimDue(owner: string, now: number, leaseMs: number, isOwnerAlive: (owner: string) => boolean, max: number): ClaimedDocument[] {
+    if (max <= 0) return [];
+    const claim = (): ClaimedDocument[] => {
       const candidates = this.journal.db
         .prepare(
           `SELECT id, state, lease_owner, lease_until FROM documents
            WHERE (state = 'queued' AND next_attempt_at <= ?) OR state = 'sending'
-           ORDER BY next_attempt_at, created_at LIMIT 64`,
+           ORDER BY next_attempt_at, created_at LIMIT ?`,
         )
-        .all(now) as Pick<DocumentRow, 'id' | 'state' | 'lease_owner' | 'lease_until'>[];
+        .all(now, max + 64) as Pick<DocumentRow, 'id' | 'state' | 'lease_owner' | 'lease_until'>[];
+      const claimed: ClaimedDocument[] = [];
       for (const candidate of candidates) {
+        if (claimed.length >= max) break;
         const interrupted = candidate.state === 'sending';
         if (interrupted) {
           const holder = candidate.lease_owner ?? '';
@@ -43,19 +47,14 @@ export class OutboxStore {
           row.id,
           interrupted ? { from: ['sending'], ...(row.lease_owner === null ? {} : { leaseOwner: row.lease_owner }) } : { from: ['queued'] },
           'sending',
-          {
-            lease_owner: owner,
-            lease_until: now + leaseMs,
-            attempts: row.attempts + 1,
-            ambiguous: interrupted ? 1 : row.ambiguous,
-          },
+          { lease_owner: owner, lease_until: now + leaseMs, attempts: row.attempts + 1, ambiguous: interrupted ? 1 : row.ambiguous },
           new Date(now).toISOString(),
           interrupted
             ? `Sending again (attempt ${row.attempts + 1}): the previous attempt was cut off, so this one is marked as a retry`
             : `Sending (attempt ${row.attempts + 1})`,
         );
         if (!applied) continue;
-        return {
+        claimed.push({
           id: row.id,
           profile_id: row.profile_id,
           kind: row.kind,
@@ -65,10 +64,12 @@ export class OutboxStore {
           ambiguous: interrupted ? 1 : row.ambiguous,
           attempts: row.attempts + 1,
           interrupted,
-        };
+        });
       }
-      return null;
-    });
+      return claimed;
+    };
+    // Inside the caller's transaction when there is one (a claim shares the commit of an outcome).
+    return this.journal.db.isTransaction ? claim() : this.journal.transaction(claim);
   }
 
   duePolls(now: number, limit: number): PollCandidate[] {

@@ -11,6 +11,7 @@ import { wireBodyToSend } from '../services/documents/wire-document';
 import { DEFAULT_POLLS, DEFAULT_RETRY, pollDelayMs, retryDelayMs, type PollSchedule, type RetryPolicy } from './backoff';
 import { isLeaseOwnerAlive, newLeaseOwner, type LeaseOwner } from './lease-owner';
 import { classifySubmitFailure, isAlreadyReceived, isOffline, messageOf } from './outcomes';
+import { GroupCommit } from './group-commit';
 import { OutboxStore, type ClaimedDocument, type PollCandidate } from './outbox-store';
 
 export type OutboxClient = Pick<FiscalHarmonyClient, 'submitInvoice' | 'submitCreditNote' | 'checkStatus'>;
@@ -66,6 +67,7 @@ const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export class Outbox {
   private readonly store: OutboxStore;
+  private readonly commits: GroupCommit;
   private readonly owner: LeaseOwner;
   private readonly concurrency: number;
   private readonly retry: RetryPolicy;
@@ -85,13 +87,14 @@ export class Outbox {
   private wake: (() => void) | null = null;
   private wakeRequested = false;
   private loopDone: Promise<void> | null = null;
-  private inFlight = 0;
+  private inFlightCount = 0;
   private busyToken: BusyToken | null = null;
   private lastEmitted = '';
   private readonly settledWaiters = new Set<() => void>();
 
   constructor(private readonly options: OutboxOptions) {
     this.store = new OutboxStore(options.journal, options.repo);
+    this.commits = new GroupCommit(options.journal);
     this.owner = newLeaseOwner();
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     this.retry = options.retry ?? DEFAULT_RETRY;
@@ -259,34 +262,35 @@ export class Outbox {
 
   private async sendDue(): Promise<void> {
     if (this.paused !== null || this.stopping) return;
-    if (this.offline !== null) {
-      if (this.now() < this.offline.nextProbeAt) return;
-      // Offline: one document probes whether the service is back.
-      await this.sendOne();
-      return;
-    }
-    const workers = Array.from({ length: this.concurrency }, async () => {
-      while (!this.stopping && this.paused === null && this.offline === null) {
-        if (!(await this.sendOne())) return;
+    // Offline: one document probes whether the service is back.
+    const slots = this.offline === null ? this.concurrency : this.now() >= this.offline.nextProbeAt ? 1 : 0;
+    await Promise.all(this.claim(slots).map((doc) => this.slot(doc)));
+  }
+
+  private claim(max: number): ClaimedDocument[] {
+    return this.store.claimDue(this.owner.id, this.now(), this.leaseMs, isLeaseOwnerAlive, max);
+  }
+
+  /** One of `concurrency` slots: sends its document, and takes the next one in the same commit. */
+  private async slot(first: ClaimedDocument): Promise<void> {
+    let doc: ClaimedDocument | null = first;
+    while (doc !== null) {
+      const current: ClaimedDocument = doc;
+      this.started();
+      try {
+        doc = await this.send(current);
+      } catch (error) {
+        // The outcome could not be written: the lease runs out and the document is retried as ambiguous.
+        this.options.logger.error('Recording a sent document failed', { id: current.id, error });
+        doc = null;
+      } finally {
+        this.finished();
       }
-    });
-    await Promise.all(workers);
-  }
-
-  /** Claims and sends one due document; false when none was due. */
-  private async sendOne(): Promise<boolean> {
-    const claimed = this.store.claimNext(this.owner.id, this.now(), this.leaseMs, isLeaseOwnerAlive);
-    if (claimed === null) return false;
-    this.started();
-    try {
-      await this.send(claimed);
-    } finally {
-      this.finished();
     }
-    return true;
   }
 
-  private async send(doc: ClaimedDocument): Promise<void> {
+  /** Sends one claimed document and records the outcome; answers the slot's next document, if any. */
+  private async send(doc: ClaimedDocument): Promise<ClaimedDocument | null> {
     const { repo, logger } = this.options;
     const isRetry = doc.is_retry === 1 || doc.ambiguous === 1;
     let requestId: string;
@@ -296,24 +300,41 @@ export class Outbox {
       const body = wireBodyToSend(doc.wire_json, isRetry);
       requestId = doc.kind === 'invoice' ? await client.submitInvoice(body) : await client.submitCreditNote(body);
     } catch (error) {
-      this.failed(doc, error);
-      return;
+      return this.failed(doc, error);
     }
     this.online();
     const now = this.now();
-    const applied = repo.transition(
-      doc.id,
-      { from: ['sending'], leaseOwner: this.owner.id },
-      'submitted',
-      { request_id: requestId, submitted_at: now, next_poll_at: now + pollDelayMs(this.polls, 0), polls: 0, lease_owner: null, lease_until: null, last_failure: null },
-      new Date(now).toISOString(),
-      `Received by Fiscal Harmony${isRetry ? ' (sent as a retry)' : ''}; waiting for the result`,
+    const { applied, next } = await this.record(() =>
+      repo.transition(
+        doc.id,
+        { from: ['sending'], leaseOwner: this.owner.id },
+        'submitted',
+        { request_id: requestId, submitted_at: now, next_poll_at: now + pollDelayMs(this.polls, 0), polls: 0, lease_owner: null, lease_until: null, last_failure: null },
+        new Date(now).toISOString(),
+        `Received by Fiscal Harmony${isRetry ? ' (sent as a retry)' : ''}; waiting for the result`,
+      ),
     );
     if (!applied) logger.warn('A sent document was no longer leased by this outbox', { id: doc.id });
     else this.changed(doc.profile_id, doc.id, 'submitted');
+    return next;
   }
 
-  private failed(doc: ClaimedDocument, error: unknown): void {
+  /**
+   * A document's outcome, written with the others of this moment (group commit), together with
+   * the claim of the slot's next document: one disk sync serves them all.
+   */
+  private async record(change: () => boolean): Promise<{ applied: boolean; next: ClaimedDocument | null }> {
+    let applied = false;
+    let next: ClaimedDocument | null = null;
+    await this.commits.write(() => {
+      applied = change();
+      const sending = !this.stopping && this.paused === null && this.offline === null;
+      next = sending ? (this.claim(1)[0] ?? null) : null;
+    });
+    return { applied, next };
+  }
+
+  private async failed(doc: ClaimedDocument, error: unknown): Promise<ClaimedDocument | null> {
     const { repo, logger } = this.options;
     const now = this.now();
     const at = new Date(now).toISOString();
@@ -321,35 +342,35 @@ export class Outbox {
     const message = messageOf(error);
     logger.warn('Sending a document failed', { id: doc.id, attempt: doc.attempts, kind, error });
     if (kind === 'refused') {
-      const applied = repo.transition(
-        doc.id,
-        { from: ['sending'], leaseOwner: this.owner.id },
-        'needs-fix',
-        { service_error: serviceWords(message), lease_owner: null, lease_until: null, next_attempt_at: null, last_failure: null, is_retry: 1 },
-        at,
-        `Refused by Fiscal Harmony: ${message}`,
+      const { applied, next } = await this.record(() =>
+        repo.transition(
+          doc.id,
+          { from: ['sending'], leaseOwner: this.owner.id },
+          'needs-fix',
+          { service_error: serviceWords(message), lease_owner: null, lease_until: null, next_attempt_at: null, last_failure: null, is_retry: 1 },
+          at,
+          `Refused by Fiscal Harmony: ${message}`,
+        ),
       );
       if (applied) this.changed(doc.profile_id, doc.id, 'needs-fix');
-      return;
+      return next;
     }
     if (isOffline(error)) this.wentOffline(message, now);
     else if (kind === 'ambiguous') this.online();
     this.lastProblem = message;
-    const applied = repo.transition(
-      doc.id,
-      { from: ['sending'], leaseOwner: this.owner.id },
-      'queued',
-      {
-        ambiguous: kind === 'ambiguous' ? 1 : doc.ambiguous,
-        next_attempt_at: now + retryDelayMs(this.retry, doc.attempts, this.random()),
-        lease_owner: null,
-        lease_until: null,
-        last_failure: message,
-      },
-      at,
-      kind === 'ambiguous' ? `No clear answer (${message}); it will be sent again as a retry` : `Not sent (${message}); it will be tried again`,
+    const retryAt = now + retryDelayMs(this.retry, doc.attempts, this.random());
+    const { applied, next } = await this.record(() =>
+      repo.transition(
+        doc.id,
+        { from: ['sending'], leaseOwner: this.owner.id },
+        'queued',
+        { ambiguous: kind === 'ambiguous' ? 1 : doc.ambiguous, next_attempt_at: retryAt, lease_owner: null, lease_until: null, last_failure: message },
+        at,
+        kind === 'ambiguous' ? `No clear answer (${message}); it will be sent again as a retry` : `Not sent (${message}); it will be tried again`,
+      ),
     );
     if (applied) this.changed(doc.profile_id, doc.id, 'queued');
+    return next;
   }
 
   // ---- Results -----------------------------------------------------------------------------
@@ -469,13 +490,13 @@ export class Outbox {
   }
 
   private started(): void {
-    this.inFlight += 1;
+    this.inFlightCount += 1;
     this.busyToken ??= this.options.busy?.register('Sending documents to Fiscal Harmony') ?? null;
   }
 
   private finished(): void {
-    this.inFlight -= 1;
-    if (this.inFlight === 0) {
+    this.inFlightCount -= 1;
+    if (this.inFlightCount === 0) {
       this.busyToken?.release();
       this.busyToken = null;
     }
