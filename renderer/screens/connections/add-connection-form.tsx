@@ -3,6 +3,7 @@ import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-f
 import { createProfileInputSchema, fiskalyProducts, type ConnectionTestResult, type CreateProfileInput } from '../../../shared/contract/connections';
 import { useCreateProfile, useRemoveProfile, useTestConnection } from '../../api/use-connections';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { fieldErrors } from '../../../shared/field-errors';
 import { FiscalCallError } from '../../api/unwrap';
 import { ErrorPanel } from '../../components/states';
 import { TextField } from '../../components/text-field';
@@ -66,10 +67,8 @@ const resolver: Resolver<FormValues, unknown, CreateProfileInput> = async (value
   }
   const parsed = createProfileInputSchema.safeParse(toInput(values));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? 'name');
-      const field = formField[key] ?? (key as keyof FormValues);
-      errors[field] ??= { type: issue.code, message: issue.message };
+    for (const [field, message] of Object.entries(fieldErrors(parsed.error, { depth: 1, wholeInput: 'name', rename: formField }))) {
+      errors[field as keyof FormValues] ??= { type: 'validate', message };
     }
   }
   return Object.keys(errors).length > 0 || !parsed.success ? { values: {}, errors } : { values: parsed.data, errors: {} };
