@@ -125,7 +125,7 @@ export class FiscalHarmonyHttp {
         redirect: 'manual',
       });
       if (isRedirect(response.status)) {
-        await response.body?.cancel();
+        await response.body?.cancel().catch(() => undefined);
         this.connection.logger.warn('Fiscal Harmony answered with a redirect, not followed', { method: request.method, path: request.path, status: response.status });
         throw redirected(url, response.headers.get('location'));
       }
