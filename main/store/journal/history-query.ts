@@ -157,8 +157,16 @@ function countMatches(db: DatabaseSync, search: string): number {
 
 const onlyProfile = (filter: HistoryFilter) => filter.kinds.length === 0 && filter.states.length === 0 && filter.currency === '' && filter.dateFrom === null && filter.dateTo === null;
 
-/** The index that walks the fewest rows for these filters, for plans that walk the filters and test the search. */
-function filterIndex(filter: HistoryFilter): string {
+/**
+ * Looking a row up by its id costs about this many entries walked in an index (measured at a
+ * million documents): the plans below weigh rows to test by it.
+ */
+const LOOKUP_COST = 20;
+
+type HistoryIndex = 'document_history_date' | 'document_history_state' | 'document_history_currency' | 'document_history_kind' | 'document_history_number' | 'document_history_total';
+
+/** The index that narrows these filters most, for plans that walk the filters and test the search. */
+function filterIndex(filter: HistoryFilter): HistoryIndex {
   if (filter.states.length > 0) return 'document_history_state';
   if (filter.dateFrom !== null || filter.dateTo !== null) return 'document_history_date';
   if (filter.currency !== '') return 'document_history_currency';
@@ -166,11 +174,22 @@ function filterIndex(filter: HistoryFilter): string {
   return 'document_history_date';
 }
 
+/** What walking one entry of `index` costs with these filters: 1 when the index holds every filtered column, else a lookup. */
+function entryCost(filter: HistoryFilter, index: HistoryIndex): number {
+  const hasDate = index === 'document_history_date' || index === 'document_history_state' || index === 'document_history_currency' || index === 'document_history_kind';
+  const covered =
+    (filter.states.length === 0 || index === 'document_history_state') &&
+    (filter.currency === '' || index === 'document_history_currency') &&
+    (filter.kinds.length === 0 || index === 'document_history_kind') &&
+    ((filter.dateFrom === null && filter.dateTo === null) || hasDate);
+  return covered ? 1 : LOOKUP_COST;
+}
+
 /**
  * How many documents match. Without a search: the per-day counts. With one, the cheapest of
- * three exact ways, by how many rows each must touch: test each full-text match against the
- * filters; walk the filtered rows and test each against the search; or, when only the profile
- * narrows it, subtract the other profiles' matches from the full-text count.
+ * three exact ways: test each full-text match against the filters (a lookup each); walk the
+ * filtered rows in an index and test each against the search; or, when only the profile narrows
+ * it, subtract the other profiles' matches from the full-text count.
  */
 export function countHistory(db: DatabaseSync, profileId: string, filter: HistoryFilter): number {
   return measure(db, profileId, filter).total;
@@ -189,26 +208,26 @@ function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter): Me
   const filtered = countFiltered(db, profileId, filter);
   if (where.search === null) return { total: filtered, matches: null, filtered };
   const matches = countMatches(db, where.search);
-  return { total: matches === 0 ? 0 : countSearched(db, profileId, filter, where, matches, filtered), matches, filtered };
+  return { total: matches === 0 || filtered === 0 ? 0 : countSearched(db, profileId, filter, where, matches, filtered), matches, filtered };
 }
 
 function countSearched(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions, matches: number, filtered: number): number {
   const others = onlyProfile(filter)
     ? (db.prepare('SELECT profile_id AS profile, sum(documents) AS n FROM document_day_counts WHERE profile_id <> ? GROUP BY profile_id').all(profileId) as { profile: string; n: number }[])
     : null;
-  const otherRows = others?.reduce((total, other) => total + other.n, 0) ?? Infinity;
-  if (otherRows < matches && otherRows < filtered && others !== null) {
+  const lookups = matches * LOOKUP_COST;
+  const index = filterIndex(filter);
+  const walk = filtered * entryCost(filter, index);
+  const subtract = others === null ? Infinity : others.reduce((total, other) => total + other.n, 0);
+  if (others !== null && subtract <= lookups && subtract <= walk) {
     const inOther = db.prepare('SELECT count(*) AS n FROM document_history INDEXED BY document_history_date WHERE profile_id = ? AND hid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
     return others.reduce((total, other) => total - (inOther.get(other.profile, where.search!) as { n: number }).n, matches);
   }
-  const index = filtered < matches ? ` INDEXED BY ${filterIndex(filter)}` : '';
-  return (db.prepare(`SELECT count(*) AS n FROM document_history${index} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const plan = walk < lookups ? ` INDEXED BY ${index}` : '';
+  return (db.prepare(`SELECT count(*) AS n FROM document_history${plan} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
-/** Past this many full-text matches, a page walks the sort's index and tests each row against the search. */
-const BROAD_SEARCH = 2_000;
-
-const SORT_INDEX: Record<ListDocumentsQuery['sort'], string> = {
+const SORT_INDEX: Record<ListDocumentsQuery['sort'], HistoryIndex> = {
   newest: 'document_history_date',
   oldest: 'document_history_date',
   number: 'document_history_number',
@@ -216,17 +235,29 @@ const SORT_INDEX: Record<ListDocumentsQuery['sort'], string> = {
   'total-asc': 'document_history_total',
 };
 
-/** One page of the history, filtered, searched and sorted in SQLite. */
+/**
+ * One page of the history, filtered, searched and sorted in SQLite. With a search, the cheapest
+ * of: look up each full-text match and sort them (a selective search); walk the filtered rows
+ * and sort those that match (selective filters); or walk the sort's order and stop at the page
+ * (a broad search, where most rows in that order soon match).
+ */
 export function searchHistory(db: DatabaseSync, profileId: string, query: ListDocumentsQuery): DocumentPage {
   const where = conditions(profileId, query);
   const { total, matches, filtered } = measure(db, profileId, query);
-  // A selective search reads its few matches and sorts them. A broad one walks rows and tests
-  // each against the search: the filters' rows when they are few (then sorts), else the sort's
-  // order, stopping at the page.
-  let index = '';
-  if (matches !== null && matches > BROAD_SEARCH) index = ` INDEXED BY ${filtered <= BROAD_SEARCH * 10 ? filterIndex(query) : SORT_INDEX[query.sort]}`;
+  let plan = '';
+  if (matches !== null && total > 0) {
+    const profileRows = onlyProfile(query) ? filtered : countFiltered(db, profileId, { ...query, kinds: [], states: [], currency: '', dateFrom: null, dateTo: null });
+    const sortIndex = SORT_INDEX[query.sort];
+    const costs: [string, number][] = [
+      ['', matches * LOOKUP_COST],
+      [filterIndex(query), filtered * entryCost(query, filterIndex(query))],
+      [sortIndex, Math.min(profileRows, ((query.offset + query.limit) * profileRows) / total) * entryCost(query, sortIndex)],
+    ];
+    const [index] = costs.reduce((best, next) => (next[1] < best[1] ? next : best));
+    plan = index === '' ? '' : ` INDEXED BY ${index}`;
+  }
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM document_history${index} WHERE ${where.sql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM document_history${plan} WHERE ${where.sql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`)
     .all(...where.params, query.limit, query.offset) as unknown as SummaryRow[];
   return { items: rows.map(summaryOf), total, offset: query.offset };
 }
