@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listChannels } from '../../shared/contract';
 import { errorCodes } from '../../shared/errors';
 import { resultSchema } from '../../shared/result';
@@ -14,14 +14,17 @@ import { channelInputArbitrary, troublesomeValues } from '../test-support/input-
 const seed = process.env.FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED);
 const runsPerChannel = 100;
 
+// A fresh app for each channel: what one channel's fuzzing changes (the active connection, say)
+// must not slow down or mask another's, and a seed replays the same calls on the same state.
 let app: ComposedApp;
-beforeAll(async () => {
+beforeEach(async () => {
   app = await composeTestApp({ trainingProcessingDelayMs: 5 });
 });
-afterAll(() => app.dispose());
+afterEach(() => app.dispose());
 
 describe(`every IPC channel under fuzzing (seed ${seed})`, () => {
-  it.each(listChannels().map((channel) => [channel.name, channel] as const))('%s answers every input with a typed result, never INTERNAL', async (name, channel) => {
+  // The limit allows for a busy machine; a channel normally takes well under a second.
+  it.each(listChannels().map((channel) => [channel.name, channel] as const))('%s answers every input with a typed result, never INTERNAL', { timeout: 60_000 }, async (name, channel) => {
     const answers = resultSchema(channel.spec.output);
     await fc.assert(
       fc.asyncProperty(channelInputArbitrary(channel.spec.input), async (input) => {
