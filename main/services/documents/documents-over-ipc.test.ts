@@ -6,6 +6,8 @@ import type { Result } from '../../../shared/result';
 import type { ComposedApp } from '../../compose';
 import { appSender, composeTestApp } from '../../test-support/compose-test-app';
 import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
+import { createDemoAccount, uniqueCredentials } from '../../sandbox/demo-accounts';
+import { startFiscalHarmonySandbox } from '../../sandbox/fiscal-harmony-sandbox';
 
 // The documents and outbox channels through the IPC router, in training mode against the
 // built-in sandbox over HTTP: draft, queue, send, result.
@@ -94,6 +96,35 @@ describe('documents over IPC in training mode', () => {
     const discard = await call('documents:discardDraft', { id: a.id });
     expect(discard.ok).toBe(false);
     await settled();
+  });
+
+  it('keeps training documents apart from a live connection\'s', async () => {
+    const training = await value<DocumentPage>('documents:list', {});
+    expect(training.total).toBeGreaterThan(0);
+    const sandbox = await startFiscalHarmonySandbox({ processingDelayMs: 5, onError: () => undefined });
+    try {
+      const credentials = uniqueCredentials('live');
+      sandbox.addAccount(createDemoAccount('shop', credentials));
+      const created = await value<{ id: string }>('connections:create', {
+        kind: 'fiscal-harmony',
+        name: 'Live shop',
+        environment: 'custom',
+        customBaseUrl: sandbox.baseUrl,
+        applicationName: 'FiscalDesk',
+        ...credentials,
+      });
+      await value('connections:activate', { id: created.id });
+      expect(await value<DocumentPage>('documents:list', {})).toMatchObject({ items: [], total: 0 });
+      const live = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+      expect(live.profileId).toBe(created.id);
+      expect(live.training).toBe(false);
+      await value('connections:activate', { id: 'training' });
+      const back = await value<DocumentPage>('documents:list', {});
+      expect(back.total).toBe(training.total);
+      expect(back.items.map((item) => item.id)).not.toContain(live.id);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('reports the outbox state with counts', async () => {

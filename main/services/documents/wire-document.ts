@@ -1,13 +1,11 @@
 import type { DocumentDraft, DocumentKind } from '../../../shared/contract/documents';
+import { exactJsonNumber } from '../../../shared/domain/exact-json';
 import { buyerNameSent, parseLine, type DraftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
 
-/** A JSON number written from its decimal text as is: `JSON.stringify` never rounds it. */
-type RawJson = { readonly rawJSON: string };
-const json = JSON as unknown as {
-  rawJSON(text: string): RawJson;
-  parse(text: string, reviver: (key: string, value: unknown, context: { source?: string }) => unknown): unknown;
-};
-const exact = (decimal: string): RawJson => json.rawJSON(decimal);
+// `JSON.parse`'s reviver gets each number's source text (Node 21+); TypeScript's lib lacks it.
+type Reviver = (key: string, value: unknown, context?: { source?: string }) => unknown;
+const parseWithSource = JSON.parse as (text: string, reviver: Reviver) => unknown;
+const exact = exactJsonNumber;
 
 export interface WireSource {
   id: string;
@@ -90,8 +88,8 @@ function money(decimal: string): string {
  * so the body sent is the body stored, to the last digit.
  */
 export function wireBodyToSend(wireJson: string, isRetry: boolean): Record<string, unknown> {
-  const body = json.parse(wireJson, (_key, value, context) =>
-    typeof value === 'number' && context.source !== undefined ? json.rawJSON(context.source) : value,
+  const body = parseWithSource(wireJson, (_key, value, context) =>
+    typeof value === 'number' && context?.source !== undefined ? exactJsonNumber(context.source) : value,
   ) as Record<string, unknown>;
   body.IsRetry = isRetry;
   return body;
