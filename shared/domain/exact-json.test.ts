@@ -4,12 +4,17 @@ import { toDecimal } from './money';
 
 describe('parseExactJson', () => {
   it('keeps safe integers as numbers and hands over every other number as its source text', () => {
-    expect(parseExactJson('{"id": 42, "neg": -7, "amount": 90071992547409.93, "cents": 12.50, "exp": 1e3, "big": 12345678901234567890, "huge": 1e400}')).toEqual({
+    expect(
+      parseExactJson('{"id": 42, "neg": -7, "whole": 42.0, "exp": 1e3, "amount": 90071992547409.93, "cents": 12.50, "tiny": 1e-2, "almost": 1.0000000000000000001, "big": 12345678901234567890, "huge": 1e400}'),
+    ).toEqual({
       id: 42,
       neg: -7,
+      whole: 42,
+      exp: 1000,
       amount: '90071992547409.93',
       cents: '12.50',
-      exp: '1e3',
+      tiny: '1e-2',
+      almost: '1.0000000000000000001',
       big: '12345678901234567890',
       huge: '1e400',
     });

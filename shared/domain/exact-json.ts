@@ -26,17 +26,17 @@ function rawJson(text: string): RawJsonNumber {
 }
 
 /**
- * Parses JSON text keeping every number exact: an integer written as such that a double holds
- * exactly (a safe integer) stays a number; any other number (`12.50`, `1e3`, `90071992547409.93`,
- * `12345678901234567890`) becomes its source text, a string, which the wire schemas
- * (DecimalString, IntLike) read as decimals. Throws SyntaxError like JSON.parse.
+ * Parses JSON text keeping every number exact: a whole number a double holds exactly (a safe
+ * integer, however written: `42`, `42.0`, `4.2e1`) stays a number; any other number (`12.50`,
+ * `90071992547409.93`, `12345678901234567890`) becomes its source text, a string, which the wire
+ * schemas (DecimalString, IntLike) read as decimals. Throws SyntaxError like JSON.parse.
  */
 export function parseExactJson(text: string): unknown {
   return JSON.parse(text, (_key: string, value: unknown, context?: ReviverContext): unknown => {
     if (typeof value !== 'number') return value;
     const source = context?.source;
     if (source === undefined) throw new Error("This JavaScript engine does not give JSON numbers' source text (Node 21+ is needed)");
-    return PLAIN_INTEGER.test(source) && Number.isSafeInteger(value) ? value : source;
+    return Number.isSafeInteger(value) && (PLAIN_INTEGER.test(source) || new Dec(source).eq(String(value))) ? value : source;
   });
 }
 
