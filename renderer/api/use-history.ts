@@ -36,7 +36,8 @@ export function useDocumentsLive(): void {
 }
 
 export function useDashboard() {
-  return useQuery({ queryKey: historyKeys.dashboard, queryFn: () => unwrap(fiscal().history.dashboard()), staleTime: 30_000 });
+  // Read again whenever Home opens: documents may have changed while another screen was open.
+  return useQuery({ queryKey: historyKeys.dashboard, queryFn: () => unwrap(fiscal().history.dashboard()), staleTime: 0 });
 }
 
 export function useReceipt(id: string | null) {

@@ -51,7 +51,7 @@ export function DocumentList({ input, selected, onToggle, onTotal }: Props) {
   for (let index = first; index <= Math.min(last, (total ?? 0) - 1); index += 1) shown.push(index);
 
   return (
-    <div className="doc-list" role="table" aria-label="Documents" aria-rowcount={(total ?? 0) + 1} aria-busy={rows.isStale || total === null}>
+    <div className="doc-list" role="table" aria-label="Documents" aria-rowcount={(total ?? 0) + 1} aria-busy={rows.isStale || total === null} data-search={input.search}>
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="doc-list__row doc-list__row--head">
           <span role="columnheader">
