@@ -129,7 +129,7 @@ export class DocumentsService {
         },
         at,
       );
-      const wire = wireDocumentJson({ id, kind: row.kind, number, date, draft, figures, originalInvoiceId: draft.originalInvoiceId });
+      const wire = wireDocumentJson({ id, kind: row.kind, number, date, draft, percentOf: check.percentOf, originalInvoiceId: draft.originalInvoiceId });
       const applied = this.repo.transition(
         id,
         { from },

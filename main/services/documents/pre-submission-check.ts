@@ -1,6 +1,6 @@
 import type { DocumentDraft } from '../../../shared/contract/documents';
 import { resolveLineTax } from '../../../shared/domain/fiscal-harmony/document-checks';
-import { draftFigures, type DraftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
+import { draftFigures, type DraftFigures, type PercentOf } from '../../../shared/domain/fiscal-harmony/draft-figures';
 import { parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { checkDraft, type CheckContext } from '../entry/draft-check';
 import { isBlankLine } from '../entry/wire-document';
@@ -19,6 +19,8 @@ export interface QueueCheck {
   problems: Record<string, string>;
   /** The figures to store and send, when nothing stands in the way. */
   figures: CompleteFigures | null;
+  /** Each tax code's percent on the document's date, as the figures used it (undefined: not usable). */
+  percentOf: PercentOf;
 }
 
 /**
@@ -38,11 +40,12 @@ export function checkBeforeQueue(draft: DocumentDraft, context: QueueCheckContex
     if (isBlankLine(line) && draft.lines.length > 1) add(`lines.${i}.description`, `Line ${i + 1} is empty. Type it, or remove it.`);
   });
   const date = parseFhDate(check.date) ?? context.now;
-  const figures = draftFigures(draft, (code) => {
+  const percentOf: PercentOf = (code) => {
     const resolved = resolveLineTax(context.mappings, code, date);
     return resolved.ok ? resolved.tax.percent : undefined;
-  });
+  };
+  const figures = draftFigures(draft, percentOf);
   const complete = figures.totals === null ? null : { ...figures, totals: figures.totals };
   if (complete === null) add('lines', 'Some lines are not complete yet. Give every line a quantity, a unit price and a mapped tax code.');
-  return { problems, figures: Object.keys(problems).length === 0 ? complete : null };
+  return { problems, figures: Object.keys(problems).length === 0 ? complete : null, percentOf };
 }
