@@ -7,7 +7,6 @@ import {
   type DocumentKind,
   type DocumentPage,
   type DocumentState,
-  type DocumentSummary,
   type ListDocumentsQuery,
   type Numbering,
   type NumberingView,
@@ -20,6 +19,7 @@ import type { Logger } from '../../logging/logger';
 import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
 import { DocumentsRepo, formatNumber } from '../../store/journal/documents-repo';
 import { searchDocuments } from '../../store/journal/document-search';
+import { summaryOf } from '../../store/journal/history-query';
 import type { Journal } from '../../store/journal/journal';
 import { EntryQueries } from '../../store/journal/entry-queries';
 import { checkBeforeQueue, type QueueCheckContext } from './pre-submission-check';
@@ -258,25 +258,6 @@ export class DocumentsService {
   }
 }
 
-export function summaryOf(row: DocumentRow): DocumentSummary {
-  return {
-    id: row.id,
-    profileId: row.profile_id,
-    kind: row.kind,
-    state: row.state,
-    number: row.number,
-    date: row.issued_at,
-    buyerName: row.buyer_name,
-    buyerTin: row.buyer_tin,
-    currency: row.currency,
-    total: row.total,
-    verificationCode: row.verification_code,
-    zimraNumber: row.zimra_number === null || row.fiscal_day === null ? null : `${row.zimra_number}/${row.fiscal_day}`,
-    serviceError: row.service_error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 function lineRows(draft: DocumentDraft): Omit<LineRow, 'document_id'>[] {
   const amounts = draftFigures(draft, () => undefined).lines;

@@ -138,14 +138,6 @@ export class DocumentsRepo {
     return row.id;
   }
 
-  /** Sum of the totals of a fiscalised invoice's credit notes that are not refused. */
-  creditedSoFar(invoiceId: string, exceptId: string | null): string[] {
-    const rows = this.db
-      .prepare(`SELECT total FROM documents WHERE original_id = ? AND kind = 'credit-note' AND state NOT IN ('draft', 'rejected', 'needs-fix') AND id IS NOT ? AND total IS NOT NULL`)
-      .all(invoiceId, exceptId) as { total: string }[];
-    return rows.map((row) => row.total);
-  }
-
   counts(): Partial<Record<DocumentState, number>> {
     const rows = this.db
       .prepare(`SELECT state, COUNT(*) AS n FROM documents WHERE state IN ('queued', 'sending', 'submitted', 'needs-fix', 'needs-attention') GROUP BY state`)
