@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { DocumentDetail, DocumentPage } from '../shared/contract/documents';
+import { Dec, formatMoney } from '../shared/domain/money';
+import { typedInvoice } from '../main/test-support/sample-drafts';
+import { expectNoAxeViolations } from './a11y';
+import { expect, test } from './fixtures';
+
+// After sending: find a document, see its QR and PDF, print it, export the list, and the
+// dashboard's alerts. Documents are sent for real to the training sandbox through the app's own
+// API (the page's loopback bridge); everything checked is done through the screens.
+
+type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** Calls a channel the way the page's bridge does (same origin, this tab's token). */
+async function rpc<T>(page: Page, channel: string, input?: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ channel, input }) => {
+      const response = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Fiscal-Token': sessionStorage.getItem('fiscal-desk-token') ?? '' },
+        body: JSON.stringify({ input }),
+      });
+      return (await response.json()) as unknown;
+    },
+    { channel, input },
+  );
+  const result = answer as Answer<T>;
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+async function sendInvoice(page: Page, currency: string, buyer: string): Promise<string> {
+  const draft = await rpc<DocumentDetail>(page, 'documents:saveDraft', { draft: typedInvoice({ currency, buyer: { ...typedInvoice().buyer, name: buyer } }) });
+  await rpc(page, 'documents:queue', { id: draft.id });
+  return draft.id;
+}
+
+async function fiscalised(page: Page, ids: string[]): Promise<DocumentDetail[]> {
+  await expect
+    .poll(async () => (await Promise.all(ids.map((id) => rpc<DocumentDetail>(page, 'documents:get', { id })))).map((document) => document.state), { timeout: 30_000 })
+    .toEqual(ids.map(() => 'fiscalised'));
+  return Promise.all(ids.map((id) => rpc<DocumentDetail>(page, 'documents:get', { id })));
+}
+
+async function open(page: Page, screen: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
+}
+
+function decodeQr(dataUrl: string): string | null {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+async function useTheme(page: Page, theme: 'light' | 'dark') {
+  await open(page, 'Settings');
+  await page.getByRole('radio', { name: theme === 'light' ? 'Light' : 'Dark' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+test('find a document by its verification code, see its QR and PDF, print the receipt, export the filtered list', async ({ app }) => {
+  test.setTimeout(360_000); // two themes, axe on five screens, on a shared machine
+  const { page } = app;
+  const ids = [await sendInvoice(page, 'ZWG', 'Tendai Moyo Stores'), await sendInvoice(page, 'USD', 'Rudo Ncube'), await sendInvoice(page, 'ZWG', 'Farai Dube')];
+  const documents = await fiscalised(page, ids);
+  const target = documents[1]!;
+  const qr = target.qr!;
+
+  const theme = 'light';
+  await useTheme(page, theme);
+  // Find it by its verification code, typed as a manager would.
+  await open(page, 'Documents');
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+  await expect(page.getByTestId('documents-count')).toHaveText('3 documents');
+  await expectNoAxeViolations(page, 'Documents list (light)');
+  await page.getByRole('searchbox', { name: 'Search' }).pressSequentially(qr.verificationCode);
+  await expect(page.getByTestId('documents-count')).toHaveText('1 document match');
+  const table = page.getByRole('table', { name: 'Documents' });
+  await expect(table.locator('[data-document-id]')).toHaveCount(1);
+  await table.getByRole('link', { name: target.number! }).click();
+
+  // The detail: fiscal data and a QR code that decodes to ZIMRA's address.
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${target.number}` })).toBeVisible();
+  await expect(page.getByTestId('verification-code')).toHaveText(qr.verificationCode);
+  const facts = page.getByRole('region', { name: 'Fiscal data' });
+  await expect(facts).toContainText(`${qr.zimraInvoiceNumber}/${qr.fiscalDay}`);
+  const image = facts.getByRole('img', { name: /QR code to verify this document/ });
+  await expect(image).toBeVisible();
+  expect(decodeQr((await image.getAttribute('src')) ?? '')).toBe(qr.qrCodeUrl);
+  await expect(page.getByRole('region', { name: 'Totals per tax rate' }).getByRole('row')).toHaveCount(3);
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expectNoAxeViolations(page, `Document detail (light)`);
+
+  // The service's PDF inside the app: page 1 drawn by pdf.js.
+  await page.getByRole('button', { name: 'Show PDF' }).click();
+  await expect(page.getByTestId('pdf-page-status')).toHaveText(/^Page 1 of \d+$/);
+  const canvas = page.getByRole('img', { name: /^PDF of .*, page 1 of \d+$/ });
+  await expect(canvas).toHaveAttribute('data-rendered-page', '1', { timeout: 20_000 });
+  const inked = await canvas.evaluate((element: { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }) => {
+    const { data } = element.getContext('2d').getImageData(0, 0, element.width, element.height);
+    let dark = 0;
+    for (let index = 0; index < data.length; index += 4) if (data[index]! < 128 && data[index + 3]! > 0) dark += 1;
+    return dark;
+  });
+  expect(inked).toBeGreaterThan(500);
+  await expect(page.getByText('Training: this PDF comes from the training simulator')).toBeVisible();
+  await expectNoAxeViolations(page, `Document detail with its PDF (light)`);
+
+  // The app's own 80 mm receipt: the preview and the printout show the verification code.
+  await page.getByRole('link', { name: 'Print 80 mm receipt' }).click();
+  const receipt = page.getByRole('article', { name: '80 mm receipt' });
+  await expect(receipt.getByTestId('print-verification-code')).toHaveText(qr.verificationCode);
+  await expect(receipt).toContainText('FISCAL TAX INVOICE');
+  await expect(receipt).toContainText('TRAINING');
+  await expect(receipt).toContainText('15079000');
+  await expect(receipt.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expectNoAxeViolations(page, `Receipt print preview (light)`);
+  await page.emulateMedia({ media: 'print' });
+  await expect(receipt.getByTestId('print-verification-code')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('link', { name: 'Switch to A4 invoice' }).click();
+  await expect(page.getByRole('article', { name: 'A4 invoice' }).getByTestId('print-verification-code')).toHaveText(qr.verificationCode);
+  await expectNoAxeViolations(page, `A4 print preview (light)`);
+
+  // The same screens in the dark theme.
+  await useTheme(page, 'dark');
+  await open(page, 'Documents');
+  await expect(page.getByTestId('documents-count')).toHaveText('3 documents');
+  await expectNoAxeViolations(page, 'Documents list (dark)');
+  await page.getByRole('table', { name: 'Documents' }).getByRole('link', { name: target.number! }).click();
+  await expect(page.getByTestId('verification-code')).toHaveText(qr.verificationCode);
+  await page.getByRole('button', { name: 'Show PDF' }).click();
+  await expect(page.getByRole('img', { name: /^PDF of .*, page 1 of \d+$/ })).toHaveAttribute('data-rendered-page', '1', { timeout: 20_000 });
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Document detail with its PDF (dark)');
+  await page.getByRole('link', { name: 'Print 80 mm receipt' }).click();
+  await expect(page.getByRole('article', { name: '80 mm receipt' }).getByTestId('print-verification-code')).toHaveText(qr.verificationCode);
+  await expectNoAxeViolations(page, 'Receipt print preview (dark)');
+
+  // Export the filtered list: exactly the ZWG documents, with their total.
+  await open(page, 'Documents');
+  await page.getByRole('textbox', { name: 'Currency' }).fill('ZWG');
+  await expect(page.getByTestId('documents-count')).toHaveText('2 documents match');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^fiscal-desk-documents-.*\.csv$/);
+  const lines = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const zwg = documents.filter((document) => document.currency === 'ZWG');
+  const rows = lines.slice(1, lines.indexOf(''));
+  expect(rows.map((row) => row.split(',')[0]).sort()).toEqual(zwg.map((document) => document.number).sort());
+  const expectedTotal = formatMoney(zwg.reduce((sum, document) => sum.plus(document.total!), new Dec(0)));
+  expect(lines.slice(lines.indexOf('') + 1)).toEqual(['Totals per currency (credit notes subtracted)', 'Currency,Documents,Total', `ZWG,2,${expectedTotal}`]);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 2 documents as CSV.' })).toBeVisible();
+});
+
+test('the dashboard shows the day\'s totals and a needs-attention alert once a document needs attention', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const [first] = await fiscalised(page, [await sendInvoice(page, 'USD', 'Chipo Mlambo')]);
+  await open(page, 'Home');
+  const dashboard = page.getByRole('region', { name: 'Documents at a glance' });
+  await expect(dashboard).toContainText(`USD ${first!.total}`);
+  await expect(dashboard.getByRole('link', { name: 'Fiscalised' })).toBeVisible();
+  await expect(dashboard.locator('[data-alert="needs-attention"]')).toHaveCount(0);
+
+  // An answer lost after the sandbox received the document: the retry is told "Already
+  // fiscalised", so the document needs the manager instead of being fiscalised twice.
+  const address = await trainingAddress(page);
+  await setFaults(address, { dropRate: 1, faultsAfterReceipt: true, paths: ['/invoice'] });
+  const id = await sendInvoice(page, 'USD', 'Lost Answer Traders');
+  await expect.poll(async () => (await rpc<DocumentDetail>(page, 'documents:get', { id })).attempts, { timeout: 30_000 }).toBeGreaterThan(0);
+  await setFaults(address, null);
+  await expect.poll(async () => (await rpc<DocumentDetail>(page, 'documents:get', { id })).state, { timeout: 90_000 }).toBe('needs-attention');
+
+  await open(page, 'Home');
+  const alert = dashboard.locator('[data-alert="needs-attention"]');
+  await expect(alert).toContainText('1 document needs your attention');
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Home with an alert (light)');
+  await alert.getByRole('link', { name: 'Show them' }).click();
+  await expect(page.getByTestId('documents-count')).toHaveText('1 document match');
+  await expect(page.getByRole('combobox', { name: 'State' })).toHaveValue('needs-attention');
+  const list = await rpc<DocumentPage>(page, 'documents:list', { states: ['needs-attention'] });
+  expect(list.items.map((item) => item.id)).toEqual([id]);
+
+  await useTheme(page, 'dark');
+  await open(page, 'Home');
+  await expect(alert).toBeVisible();
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Home with an alert (dark)');
+});
+
+/** The training sandbox's address, as the training connection's card shows it. */
+async function trainingAddress(page: Page): Promise<string> {
+  await open(page, 'Connections');
+  const address = page.getByRole('article', { name: 'Training (not fiscal)' }).locator('dt:text-is("Address") + dd');
+  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+  return (await address.textContent()) ?? '';
+}
+
+/** Faults of the training sandbox, through its loopback admin route. */
+async function setFaults(address: string, faults: object | null): Promise<void> {
+  const url = address.replace(/\/api$/, '/__admin/faults');
+  const response = await fetch(url, faults === null ? { method: 'DELETE' } : { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
+  expect(response.status).toBe(200);
+}
