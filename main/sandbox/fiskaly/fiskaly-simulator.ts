@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { AUTH_PATHS, FISKALY_TOKENS_API_VERSION } from '../../auth/auth-styles';
 import type { AuthStyle } from '../../auth/auth-styles';
 import { SIMULATOR_ECHO_PATH } from '../../providers/fiskaly/products';
-import { LOOPBACK_HOSTS } from '../http/loopback';
+import { isLoopbackHostHeader, LOOPBACK_HOSTS } from '../http/loopback';
 import { SimTokens } from './sim-tokens';
 import { readBody } from '../../http/read-body';
 
@@ -273,6 +273,11 @@ export async function startFiskalySimulator(options: FiskalySimulatorOptions): P
     const text = raw === 'too-large' ? raw : raw.toString('utf8');
     const method = (req.method ?? 'GET').toUpperCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // Addressed to another name (DNS rebinding): refused like the Fiscal Harmony simulator does.
+    if (!isLoopbackHostHeader(header(req, 'host'))) {
+      sendJson(res, error(403, 'E_FORBIDDEN', 'Only requests addressed to this computer are answered'));
+      return;
+    }
     // Browsers are not clients of fiskaly here: the app's main process is.
     if (header(req, 'origin') !== undefined) {
       sendJson(res, error(403, 'E_FORBIDDEN', 'Requests from web pages are refused'));

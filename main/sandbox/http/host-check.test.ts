@@ -1,5 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFiskalySimulator } from '../fiskaly/fiskaly-simulator';
+import { fakeClock, SIM_KEY, SIM_SECRET } from '../fiskaly/test-support';
 import { startTestSandbox } from '../test-support/sandbox-fixture';
 import type { TestSandbox } from '../test-support/sandbox-fixture';
 
@@ -9,20 +11,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** An API call with a chosen Host header (fetch would not let us set Host). */
-function apiCall(path: string, hostHeader: string): Promise<{ status: number; text: string }> {
-  const url = new URL(`${t.sandbox.baseUrl}${path}`);
-  const headers = { Host: hostHeader, 'X-Api-Key': t.accounts.shop.apiKey, 'X-Application': 'FiscalDeskTests', 'X-App-Version': '0.1.0', 'X-App-Station': 'till-1' };
+/** A request with a chosen Host header (fetch would not let us set Host). */
+function rawRequest(address: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; text: string }> {
+  const url = new URL(address);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'GET', headers }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: init.method, headers: init.headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(init.body);
   });
+}
+
+function apiCall(path: string, hostHeader: string): Promise<{ status: number; text: string }> {
+  const headers = { Host: hostHeader, 'X-Api-Key': t.accounts.shop.apiKey, 'X-Application': 'FiscalDeskTests', 'X-App-Version': '0.1.0', 'X-App-Station': 'till-1' };
+  return rawRequest(`${t.sandbox.baseUrl}${path}`, { method: 'GET', headers });
 }
 
 describe('the sandbox API and the Host header (DNS rebinding)', () => {
@@ -42,5 +48,21 @@ describe('the sandbox API and the Host header (DNS rebinding)', () => {
 
   it('refuses an unknown path with a foreign Host too', async () => {
     expect((await apiCall('/../nothing', 'attacker.example')).status).toBe(403);
+  });
+});
+
+describe('the fiskaly simulator and the Host header (DNS rebinding)', () => {
+  it('signs in a request addressed to this computer and refuses the same one with a foreign Host', async () => {
+    const sim = await startFiskalySimulator({ clock: fakeClock(), credentials: [{ apiKey: SIM_KEY, apiSecret: SIM_SECRET }] });
+    try {
+      const body = JSON.stringify({ api_key: SIM_KEY, api_secret: SIM_SECRET });
+      const signIn = (host: string) => rawRequest(`${sim.baseUrl}/api/v2/auth`, { method: 'POST', headers: { Host: host, 'Content-Type': 'application/json' }, body });
+      expect((await signIn(`127.0.0.1:${sim.port}`)).status).toBe(200);
+      const refused = await signIn(`attacker.example:${sim.port}`);
+      expect(refused.status).toBe(403);
+      expect(refused.text).not.toContain('access_token');
+    } finally {
+      await sim.close();
+    }
   });
 });
