@@ -5,6 +5,7 @@ import { createQueryClient } from '../api/query-client';
 import { useAppInfo, useSettings } from '../api/use-app';
 import { useEventInvalidation } from '../api/use-event-invalidation';
 import { ErrorBoundary } from './error-boundary';
+import { NotConnectedPage, isNotConnected } from './not-connected';
 import { ReadinessBanner } from './readiness-banner';
 import { screens } from './screens';
 import { Sidebar } from './sidebar';
@@ -22,6 +23,8 @@ function Shell() {
     // End-to-end tests wait on this instead of guessing when the app is ready.
     if (info.isSuccess && settings.isSuccess) document.documentElement.dataset.appReady = 'true';
   }, [info.isSuccess, settings.isSuccess]);
+
+  if (isNotConnected(info.error)) return <NotConnectedPage message={(info.error as Error).message} />;
 
   return (
     <div className="shell">

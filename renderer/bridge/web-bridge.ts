@@ -20,13 +20,13 @@ export function takeToken(location: Location, history: History, storage: Storage
 
 const disconnected: AppErrorShape = {
   code: 'FORBIDDEN_SENDER',
-  message: 'This browser tab is not connected to Fiscal Desk. Open the address that `npm run web` printed, with its token.',
+  message: 'This browser tab is not connected to Fiscal Desk: its access token is missing or belongs to an earlier run.',
   retryable: false,
 };
 
 const unreachable: AppErrorShape = {
   code: 'NETWORK',
-  message: 'Fiscal Desk is not answering. Check that `npm run web` is still running, then try again.',
+  message: 'Fiscal Desk is not answering. Check that it is still running in its terminal (`npm start` or `npm run web`), then try again.',
   retryable: true,
 };
 
