@@ -35,12 +35,18 @@ export function taxMappingRow(snapshot: MappingsSnapshot, mapping: TaxMapping): 
   };
 }
 
+/** Fiscal Harmony's currencies are ISO codes: "usd" from the service (or the portal) is USD. */
+function isSupported(snapshot: MappingsSnapshot, currency: string): boolean {
+  const wanted = currency.trim().toUpperCase();
+  return snapshot.supportedCurrencies.some((c) => c.trim().toUpperCase() === wanted);
+}
+
 export function currencyMappingRow(snapshot: MappingsSnapshot, mapping: CurrencyMapping): CurrencyMappingRow {
   return {
     id: mapping.Id,
     sourceCurrency: mapping.SourceCurrency,
-    destinationCurrency: mapping.DestinationCurrency,
-    supported: snapshot.supportedCurrencies.includes(mapping.DestinationCurrency),
+    destinationCurrency: mapping.DestinationCurrency.trim().toUpperCase(),
+    supported: isSupported(snapshot, mapping.DestinationCurrency),
   };
 }
 
@@ -78,7 +84,7 @@ export function documentCodeProblems(snapshot: MappingsSnapshot, input: { taxCod
     const mapping = snapshot.currencyMappings.find((m) => m.SourceCurrency === currency);
     if (mapping === undefined) {
       problems.push({ kind: 'currency', code: currency, reason: 'unmapped', message: `Currency "${currency}" has no currency mapping: map it in Mappings before sending this document.` });
-    } else if (!snapshot.supportedCurrencies.includes(mapping.DestinationCurrency)) {
+    } else if (!isSupported(snapshot, mapping.DestinationCurrency)) {
       problems.push({
         kind: 'currency',
         code: currency,

@@ -319,7 +319,9 @@ export class MappingsService {
       client.supportedCurrencies(),
       this.deviceTaxes(client),
     ]);
-    return { profileId, taxMappings, currencyMappings, supportedCurrencies, device };
+    // ISO currency codes: a service answering "usd" means USD.
+    const supported = [...new Set(supportedCurrencies.map((c) => c.trim().toUpperCase()))];
+    return { profileId, taxMappings, currencyMappings, supportedCurrencies: supported, device };
   }
 
   private async deviceTaxes(client: MappingsClient): Promise<MappingsSnapshot['device']> {
