@@ -11,7 +11,7 @@ export function ReadinessBanner() {
   const blockers = verdict.reasons.filter((reason) => reason.severity === 'blocker');
   return (
     <section className="notice notice--error readiness-banner" aria-label="Fiscalisation blocked">
-      <h2 className="notice__title">Documents will not be fiscalised{verdict.connection === null ? '' : ` on “${verdict.connection.name}”`}</h2>
+      <h2 className="notice__title">Documents will not be fiscalised{verdict.connection === null ? '' : ` on "${verdict.connection.name}"`}</h2>
       <ReadinessReasons reasons={blockers} currentPath={location.pathname} />
     </section>
   );

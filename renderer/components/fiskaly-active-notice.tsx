@@ -21,7 +21,7 @@ export function FiskalyActiveNotice(props: { profile: Extract<ProfileView, { kin
   const fiscalHarmony = connections.data?.profiles.find((p) => p.kind === 'fiscal-harmony') ?? null;
   return (
     <div className="notice notice--info" role="status">
-      <h2 className="notice__title">“{profile.name}” is a fiskaly connection</h2>
+      <h2 className="notice__title">"{profile.name}" is a fiskaly connection</h2>
       <p>
         This screen shows Fiscal Harmony's {props.what}, which a fiskaly connection does not have. Here, a fiskaly connection offers its sign-in:
         it is {token.data === undefined ? 'being checked' : (signIn[token.data.status] ?? token.data.status)}. Its details are in Connections.
@@ -30,7 +30,7 @@ export function FiskalyActiveNotice(props: { profile: Extract<ProfileView, { kin
       <div className="button-row">
         {fiscalHarmony === null ? null : (
           <button type="button" className="button button--primary" onClick={() => activate.mutate(fiscalHarmony.id)} disabled={activate.isPending}>
-            Switch to “{fiscalHarmony.name}”
+            Switch to "{fiscalHarmony.name}"
           </button>
         )}
         <Link className="button" to="/connections">

@@ -139,7 +139,7 @@ export function AddConnectionForm(props: { onCancel: () => void; onCreated: (id:
           </label>
         </fieldset>
 
-        <TextField label="Name" hint="For you, e.g. “Harare shop”" error={errors.name?.message} {...register('name')} />
+        <TextField label="Name" hint='For you, e.g. "Harare shop"' error={errors.name?.message} {...register('name')} />
 
         {kind === 'fiscal-harmony' ? (
           <>

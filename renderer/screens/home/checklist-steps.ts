@@ -61,7 +61,7 @@ export function checklistSteps({ connections, verdict, firstFiscalised }: Checkl
       detail:
         realAccount === undefined
           ? 'Add the API key and secret from the Fiscal Harmony portal. Start with its Test environment.'
-          : `“${realAccount.name}” is set up with its key and secret.`,
+          : `"${realAccount.name}" is set up with its key and secret.`,
       done: realAccount !== undefined,
       action: { label: realAccount === undefined ? 'Add your account' : 'Open Connections', to: '/connections' },
     },

@@ -13,7 +13,7 @@ const noticeClass: Record<ReadinessVerdict['level'], string> = {
 };
 
 function summary(verdict: ReadinessVerdict): string {
-  const name = verdict.connection === null ? '' : ` on “${verdict.connection.name}”`;
+  const name = verdict.connection === null ? '' : ` on "${verdict.connection.name}"`;
   switch (verdict.level) {
     case 'ready':
       return `Documents sent${name} will be fiscalised: the device, billing, certificate and mappings are in order.`;
