@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, groupThousands, isPast } from './format';
+import { formatAmount, formatShortTime, groupThousands, isPast } from './format';
 
 describe('formatAmount', () => {
   it('groups thousands and keeps two places, from decimal strings', () => {
@@ -32,5 +32,13 @@ describe('isPast', () => {
     expect(isPast('2027-01-01T00:00:00', now)).toBe(false);
     expect(isPast(null, now)).toBe(false);
     expect(isPast('soon', now)).toBe(false);
+  });
+});
+
+describe('formatShortTime', () => {
+  it('shows only the time today, and the day with the time on other days', () => {
+    const now = new Date(2026, 10, 21, 15, 0);
+    expect(formatShortTime(new Date(2026, 10, 21, 14, 5), now)).toBe('14:05');
+    expect(formatShortTime(new Date(2026, 10, 20, 9, 30), now)).toBe('20 Nov, 09:30');
   });
 });

@@ -57,3 +57,12 @@ export function formatShortDateTime(value: string | number | Date): string {
 export function orDash(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** "14:05" today, "21 Nov, 14:05" on another day: short enough for a screen's header (full date in the title). */
+export function formatShortTime(value: string | number | Date, now: Date = new Date()): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return date.toDateString() === now.toDateString() ? timeFormat.format(date) : shortDateTimeFormat.format(date);
+}
