@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ProfileView, SecretField } from '../../../shared/contract/connections';
 import { useRemoveSecret, useSetSecret } from '../../api/use-connections';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -16,6 +16,11 @@ export function SecretRow(props: { profile: ProfileView; field: SecretField }) {
   const save = useSetSecret();
   const remove = useRemoveSecret();
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Focus moves to the opened form.
+  useEffect(() => {
+    if (editing) inputRef.current?.focus();
+  }, [editing]);
   const what = label[field];
 
   return (
@@ -54,7 +59,7 @@ export function SecretRow(props: { profile: ProfileView; field: SecretField }) {
         >
           <div className="field">
             <label htmlFor={inputId}>New {what}</label>
-            <input id={inputId} type="password" autoComplete="off" spellCheck={false} value={value} onChange={(event) => setValue(event.target.value)} />
+            <input ref={inputRef} id={inputId} type="password" autoComplete="off" spellCheck={false} value={value} onChange={(event) => setValue(event.target.value)} />
           </div>
           <button type="submit" className="button button--primary" disabled={save.isPending || value.trim().length < 4}>
             Save {what}
