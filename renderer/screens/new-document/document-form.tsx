@@ -263,7 +263,7 @@ export function DocumentForm(props: DocumentFormProps) {
 
 function SaveStatus(props: { status: ReturnType<typeof useAutosave>['status'] }) {
   const { status } = props;
-  if (status.kind === 'saving') return <>Saving…</>;
+  if (status.kind === 'saving' || status.kind === 'pending') return <>Saving…</>;
   if (status.kind === 'saved') return <>Draft saved {formatDateTime(status.at)}</>;
   if (status.kind === 'failed') {
     const message = status.error instanceof FiscalCallError ? status.error.message : 'The draft could not be saved.';

@@ -33,11 +33,13 @@ export function targetOf(pathname: string, search: string): EntryTarget {
 export function NewDocumentScreen() {
   const location = useLocation();
   const navigate = useNavigate();
-  const target = targetOf(location.pathname, location.search);
-  const [session, setSession] = useState<{ nonce: number; ownId: string | null; ownKey: string | null }>({ nonce: 0, ownId: null, ownKey: null });
+  const [session, setSession] = useState<{ nonce: number; ownId: string | null; ownKey: string | null; ownTarget: EntryTarget | null }>({ nonce: 0, ownId: null, ownKey: null, ownTarget: null });
+  const asked = targetOf(location.pathname, location.search);
+  // The address names the form's own draft once it is saved: the same form carries on, nothing reloads.
+  const target = asked.kind === 'open' && asked.id === session.ownId && session.ownTarget !== null ? session.ownTarget : asked;
 
   const keyOf = (t: EntryTarget): string => {
-    if (t.kind === 'open' && t.id === session.ownId && session.ownKey !== null) return session.ownKey;
+    if (session.ownTarget === t && session.ownKey !== null) return session.ownKey;
     if (t.kind === 'new') return `new-${session.nonce}`;
     if (t.kind === 'credit') return `credit-${t.from}-${session.nonce}`;
     if (t.kind === 'open') return `open-${t.id}`;
@@ -46,19 +48,19 @@ export function NewDocumentScreen() {
   const key = keyOf(target);
 
   const onFirstSave = (id: string) => {
-    setSession((s) => ({ ...s, ownId: id, ownKey: key }));
+    setSession((s) => ({ ...s, ownId: id, ownKey: key, ownTarget: target }));
     void navigate(`/new-document/${id}`, { replace: true });
   };
   const onSent = (detail: DocumentDetail) => {
-    setSession((s) => ({ nonce: s.nonce + 1, ownId: null, ownKey: null }));
+    setSession((s) => ({ nonce: s.nonce + 1, ownId: null, ownKey: null, ownTarget: null }));
     void navigate(`/new-document/${detail.id}`, { replace: true });
   };
   const onNew = () => {
-    setSession((s) => ({ nonce: s.nonce + 1, ownId: null, ownKey: null }));
+    setSession((s) => ({ nonce: s.nonce + 1, ownId: null, ownKey: null, ownTarget: null }));
     void navigate('/new-document');
   };
 
-  const currentId = target.kind === 'open' ? target.id : session.ownId;
+  const currentId = asked.kind === 'open' ? asked.id : session.ownId;
   return (
     <Page
       title={target.kind === 'credit' || target.kind === 'credit-search' ? 'New credit note' : 'New invoice'}

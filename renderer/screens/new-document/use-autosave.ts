@@ -6,7 +6,7 @@ import { withoutBlankLines } from './draft-state';
 /** How long typing may pause before the draft is written to the journal. */
 export const AUTOSAVE_DELAY_MS = 400;
 
-export type AutosaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; error: unknown };
+export type AutosaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; error: unknown };
 
 /**
  * Writes the draft to the journal shortly after each edit (and at once on `flush`), one save at
@@ -41,7 +41,8 @@ export function useAutosave(draft: DocumentDraft, initialId: string | null, onFi
           const detail = await mutateAsync({ ...(id.current === null ? {} : { id: id.current }), draft: withoutBlankLines(latest.current) });
           const first = id.current === null;
           id.current = detail.id;
-          setStatus({ kind: 'saved', at: new Date() });
+          // Typed on while this save ran: the next save is already on its way.
+          setStatus(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: new Date() });
           if (first) firstSave.current(detail);
           return detail.id;
         } catch (error) {
@@ -59,6 +60,7 @@ export function useAutosave(draft: DocumentDraft, initialId: string | null, onFi
   /** Marks an edit by the manager (loading a document is not one). */
   const touched = useCallback(() => {
     dirty.current = true;
+    setStatus((current) => (current.kind === 'pending' ? current : { kind: 'pending' }));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
   }, [flush]);

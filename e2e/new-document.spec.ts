@@ -1,0 +1,203 @@
+import type { Locator, Page } from '@playwright/test';
+import { DEMO_CREDENTIALS } from '../main/sandbox/demo-accounts';
+import { FhTestClient } from '../main/sandbox/test-support/fh-test-client';
+import { draftFigures } from '../shared/domain/fiscal-harmony/draft-figures';
+import { formatMoney } from '../shared/domain/money';
+import { expectNoAxeViolations } from './a11y';
+import { expect, test } from './fixtures';
+
+// Invoice and credit-note entry on the training sandbox, in real Chromium: typed with the
+// keyboard, checked before sending, fiscalised by the sandbox, credited, fixed and re-sent.
+
+const VERIFICATION_CODE = /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/;
+
+async function open(page: Page, screen: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
+}
+
+async function openNewInvoice(page: Page) {
+  await open(page, 'New invoice');
+  await expect(page.getByRole('heading', { level: 1, name: 'New invoice' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Invoice' })).toBeVisible();
+}
+
+/** A line's field; the description and the tax code offer choices as you type (comboboxes). */
+const line = (page: Page, n: number, column: string): Locator =>
+  page.getByRole(column === 'description' || column === 'tax code' ? 'combobox' : 'textbox', { name: `Line ${n} ${column}`, exact: true });
+
+/** Presses Tab until the keyboard is on `target` (the form is walked the way a manager walks it). */
+async function tabTo(page: Page, target: Locator, limit = 20) {
+  for (let i = 0; i < limit; i += 1) {
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the field');
+}
+
+/** Types one line: description, quantity, unit price, discount, tax code, HS code; Enter opens the next line. */
+async function typeLine(page: Page, cells: [string, string, string, string, string, string], last: boolean) {
+  const [description, quantity, unit, discount, tax, hs] = cells;
+  await page.keyboard.type(description);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(quantity);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(unit);
+  await page.keyboard.press('Tab');
+  if (discount !== '') await page.keyboard.type(discount);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(tax);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(hs);
+  if (!last) await page.keyboard.press('Enter');
+}
+
+/** The training sandbox's address, as the training connection's card shows it. */
+async function trainingAddress(page: Page): Promise<string> {
+  await open(page, 'Connections');
+  const address = page.getByRole('article', { name: 'Training (not fiscal)' }).locator('dt:text-is("Address") + dd');
+  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+  return (await address.textContent()) ?? '';
+}
+
+async function setFaults(address: string, faults: object | null): Promise<void> {
+  const url = address.replace(/\/api$/, '/__admin/faults');
+  const response = await fetch(url, faults === null ? { method: 'DELETE' } : { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
+  expect(response.status).toBe(200);
+}
+
+const state = (page: Page) => page.getByTestId('document-state');
+
+test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit note from it too; one above what remains is stopped in place', async ({ app }, testInfo) => {
+  test.setTimeout(150_000);
+  const { page } = app;
+  await openNewInvoice(page);
+  await expectNoAxeViolations(page, 'the empty invoice form (light)');
+
+  // Keyboard only from here: the buyer, then the document, then the lines.
+  await page.getByRole('combobox', { name: 'Name' }).focus();
+  await page.keyboard.type('Tendai');
+  await expect(page.getByText('Sent as “Cash Tendai”')).toBeVisible();
+  await tabTo(page, line(page, 1, 'description'));
+  const lines: Array<[string, string, string, string, string, string]> = [
+    ['Cement 50 kg', '2', '12.50', '', 'VAT15', '25232900'],
+    ['Nails 3 inch', '1.5', '4.20', '', 'VAT15', '73170000'],
+    ['Delivery', '1', '10', '', 'ZR', '99999999'],
+  ];
+  for (const [i, cells] of lines.entries()) await typeLine(page, cells, i === lines.length - 1);
+
+  // The screen's totals are the shared arithmetic's, to the cent.
+  const expected = draftFigures(
+    { taxInclusive: true, lines: lines.map(([description, quantity, unitAmount, discountAmount, taxCode, hsCode]) => ({ description, quantity, unitAmount, discountAmount, taxCode, hsCode })) },
+    (code) => ({ VAT15: '15.5', ZR: '0' })[code],
+  ).totals;
+  expect(expected).not.toBeNull();
+  await expect(page.getByTestId('total')).toHaveText(`USD ${formatMoney(expected!.total)}`);
+  await expect(page.getByTestId('total-tax')).toHaveText(`USD ${formatMoney(expected!.totalTax)}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Ready to send' })).toBeVisible();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: testInfo.outputPath('invoice-1024x700.png'), fullPage: true });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('invoice-1920x1080.png'), fullPage: true });
+
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(state(page)).toHaveText(/Waiting|Sending|Fiscalised/);
+  await expect(state(page)).toHaveText('Fiscalised', { timeout: 30_000 });
+  await expect(page.getByTestId('verification-code')).toHaveText(VERIFICATION_CODE);
+
+  // A credit note from it: lines prefilled, one bag of cement back.
+  await page.getByRole('link', { name: 'Make a credit note' }).click();
+  const creditForm = page.getByRole('form', { name: 'Credit note' });
+  await expect(creditForm).toBeVisible();
+  await expect(page.getByTestId('credit-remaining')).toHaveText(`remaining USD ${formatMoney(expected!.total)}`);
+  await expectNoAxeViolations(page, 'the credit note form');
+  await page.getByLabel('Reason').fill('One bag returned');
+  await line(page, 1, 'quantity').fill('1');
+  await page.getByRole('button', { name: 'Remove line 3' }).click();
+  await page.getByRole('button', { name: 'Remove line 2' }).click();
+  await expect(page.getByTestId('total')).toHaveText('USD 12.50');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(state(page)).toHaveText('Fiscalised', { timeout: 30_000 });
+  await expect(page.getByTestId('verification-code')).toHaveText(VERIFICATION_CODE);
+
+  // A second credit note for the whole invoice is more than what remains: stopped in place.
+  await page.getByRole('link', { name: 'New credit note', exact: true }).click();
+  await page.getByLabel('Invoice number or buyer').fill('Tendai');
+  await page.getByRole('link', { name: /^Credit invoice/ }).first().click();
+  await expect(creditForm).toBeVisible();
+  await page.getByLabel('Reason').fill('Everything returned');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const problems = page.getByRole('region', { name: /to fix before sending/ });
+  await expect(problems).toContainText('more than what remains creditable');
+  await expect(page.locator('[data-field-error="lines"]')).toContainText(/This credit note \(\d+\.\d\d\) is more than what remains creditable on the invoice \(\d+\.\d\d\)/);
+  await expect(state(page)).toHaveCount(0);
+});
+
+test('an invoice with an unmapped tax code is stopped before sending, with the problem on the line', async ({ app }) => {
+  const { page } = app;
+  await openNewInvoice(page);
+  await page.getByRole('button', { name: 'Walk-in cash sale' }).click();
+  await line(page, 1, 'description').focus();
+  await typeLine(page, ['Bread', '3', '1.15', '', 'XX', '19059000'], true);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const row = page.getByRole('row').filter({ has: line(page, 1, 'tax code') });
+  await expect(row.getByText('Tax code "XX" on line 1 has no tax mapping')).toBeVisible();
+  await expect(line(page, 1, 'tax code')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('region', { name: /One thing to fix before sending/ })).toBeVisible();
+  await expect(state(page)).toHaveCount(0);
+  await expect(page.getByTestId('outbox-queued')).toHaveText('0');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('html').evaluate((html) => html.setAttribute('data-theme', 'dark'));
+  await expectNoAxeViolations(page, 'the invoice form with a problem (dark)');
+  await page.setViewportSize({ width: 900, height: 600 });
+  const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+  expect(overflow, 'the form fits a 900x600 window without sideways scrolling').toBeLessThanOrEqual(0);
+});
+
+test('a half-typed draft survives a restart of the app', async ({ app }) => {
+  let page = app.page;
+  await openNewInvoice(page);
+  await page.getByRole('combobox', { name: 'Name' }).fill('Rudo Mapfumo');
+  await line(page, 1, 'description').fill('Paint 5 l');
+  await line(page, 1, 'quantity').fill('2.');
+  // Saved within a second of the last keystroke (the status says so only when nothing is left unsaved).
+  await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible({ timeout: 1_500 });
+
+  page = await app.restart();
+  await openNewInvoice(page);
+  const drafts = page.getByRole('region', { name: 'Unfinished documents' });
+  await drafts.getByRole('link', { name: /Continue Invoice for Rudo Mapfumo/ }).click();
+  await expect(page.getByRole('combobox', { name: 'Name' })).toHaveValue('Rudo Mapfumo');
+  await expect(line(page, 1, 'description')).toHaveValue('Paint 5 l');
+  await expect(line(page, 1, 'quantity')).toHaveValue('2.');
+});
+
+test('an actionable refusal is fixed and sent again, and becomes fiscalised', async ({ app }) => {
+  const { page } = app;
+  const address = await trainingAddress(page);
+  const sandbox = new FhTestClient(address, DEMO_CREDENTIALS.shop);
+  // A tax code the app knows as mapped, whose mapping is removed while the invoice is on its way.
+  const created = await sandbox.json<{ Id: number }>('POST', '/taxmapping', { TaxCode: 'TMP', TaxName: 'Temporary', DestinationTaxId: 517 });
+  expect(created.status).toBe(200);
+  await open(page, 'Mappings');
+  await expect(page.getByRole('rowheader', { name: 'TMP', exact: true })).toBeVisible();
+  await setFaults(address, { slowProcessingRate: 1, slowProcessingDelayMs: 3000, paths: ['/invoice'] });
+
+  await openNewInvoice(page);
+  await page.getByRole('button', { name: 'Walk-in cash sale' }).click();
+  await line(page, 1, 'description').focus();
+  await typeLine(page, ['Cooking oil 2 l', '2', '4.60', '', 'TMP', '15079000'], true);
+  await expect(page.getByRole('status').filter({ hasText: 'Ready to send' })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(state(page)).toHaveText(/Waiting|Sending/, { timeout: 15_000 });
+  expect((await sandbox.request('DELETE', `/taxmapping/${created.body.Id}`)).status).toBe(200);
+  await setFaults(address, null);
+
+  // Refused as actionable: the document opens in the form, the service's reason on top, its field marked.
+  await expect(page.getByRole('alert').filter({ hasText: 'Fiscal Harmony refused this invoice' })).toContainText('Tax code "TMP" on line 1 has no tax mapping', { timeout: 30_000 });
+  await expect(line(page, 1, 'tax code')).toHaveAttribute('aria-invalid', 'true');
+  await line(page, 1, 'tax code').fill('VAT15');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(state(page)).toHaveText('Fiscalised', { timeout: 30_000 });
+  await expect(page.getByTestId('verification-code')).toHaveText(VERIFICATION_CODE);
+});
