@@ -2,7 +2,6 @@ import { useRef, type KeyboardEvent } from 'react';
 import { NavLink } from 'react-router';
 import { ConnectionSwitcher } from './connection-switcher';
 import { OutboxGlance } from './outbox-glance';
-import { OutboxGlance } from './outbox-glance';
 import { NavIcon } from './nav-icons';
 import { ReadinessIndicator } from './readiness-indicator';
 import { screens } from './screens';
@@ -53,7 +52,6 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
-      <OutboxGlance />
       <OutboxGlance />
       <p id="sidebar-soon" className="visually-hidden">
         Coming in a later version
