@@ -1,9 +1,10 @@
+import { appErrorOf } from '../../test-support/app-error-of';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { silentLogger } from '../../logging/logger';
+import type { AppError } from '../../../shared/errors';
 import { startLocalHttpServer, type LocalHttpServer } from '../../test-support/local-http-server';
 import { peakMemoryGrowth, sendEndlessJson, sendGzipBomb, writeRepeated } from '../../test-support/oversized-answers';
-import { FiscalHarmonyClient } from './fh-client';
+import type { FiscalHarmonyClient } from './fh-client';
+import { localFhClient } from './test-support/local-fh-client';
 
 // A "service" on loopback whose answers are far too large, each in its own way.
 const MIB = 1024 * 1024;
@@ -29,31 +30,14 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 function client(): FiscalHarmonyClient {
-  return new FiscalHarmonyClient({
-    profileName: 'Harare shop',
-    baseUrl: `${service.origin}/api`,
-    applicationName: 'FiscalDesk',
-    stationId: 'c0ffee00-1111-4222-8333-444455556666',
-    appVersion: '0.1.0',
-    credentials: async () => ({ apiKey: 'fh-key-limits', apiSecret: 'fh-secret-limits' }),
-    timeoutMs: 15_000,
-    logger: silentLogger,
-  });
+  return localFhClient(service.origin, { credentials: async () => ({ apiKey: 'fh-key-limits', apiSecret: 'fh-secret-limits' }), timeoutMs: 15_000 });
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected the call to fail'),
-    (caught: unknown) => caught,
-  );
-  if (error instanceof AppError) return error;
-  throw error;
-}
 
 async function refusedWithinBudget(call: () => Promise<unknown>, limitWords: string): Promise<void> {
   let error: AppError | undefined;
   const growth = await peakMemoryGrowth(async () => {
-    error = await failure(call());
+    error = await appErrorOf(call());
   });
   expect(growth.rssBytes).toBeLessThan(memoryBudget);
   expect(growth.arrayBuffersBytes).toBeLessThan(memoryBudget);
@@ -71,10 +55,10 @@ describe('Fiscal Harmony client: answer size limits', () => {
   });
 
   it('refuses 5 MB of JSON but accepts a 5 MB PDF: the limit is chosen per request', async () => {
-    expect((await failure(client().listTaxMappings())).message).toContain('larger than 4 MB');
+    expect((await appErrorOf(client().listTaxMappings())).message).toContain('larger than 4 MB');
     const pdf = await client().downloadPdf('five-mib.pdf');
     expect(pdf.byteLength).toBeGreaterThan(5 * MIB);
-    expect((await failure(client().downloadPdf('five-mib.pdf', { maxBytes: MIB }))).message).toContain('larger than 1 MB');
+    expect((await appErrorOf(client().downloadPdf('five-mib.pdf', { maxBytes: MIB }))).message).toContain('larger than 1 MB');
   });
 
   it('stops reading a 1 GiB PDF past 20 MB', async () => {

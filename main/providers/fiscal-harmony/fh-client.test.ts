@@ -1,6 +1,6 @@
+import { appErrorOf } from '../../test-support/app-error-of';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signBody } from './signature';
-import { AppError } from '../../../shared/errors';
 import { silentLogger } from '../../logging/logger';
 import { startFiscalHarmonySandbox, type RunningSandbox } from '../../sandbox/fiscal-harmony-sandbox';
 import { createDemoAccount, uniqueCredentials, type DemoTemplate } from '../../sandbox/demo-accounts';
@@ -53,15 +53,6 @@ function clientFor(creds: FiscalHarmonyCredentials, options: { timeoutMs?: numbe
   return { client, sent };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('FiscalHarmonyClient against the sandbox', () => {
   it('reads the profile, the device with its config, and the subscription', async () => {
@@ -109,7 +100,7 @@ describe('FiscalHarmonyClient against the sandbox', () => {
 
   it('gives WRONG_CREDENTIALS for a bad secret, after exactly one re-send', async () => {
     const { client, sent } = clientFor({ apiKey: credentials.shop!.apiKey, apiSecret: 'not-the-secret' });
-    const error = await failure(client.addCurrencyMapping({ SourceCurrency: 'ZAR', DestinationCurrency: 'USD' }));
+    const error = await appErrorOf(client.addCurrencyMapping({ SourceCurrency: 'ZAR', DestinationCurrency: 'USD' }));
     expect(error.code).toBe('WRONG_CREDENTIALS');
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('Harare shop');
@@ -118,7 +109,7 @@ describe('FiscalHarmonyClient against the sandbox', () => {
 
   it('gives WRONG_CREDENTIALS for an unknown key', async () => {
     const { client } = clientFor({ apiKey: 'no-such-key', apiSecret: 'whatever' });
-    expect((await failure(client.getProfile())).code).toBe('WRONG_CREDENTIALS');
+    expect((await appErrorOf(client.getProfile())).code).toBe('WRONG_CREDENTIALS');
   });
 
   it('recovers from a single 401 by re-sending once', async () => {
@@ -130,48 +121,48 @@ describe('FiscalHarmonyClient against the sandbox', () => {
 
   it('gives NO_DEVICE for the device and subscription of an account without a device', async () => {
     const { client } = clientFor(credentials['no-device']!);
-    expect((await failure(client.getFiscalDevice())).code).toBe('NO_DEVICE');
-    expect((await failure(client.getSubscription())).code).toBe('NO_DEVICE');
+    expect((await appErrorOf(client.getFiscalDevice())).code).toBe('NO_DEVICE');
+    expect((await appErrorOf(client.getSubscription())).code).toBe('NO_DEVICE');
     await expect(client.getProfile()).resolves.toBeTruthy();
   });
 
   it('gives NOT_FOUND for an unknown mapping id', async () => {
     const { client } = clientFor(credentials.shop!);
-    expect((await failure(client.getTaxMapping(987654))).code).toBe('NOT_FOUND');
+    expect((await appErrorOf(client.getTaxMapping(987654))).code).toBe('NOT_FOUND');
   });
 
   it('gives a retryable SERVICE_UNAVAILABLE for 5xx answers', async () => {
     sandbox.setFaults({ serverErrorRate: 1 });
-    const error = await failure(clientFor(credentials.shop!).client.getProfile());
+    const error = await appErrorOf(clientFor(credentials.shop!).client.getProfile());
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
   });
 
   it('gives a retryable NETWORK error for a dropped connection', async () => {
     sandbox.setFaults({ dropRate: 1 });
-    const error = await failure(clientFor(credentials.shop!).client.getProfile());
+    const error = await appErrorOf(clientFor(credentials.shop!).client.getProfile());
     expect(error).toMatchObject({ code: 'NETWORK', retryable: true });
   });
 
   it('gives a retryable TIMEOUT when the service hangs', async () => {
     sandbox.setFaults({ hangRate: 1 });
-    const error = await failure(clientFor(credentials.shop!, { timeoutMs: 300 }).client.getProfile());
+    const error = await appErrorOf(clientFor(credentials.shop!, { timeoutMs: 300 }).client.getProfile());
     expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
   });
 
   it('gives a retryable error for an unreadable answer, never a parse crash', async () => {
     sandbox.setFaults({ malformedJsonRate: 1 });
-    const error = await failure(clientFor(credentials.shop!).client.getProfile());
+    const error = await appErrorOf(clientFor(credentials.shop!).client.getProfile());
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
   });
 
   it('gives NETWORK when nothing listens at the address', async () => {
-    const error = await failure(clientFor(credentials.shop!, { baseUrl: 'http://127.0.0.1:9/api' }).client.getProfile());
+    const error = await appErrorOf(clientFor(credentials.shop!, { baseUrl: 'http://127.0.0.1:9/api' }).client.getProfile());
     expect(error).toMatchObject({ code: 'NETWORK', retryable: true });
   });
 
   it('shows the service refusal in plain words without HTML or stack', async () => {
     const { client } = clientFor(credentials.shop!);
-    const error = await failure(client.addTaxMapping({ TaxCode: 'BAD', TaxName: 'x', DestinationTaxId: 999999 }));
+    const error = await appErrorOf(client.addTaxMapping({ TaxCode: 'BAD', TaxName: 'x', DestinationTaxId: 999999 }));
     expect(error.code).toBe('SERVICE_REJECTED');
     expect(error.message).toMatch(/^Fiscal Harmony refused the request: /);
     expect(error.message).not.toMatch(/<html|\n\s+at /i);

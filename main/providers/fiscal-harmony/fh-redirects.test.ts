@@ -1,8 +1,8 @@
+import { appErrorOf } from '../../test-support/app-error-of';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { silentLogger } from '../../logging/logger';
 import { startLocalHttpServer, type LocalHttpServer } from '../../test-support/local-http-server';
-import { FiscalHarmonyClient } from './fh-client';
+import type { FiscalHarmonyClient } from './fh-client';
+import { localFhClient } from './test-support/local-fh-client';
 
 // A service that redirects every request elsewhere; the elsewhere records whatever reaches it.
 const apiKey = 'fh-key-redirect-test';
@@ -25,30 +25,13 @@ afterEach(async () => {
 });
 
 function client(): FiscalHarmonyClient {
-  return new FiscalHarmonyClient({
-    profileName: 'Harare shop',
-    baseUrl: `${redirecting.origin}/api`,
-    applicationName: 'FiscalDesk',
-    stationId: 'c0ffee00-1111-4222-8333-444455556666',
-    appVersion: '0.1.0',
-    credentials: async () => ({ apiKey, apiSecret }),
-    timeoutMs: 5_000,
-    logger: silentLogger,
-  });
+  return localFhClient(redirecting.origin, { credentials: async () => ({ apiKey, apiSecret }) });
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected the call to fail'),
-    (caught: unknown) => caught,
-  );
-  if (error instanceof AppError) return error;
-  throw error;
-}
 
 describe('Fiscal Harmony client and redirects', () => {
   it('refuses a 302 on a GET, naming the address that redirected; the other address gets nothing', async () => {
-    const error = await failure(client().getProfile());
+    const error = await appErrorOf(client().getProfile());
     expect(error.code).toBe('SERVICE_REJECTED');
     expect(error.message).toContain(redirecting.origin);
     expect(error.message).toContain(target.origin);
@@ -57,7 +40,7 @@ describe('Fiscal Harmony client and redirects', () => {
   });
 
   it('refuses a 307 on a signed POST: neither key, signature nor body reaches the other address', async () => {
-    const error = await failure(client().addCurrencyMapping({ SourceCurrency: 'US$', DestinationCurrency: 'USD' }));
+    const error = await appErrorOf(client().addCurrencyMapping({ SourceCurrency: 'US$', DestinationCurrency: 'USD' }));
     expect(error.code).toBe('SERVICE_REJECTED');
     expect(error.message).toContain(redirecting.origin);
     expect(redirecting.received).toHaveLength(1);

@@ -1,9 +1,9 @@
+import { appErrorOf } from '../../test-support/app-error-of';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { silentLogger } from '../../logging/logger';
 import { REDACTED, Redactor } from '../../logging/redact';
 import { startLocalHttpServer, type LocalHttpServer } from '../../test-support/local-http-server';
-import { FiscalHarmonyClient } from './fh-client';
+import type { FiscalHarmonyClient } from './fh-client';
+import { localFhClient } from './test-support/local-fh-client';
 
 // A service that refuses every request and quotes the request's credentials back in its words.
 const apiKey = 'fh-key-echoed-0123';
@@ -31,31 +31,13 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 function client(redactor?: Redactor): FiscalHarmonyClient {
-  return new FiscalHarmonyClient({
-    profileName: 'Harare shop',
-    baseUrl: `${service.origin}/api`,
-    applicationName: 'FiscalDesk',
-    stationId: 'c0ffee00-1111-4222-8333-444455556666',
-    appVersion: '0.1.0',
-    credentials: async () => ({ apiKey, apiSecret }),
-    timeoutMs: 5_000,
-    logger: silentLogger,
-    ...(redactor === undefined ? {} : { redactor }),
-  });
+  return localFhClient(service.origin, { credentials: async () => ({ apiKey, apiSecret }), ...(redactor === undefined ? {} : { redactor }) });
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected the call to fail'),
-    (caught: unknown) => caught,
-  );
-  if (error instanceof AppError) return error;
-  throw error;
-}
 
 describe("Fiscal Harmony client: the service's words in messages", () => {
   it('masks the API key and the signature a refusal quotes back', async () => {
-    const error = await failure(client().addCurrencyMapping({ SourceCurrency: 'US$', DestinationCurrency: 'USD' }));
+    const error = await appErrorOf(client().addCurrencyMapping({ SourceCurrency: 'US$', DestinationCurrency: 'USD' }));
     const signature = String(service.received.at(-1)!.headers['x-api-signature']);
     expect(signature.length).toBeGreaterThan(20);
     expect(error.code).toBe('SERVICE_REJECTED');
@@ -68,12 +50,12 @@ describe("Fiscal Harmony client: the service's words in messages", () => {
   it('masks what the log redactor knows, and a session cookie quoted back', async () => {
     const redactor = new Redactor();
     redactor.registerSecret('log-known-token-cdef');
-    const error = await failure(client(redactor).addTaxMapping({ TaxCode: 'A', TaxName: 'VAT', DestinationTaxId: 1 }));
+    const error = await appErrorOf(client(redactor).addTaxMapping({ TaxCode: 'A', TaxName: 'VAT', DestinationTaxId: 1 }));
     expect(error.message).not.toContain('log-known-token-cdef');
 
     const withCookie = client(redactor);
     await withCookie.getProfile();
-    const refused = await failure(withCookie.getProfile());
+    const refused = await appErrorOf(withCookie.getProfile());
     expect(refused.message).toContain('Bad request: key');
     expect(refused.message).not.toContain('fh-session-cookie-89ab');
     expect(refused.message).not.toContain(apiKey);
