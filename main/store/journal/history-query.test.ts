@@ -77,6 +77,15 @@ describe('history search', () => {
     expect(ftsQuery('  - ')).toBeNull();
   });
 
+  it('matches a prefix that stands for a great many words as a whole word, unless the index keeps it ready', () => {
+    const broad = (term: string) => term.startsWith('inv');
+    expect(ftsQuery('INV-0 moyo', broad)).toBe('"inv-0" AND "moyo"*');
+    expect(ftsQuery('inv', broad)).toBe('"inv"*');
+    expect(ftsQuery('INV-0000042', () => false)).toBe('"inv-0000042"*');
+    const target = insert({ number: 'INV-000042' });
+    expect(ids({ search: 'INV-000042' })).toEqual([target]);
+  });
+
   it('filters by kind, state, currency and inclusive day range, and counts what matches', () => {
     const a = insert({ issuedAt: '2026-11-01T00:10:00+02:00', currency: 'USD' });
     const b = insert({ issuedAt: '2026-11-05T23:59:00+02:00', kind: 'credit-note', number: 'CN-000001' });

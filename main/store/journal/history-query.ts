@@ -53,11 +53,22 @@ export function summaryOf(row: SummaryRow): DocumentSummary {
 
 const MAX_TERMS = 8;
 
+/** Prefix lengths the full-text index keeps ready (migration 002: prefix = '2 3'). */
+const READY_PREFIXES = new Set([2, 3]);
+/** A prefix that stands for more indexed words than this is matched as a whole word instead. */
+const MAX_PREFIX_WORDS = 2_000;
+
+/** Whether `term` is the start of more than MAX_PREFIX_WORDS indexed words (the term dictionary alone: fast). */
+export type BroadPrefix = (term: string) => boolean;
+
 /**
  * The manager's words as an FTS5 query: every word must match the start of an indexed word
- * (`inv-00` finds INV-000042). Each word is quoted, so no input is FTS syntax; `12,50` reads as 12.50.
+ * (`inv-00` finds INV-000042). Each word is quoted, so no input is FTS syntax; `12,50` reads as
+ * 12.50. A prefix the index does not keep ready and that stands for a great many words (`INV-0`
+ * starts every number) would take seconds to expand: it matches as a whole word until typing
+ * narrows it.
  */
-export function ftsQuery(search: string): string | null {
+export function ftsQuery(search: string, broad: BroadPrefix = () => false): string | null {
   const terms = search
     .toLowerCase()
     .split(/\s+/)
@@ -65,7 +76,20 @@ export function ftsQuery(search: string): string | null {
     .filter((term) => /[\p{L}\p{N}]/u.test(term))
     .slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
-  return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' AND ');
+  return terms
+    .map((term) => {
+      const quoted = `"${term.replaceAll('"', '""')}"`;
+      const oneWord = /^[\p{L}\p{N}\-/.]+$/u.test(term);
+      return oneWord && !READY_PREFIXES.has([...term].length) && broad(term) ? quoted : `${quoted}*`;
+    })
+    .join(' AND ');
+}
+
+/** Asks the index's term dictionary (a temporary fts5vocab table of this connection). */
+function broadPrefix(db: DatabaseSync): BroadPrefix {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_fts_words USING fts5vocab(main, documents_fts, 'row')");
+  const words = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM temp.documents_fts_words WHERE term >= ? AND term < ? LIMIT ?)');
+  return (term) => (words.get(term, `${term}\u{10FFFF}`, MAX_PREFIX_WORDS + 1) as { n: number }).n > MAX_PREFIX_WORDS;
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -83,7 +107,7 @@ interface Conditions {
   search: string | null;
 }
 
-function conditions(profileId: string, filter: HistoryFilter): Conditions {
+function conditions(db: DatabaseSync, profileId: string, filter: HistoryFilter): Conditions {
   const parts = ['profile_id = ?'];
   const params: SQLInputValue[] = [profileId];
   if (filter.kinds.length > 0) {
@@ -106,7 +130,7 @@ function conditions(profileId: string, filter: HistoryFilter): Conditions {
     parts.push('date < ?');
     params.push(nextDay(filter.dateTo));
   }
-  const search = ftsQuery(filter.search);
+  const search = ftsQuery(filter.search, broadPrefix(db));
   if (search !== null) {
     parts.push('hid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
     params.push(search);
@@ -204,7 +228,7 @@ interface Measures {
 }
 
 function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter): Measures {
-  const where = conditions(profileId, filter);
+  const where = conditions(db, profileId, filter);
   const filtered = countFiltered(db, profileId, filter);
   if (where.search === null) return { total: filtered, matches: null, filtered };
   const matches = countMatches(db, where.search);
@@ -242,7 +266,7 @@ const SORT_INDEX: Record<ListDocumentsQuery['sort'], HistoryIndex> = {
  * (a broad search, where most rows in that order soon match).
  */
 export function searchHistory(db: DatabaseSync, profileId: string, query: ListDocumentsQuery): DocumentPage {
-  const where = conditions(profileId, query);
+  const where = conditions(db, profileId, query);
   const { total, matches, filtered } = measure(db, profileId, query);
   let plan = '';
   if (matches !== null && total > 0) {
@@ -272,7 +296,7 @@ export function tuneForHistory(db: DatabaseSync): void {
 
 /** Every matching document in the page order, one at a time (the export; never held whole). */
 export function* iterateHistory(db: DatabaseSync, profileId: string, filter: HistoryFilter, sort: ListDocumentsQuery['sort']): Generator<SummaryRow> {
-  const where = conditions(profileId, filter);
+  const where = conditions(db, profileId, filter);
   const statement = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM document_history WHERE ${where.sql} ORDER BY ${ORDER[sort]}`);
   yield* statement.iterate(...where.params) as Iterable<SummaryRow>;
 }
