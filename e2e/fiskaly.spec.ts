@@ -55,3 +55,26 @@ test('a fiskaly connection with a wrong secret says what to check and stops tryi
     await simulator.close();
   }
 });
+
+test('while a fiskaly connection is in use, the Fiscal Harmony screens explain it calmly and offer the switch back', async ({ app }) => {
+  const simulator = await startFiskalySimulator({ credentials: [{ apiKey, apiSecret }] });
+  try {
+    const { page } = app;
+    const card = await addFiskaly(page, { name: 'Berlin store', product: 'SIGN DE (Germany)', address: simulator.baseUrl, secret: apiSecret });
+    await card.getByRole('button', { name: 'Use this connection now' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: /^fiskaly connection/ })).toBeVisible();
+    for (const screen of ['Account', 'Fiscal device', 'Mappings']) {
+      await nav.getByRole('link', { name: screen, exact: true }).click();
+      const notice = page.getByRole('status').filter({ hasText: '"Berlin store" is a fiskaly connection' });
+      await expect(notice).toContainText('it is signed in');
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Check again' })).toHaveCount(0);
+    }
+    await expectNoAxeViolations(page, 'Mappings with a fiskaly connection in use');
+    await page.getByRole('button', { name: 'Switch to "Training (not fiscal)"' }).click();
+    await expect(page.getByRole('region', { name: 'Tax mappings' })).toBeVisible();
+  } finally {
+    await simulator.close();
+  }
+});

@@ -5,7 +5,7 @@ const screens = [
   { link: 'Home', heading: 'Home', path: '#/home' },
   { link: 'Account', heading: 'Account', path: '#/account' },
   { link: 'Fiscal device', heading: 'Fiscal device', path: '#/device' },
-  { link: 'New invoice', heading: 'New invoice or credit note', path: '#/new-document' },
+  { link: 'New invoice', heading: 'New invoice', path: '#/new-document' },
   { link: 'Documents', heading: 'Documents', path: '#/documents' },
   { link: 'Mappings', heading: 'Mappings', path: '#/mappings' },
   { link: 'Connections', heading: 'Connections', path: '#/connections' },
@@ -99,7 +99,9 @@ test('screens that have not shipped say so instead of showing invented data, and
 test('a browser tab without the access token is told how to connect, and reaches nothing', async ({ app }, testInfo) => {
   testInfo.skip(app.mode !== 'browser', 'Only browser mode has an access token; the Electron app has no bridge to reach.');
   const origin = new URL(app.page.url()).origin;
-  const page = await app.page.context().browser()!.newPage();
+  // A context of its own (axe needs one), without the token this run gave the app's tab.
+  const context = await app.page.context().browser()!.newContext();
+  const page = await context.newPage();
   try {
     await page.goto(`${origin}/#/account`);
     await expect(page.getByRole('alert')).toContainText('This browser tab is not connected to Fiscal Desk');
@@ -110,6 +112,6 @@ test('a browser tab without the access token is told how to connect, and reaches
     await expectNoAxeViolations(page, 'Not connected');
     await expect(page.locator('html[data-app-ready="true"]')).toHaveCount(0);
   } finally {
-    await page.close();
+    await context.close();
   }
 });
