@@ -104,9 +104,6 @@ export function LinesTable(props: LinesTableProps) {
             <th scope="col" className="num lines__amount">
               Amount
             </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
@@ -219,18 +216,20 @@ function LineRow(props: LineRowProps) {
       {cell('discountAmount', { inputMode: 'decimal', readOnly: creditNote })}
       {cell('taxCode', creditNote ? { readOnly: true } : { list: props.datalistId })}
       {cell('hsCode', { inputMode: 'numeric', readOnly: creditNote })}
-      <td className="num lines__amount" aria-label={`Line ${n} amount`}>
-        {props.figure?.lineAmount === null || props.figure === undefined ? '—' : formatAmount(props.figure.lineAmount)}
-      </td>
-      <td className="lines__actions">
-        {creditNote ? null : (
-          <button type="button" className="button button--small" tabIndex={-1} onClick={props.onDuplicate} aria-label={`Duplicate line ${n}`} title="Duplicate line (Ctrl+D)">
-            ⧉
+      <td className="num lines__amount">
+        <span className="lines__amount-value" aria-label={`Line ${n} amount`}>
+          {props.figure?.lineAmount === null || props.figure === undefined ? '—' : formatAmount(props.figure.lineAmount)}
+        </span>
+        <span className="lines__actions">
+          {creditNote ? null : (
+            <button type="button" className="button button--small" tabIndex={-1} onClick={props.onDuplicate} aria-label={`Copy line ${n}`} title="Copy the line below it (Ctrl+D)">
+              Copy
+            </button>
+          )}
+          <button type="button" className="button button--small" tabIndex={-1} onClick={props.onRemove} aria-label={`Remove line ${n}`} title="Remove line (Ctrl+Shift+K)">
+            ×
           </button>
-        )}
-        <button type="button" className="button button--small" tabIndex={-1} onClick={props.onRemove} aria-label={`Remove line ${n}`} title="Remove line (Ctrl+Shift+K)">
-          ✕
-        </button>
+        </span>
       </td>
     </tr>
   );
