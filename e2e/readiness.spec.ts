@@ -149,6 +149,25 @@ test('the first-run checklist ticks each step from real state, and each step is 
   await expect(indicator(page)).toContainText('Ready to fiscalise');
 });
 
+test('the checklist ticks "Send a first training invoice" once an invoice is fiscalised', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await expect(step(page, 'Send a first training invoice')).toContainText('(to do)');
+  await step(page, 'Send a first training invoice').getByRole('link', { name: 'New invoice' }).click();
+  await expect(page.getByRole('form', { name: 'Invoice' })).toBeVisible();
+  await page.getByRole('button', { name: 'Walk-in cash sale' }).click();
+  await page.getByRole('combobox', { name: 'Line 1 description', exact: true }).fill('Bread');
+  await page.getByRole('textbox', { name: 'Line 1 quantity', exact: true }).fill('2');
+  await page.getByRole('textbox', { name: 'Line 1 unit price', exact: true }).fill('1.15');
+  await page.getByRole('combobox', { name: 'Line 1 tax code', exact: true }).fill('VAT15');
+  await page.getByRole('textbox', { name: 'Line 1 hs code', exact: true }).fill('19059000');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('document-state')).toHaveText('Fiscalised', { timeout: 30_000 });
+  await open(page, 'Home');
+  await expect(step(page, 'Send a first training invoice')).toContainText('(done)');
+  await expect(page.getByRole('region', { name: 'Getting started' })).toContainText('4 of 5 steps done');
+});
+
 test('removing a key asks first; without it the connection is blocked, with the fix', async ({ app }) => {
   test.setTimeout(120_000);
   const { page } = app;

@@ -18,6 +18,8 @@ export function useFirstFiscalised() {
   );
   return useQuery({
     queryKey: queryKeys.firstFiscalised,
+    // Documents are fiscalised while Home is not shown (events then reach no one here): ask again on every visit.
+    refetchOnMount: 'always',
     queryFn: async (): Promise<boolean | null> => {
       try {
         const page = await unwrap(fiscal().documents.list({ states: ['fiscalised'], limit: 1 }));
