@@ -92,11 +92,18 @@ function ftsWords(search: string, broad: BroadPrefix): FtsWord[] {
 
 const isReady = (word: FtsWord) => !word.prefix || READY_PREFIXES.has([...word.term].length);
 
-/** Asks the index's term dictionary (a temporary fts5vocab table of this connection). */
+/**
+ * Asks the index's term dictionary (a temporary fts5vocab table of this connection). It reads
+ * at most MAX_PREFIX_WORDS + 1 words from the prefix on: the dictionary does not stop at an
+ * upper bound by itself.
+ */
 function broadPrefix(db: DatabaseSync): BroadPrefix {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_fts_words USING fts5vocab(main, documents_fts, 'row')");
-  const words = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM temp.documents_fts_words WHERE term >= ? AND term < ? LIMIT ?)');
-  return (term) => (words.get(term, `${term}\u{10FFFF}`, MAX_PREFIX_WORDS + 1) as { n: number }).n > MAX_PREFIX_WORDS;
+  const words = db.prepare('SELECT term FROM temp.documents_fts_words WHERE term >= ? LIMIT ?');
+  return (term) => {
+    const following = words.all(term, MAX_PREFIX_WORDS + 1) as { term: string }[];
+    return following.length > MAX_PREFIX_WORDS && following.every((word) => word.term.startsWith(term));
+  };
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
