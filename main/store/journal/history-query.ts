@@ -56,7 +56,7 @@ const MAX_TERMS = 8;
 /** Prefix lengths the full-text index keeps ready (migration 002: prefix = '2 3'). */
 const READY_PREFIXES = new Set([2, 3]);
 /** A prefix that stands for more indexed words than this is matched as a whole word instead. */
-const MAX_PREFIX_WORDS = 2_000;
+const MAX_PREFIX_WORDS = 200;
 
 /** Whether `term` is the start of more than MAX_PREFIX_WORDS indexed words (the term dictionary alone: fast). */
 export type BroadPrefix = (term: string) => boolean;
@@ -235,7 +235,7 @@ function entryCost(filter: HistoryFilter, index: HistoryIndex): number {
  * it, subtract the other profiles' matches from the full-text count.
  */
 export function countHistory(db: DatabaseSync, profileId: string, filter: HistoryFilter): number {
-  return measure(db, profileId, filter).total;
+  return measure(db, profileId, filter, conditions(db, profileId, filter)).total;
 }
 
 interface Measures {
@@ -246,8 +246,7 @@ interface Measures {
   filtered: number;
 }
 
-function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter): Measures {
-  const where = conditions(db, profileId, filter);
+function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions): Measures {
   const filtered = countFiltered(db, profileId, filter);
   if (where.search === null) return { total: filtered, matches: null, filtered };
   const matches = countMatches(db, where.search);
@@ -286,7 +285,7 @@ const SORT_INDEX: Record<ListDocumentsQuery['sort'], HistoryIndex> = {
  */
 export function searchHistory(db: DatabaseSync, profileId: string, query: ListDocumentsQuery): DocumentPage {
   const where = conditions(db, profileId, query);
-  const { total, matches, filtered } = measure(db, profileId, query);
+  const { total, matches, filtered } = measure(db, profileId, query, where);
   let plan = '';
   if (matches !== null && total > 0) {
     const profileRows = onlyProfile(query) ? filtered : countFiltered(db, profileId, { ...query, kinds: [], states: [], currency: '', dateFrom: null, dateTo: null });
