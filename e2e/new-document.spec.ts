@@ -95,10 +95,15 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   await expect(page.getByTestId('total')).toHaveText(`USD ${formatMoney(expected!.total)}`);
   await expect(page.getByTestId('total-tax')).toHaveText(`USD ${formatMoney(expected!.totalTax)}`);
   await expect(page.getByRole('status').filter({ hasText: 'Ready to send' })).toBeVisible();
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: testInfo.outputPath('invoice-1024x700.png'), fullPage: true });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.screenshot({ path: testInfo.outputPath('invoice-1920x1080.png'), fullPage: true });
+  for (const [width, height] of [
+    [1024, 700],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.getByRole('region', { name: 'Lines' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`invoice-${width}x${height}.png`) });
+    await testInfo.attach(`invoice at ${width}x${height}`, { path: testInfo.outputPath(`invoice-${width}x${height}.png`), contentType: 'image/png' });
+  }
 
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(state(page)).toHaveText(/Waiting|Sending|Fiscalised/);
@@ -200,4 +205,26 @@ test('an actionable refusal is fixed and sent again, and becomes fiscalised', as
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(state(page)).toHaveText('Fiscalised', { timeout: 30_000 });
   await expect(page.getByTestId('verification-code')).toHaveText(VERIFICATION_CODE);
+});
+
+test('rows copied from a spreadsheet fill the lines, and Ctrl+D, Ctrl+Shift+K copy and remove a line', async ({ app }) => {
+  const { page } = app;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openNewInvoice(page);
+  const rows = ['Cement 50 kg\t2\t12.50\t\tVAT15\t25232900', 'Nails 3 inch\t1.5\t4.20\t\tVAT15\t73170000', 'Delivery\t1\t10\t\tZR\t99999999'].join('\n');
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(rows)})`);
+  await line(page, 1, 'description').focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(line(page, 3, 'hs code')).toHaveValue('99999999');
+  await expect(line(page, 2, 'quantity')).toHaveValue('1.5');
+  await expect(page.getByTestId('total')).toHaveText('USD 41.30');
+
+  await line(page, 2, 'description').focus();
+  await page.keyboard.press('ControlOrMeta+D');
+  await expect(line(page, 3, 'description')).toHaveValue('Nails 3 inch');
+  await expect(line(page, 3, 'description')).toBeFocused();
+  await expect(page.getByTestId('total')).toHaveText('USD 47.60');
+  await page.keyboard.press('ControlOrMeta+Shift+K');
+  await expect(line(page, 4, 'description')).toHaveCount(0);
+  await expect(page.getByTestId('total')).toHaveText('USD 41.30');
 });
