@@ -24,6 +24,18 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits or handles, or one handed to something that will not
+    // wait for it (an event handler, a condition), loses its errors and its ordering.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['renderer/vite.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // CommonJS preloads for Node tools.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

@@ -128,7 +128,7 @@ export function AddConnectionForm(props: { onCancel: () => void; onCreated: (id:
         Add a connection
       </h2>
       {props.keychainProblem}
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <fieldset className="radio-group">
           <legend>Service</legend>
           <label className="radio">
