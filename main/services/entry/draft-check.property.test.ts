@@ -12,11 +12,15 @@ import { createDemoAccounts } from '../../sandbox/demo-accounts';
 import type { FhTestClient } from '../../sandbox/test-support/fh-test-client';
 import { startTestSandbox, type TestSandbox } from '../../sandbox/test-support/sandbox-fixture';
 import { deviceTaxOf } from '../fiscal-harmony/device-tax';
+import { resolveLineTax } from '../../../shared/domain/fiscal-harmony/document-checks';
 import { parseTypedDecimal } from '../../../shared/domain/fiscal-harmony/draft-figures';
+import { parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { APP_ONLY_RULES, checkDraft, type CheckContext } from './draft-check';
 import { wireDocument } from './wire-document';
 
-const RUNS = 1000;
+/** At least 1,000; more with ENTRY_PROPERTY_RUNS (and a seed with ENTRY_PROPERTY_SEED) to hunt or replay a failure. */
+const RUNS = Math.max(1000, Number.parseInt(process.env.ENTRY_PROPERTY_RUNS ?? '1000', 10));
+const SEED = process.env.ENTRY_PROPERTY_SEED === undefined ? undefined : Number.parseInt(process.env.ENTRY_PROPERTY_SEED, 10);
 
 /** The sandbox's reason for a refusal, named as the shared rules name it. */
 function rulesOfSandboxError(error: string): string[] {
@@ -199,10 +203,11 @@ describe('the pre-submission check agrees with the sandbox', () => {
         const appOnly = check.problems.filter((p) => APP_ONLY_RULES.has(p.rule));
         expect(appOnly, 'random drafts stay within what the form lets a manager type').toEqual([]);
         const id = randomUUID();
+        // The figures the app computes (each line's tax as resolved on the document's date).
+        const date = parseFhDate(check.date) ?? t.clock.now();
         const wire = wireDocument(draft, { id, number: `P-${id.slice(0, 8)}`, date: check.date, isRetry: false, originalInvoiceId: originalId }, (code) => {
-          const tax = mappings.taxMappings.find((m) => m.taxCode === code);
-          const deviceTax = mappings.deviceTaxes.find((d) => d.id === tax?.destinationTaxId);
-          return deviceTax === undefined ? undefined : deviceTax.percent;
+          const resolved = resolveLineTax(mappings, code, date);
+          return resolved.ok ? resolved.tax.percent : undefined;
         });
         const status = await t.submitAndProcess(client, draft.kind === 'invoice' ? 'invoice' : 'creditnote', wire);
 
@@ -227,9 +232,12 @@ describe('the pre-submission check agrees with the sandbox', () => {
       }),
       {
         numRuns: RUNS,
+        ...(SEED === undefined ? {} : { seed: SEED }),
         endOnFailure: true,
         reporter: (details) => {
-          if (details.failed) throw new Error(`Property failed with seed ${details.seed} (path ${details.counterexamplePath ?? '-'}): ${fc.defaultReportMessage(details)}`);
+          if (!details.failed) return;
+          const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+          throw new Error(`Property failed with seed ${details.seed} (replay: ENTRY_PROPERTY_SEED=${details.seed} ENTRY_PROPERTY_RUNS=${RUNS}): ${fc.defaultReportMessage(details)}\n${cause}`);
         },
       },
     );
