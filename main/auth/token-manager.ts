@@ -121,7 +121,7 @@ export class TokenManager {
       const token = await this.inflight;
       if (token !== rejectedToken) return token;
       if (this.failure) throw this.failure;
-      if (this.inflight) return this.inflight;
+      if (this.inflight !== null) return this.inflight;
     }
     const access = this.access;
     if (access && access.value !== rejectedToken) return this.getAccessToken();

@@ -51,6 +51,11 @@ describe('documents over IPC in training mode', () => {
     expect(again.draft).toEqual(draft.draft);
   });
 
+  it('refuses a credit-note draft for an invoice the journal does not have, on its field', async () => {
+    const result = await call('documents:saveDraft', { draft: typedInvoice({ kind: 'credit-note', originalInvoiceId: '7d1c8a40-1b5e-4c39-9f0a-2a6b8c9d0e1f' }) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { originalInvoiceId: expect.stringMatching(/invoice/) } } });
+  });
+
   it('refuses to queue a draft with problems, each on its field, and gives no number', async () => {
     const draft = await value<DocumentDetail>('documents:saveDraft', {
       draft: typedInvoice({ lines: [typedLine({ hsCode: '1234', taxCode: 'NOPE' })], buyer: { ...typedInvoice().buyer, tin: '123' } }),

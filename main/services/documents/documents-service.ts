@@ -66,6 +66,11 @@ export class DocumentsService {
 
   saveDraft(input: { id?: string | undefined; draft: DocumentDraft }): DocumentDetail {
     const draft = documentDraftSchema.parse(input.draft);
+    if (draft.kind === 'credit-note' && draft.originalInvoiceId !== null && this.repo.get(draft.originalInvoiceId)?.kind !== 'invoice') {
+      throw new AppError('INVALID_INPUT', 'The invoice this credit note is for is not in the journal. Choose the invoice again.', {
+        fields: { originalInvoiceId: 'Choose a fiscalised invoice from this computer.' },
+      });
+    }
     const fields = this.draftFields(draft);
     const lines = lineRows(draft);
     if (input.id === undefined) {
