@@ -162,7 +162,14 @@ export async function startFiscalHarmonySandbox(options: SandboxOptions = {}): P
       return faults.current;
     },
     listAccounts: () =>
-      state.all().map((a) => ({ accountId: a.id, label: a.label, apiKey: a.apiKey, hasDevice: a.device !== null, documents: a.documents.size })),
+      state.all().map((a) => ({
+        accountId: a.id,
+        label: a.label,
+        apiKey: a.apiKey,
+        hasDevice: a.device !== null,
+        documents: a.documents.size,
+        documentIds: new Set([...a.documents.values()].map((doc) => `${doc.kind} ${doc.documentId}`)).size,
+      })),
     addAccount: (accountSeed) => {
       const credentials = state.addAccount(accountSeed);
       changed();

@@ -12,7 +12,8 @@ export interface AdminActions {
   getFaults(): FaultConfig;
   setFaults(patch: FaultPatch): FaultConfig;
   resetFaults(): FaultConfig;
-  listAccounts(): Array<{ accountId: number; label: string; apiKey: string; hasDevice: boolean; documents: number }>;
+  /** `documents` counts submissions; `documentIds` the distinct InvoiceId/CreditNoteId among them (fewer means some were received twice). */
+  listAccounts(): Array<{ accountId: number; label: string; apiKey: string; hasDevice: boolean; documents: number; documentIds: number }>;
   addAccount(seed: AccountSeed): SandboxCredentials;
   createAccount(template: DemoTemplate, credentials?: { apiKey: string; apiSecret: string }): SandboxCredentials;
   reset(): void;
