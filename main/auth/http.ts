@@ -61,8 +61,9 @@ export function redirectedError(profileName: string, url: string, location: stri
   );
 }
 
-export function unavailableError(profileName: string, status: number): AppError {
-  return new AppError('SERVICE_UNAVAILABLE', `fiskaly is not available right now (for “${profileName}”, HTTP ${status}). Try again in a few minutes.`, {
+/** The HTTP status is logged by the caller; a shop manager's message never shows it. */
+export function unavailableError(profileName: string): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', `fiskaly is not available right now (for “${profileName}”). Try again in a few minutes.`, {
     retryable: true,
   });
 }

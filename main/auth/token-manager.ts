@@ -285,7 +285,8 @@ export class TokenManager {
       }
       this.logger.warn('fiskaly: refresh answer without an access token, signing in again', { profileId: this.profileId });
     } else if (isTransientStatus(answer.status)) {
-      throw unavailableError(this.profileName, answer.status);
+      this.logger.warn('fiskaly: refresh answered with a temporary failure', { profileId: this.profileId, status: answer.status });
+      throw unavailableError(this.profileName);
     } else {
       this.logger.warn('fiskaly: refresh token refused, signing in again with key and secret', { profileId: this.profileId, status: answer.status });
     }
@@ -333,7 +334,10 @@ export class TokenManager {
       this.logger.info('fiskaly: signed in', { profileId: this.profileId, style: this.style, accessTokenExpiresAt: this.state().accessTokenExpiresAt });
       return tokens.access.value;
     }
-    if (isTransientStatus(answer.status)) throw unavailableError(this.profileName, answer.status);
+    if (isTransientStatus(answer.status)) {
+      this.logger.warn('fiskaly: sign-in answered with a temporary failure', { profileId: this.profileId, status: answer.status });
+      throw unavailableError(this.profileName);
+    }
     if (answer.status === 404 || answer.status === 405) {
       throw this.fail(
         new AppError(

@@ -38,10 +38,11 @@ export function noDevice(): AppError {
   );
 }
 
-export function serviceUnavailable(status: number): AppError {
+// The HTTP status is logged where the answer is read; a shop manager's message never shows it.
+export function serviceUnavailable(): AppError {
   return new AppError(
     'SERVICE_UNAVAILABLE',
-    `Fiscal Harmony is not available right now (HTTP ${status}). Nothing was lost: try again in a few minutes.`,
+    'Fiscal Harmony is not available right now. Nothing was lost: try again in a few minutes.',
     { retryable: true },
   );
 }
@@ -73,10 +74,12 @@ export function noNetwork(cause: unknown): AppError {
   );
 }
 
-export function rejected(status: number, message: string | null): AppError {
+export function rejected(message: string | null): AppError {
   return new AppError(
     'SERVICE_REJECTED',
-    message === null ? `Fiscal Harmony refused the request (HTTP ${status}).` : `Fiscal Harmony refused the request: ${message}`,
+    message === null
+      ? 'Fiscal Harmony refused the request without saying why. Check the details and try again; if it keeps happening, the log file has the details.'
+      : `Fiscal Harmony refused the request: ${message}`,
   );
 }
 

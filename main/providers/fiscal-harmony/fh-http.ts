@@ -166,8 +166,8 @@ export class FiscalHarmonyHttp {
     if (response.status >= 200 && response.status < 300) return response;
     this.connection.logger.warn('Fiscal Harmony answered with an error', { method: request.method, path: request.path, status: response.status });
     if (response.status === 404) throw request.notFound === 'no-device' ? noDevice() : notFound(request.notFound ?? 'This item');
-    if (response.status >= 500) throw serviceUnavailable(response.status);
+    if (response.status >= 500) throw serviceUnavailable();
     // The service's words go to the screen: a service echoing the request must not show its key or signature.
-    throw rejected(response.status, serviceMessage(this.redactor.redactString(response.text(), sentSecrets)));
+    throw rejected(serviceMessage(this.redactor.redactString(response.text(), sentSecrets)));
   }
 }

@@ -138,7 +138,7 @@ export class FiskalyClient {
       return parsed.data;
     }
     this.options.logger.warn('fiskaly: request failed', { profileId: this.tokens.profileId, path, status, answer: answer.json });
-    if (isTransientStatus(status)) throw unavailableError(this.profileName, status);
+    if (isTransientStatus(status)) throw unavailableError(this.profileName);
     const name = this.profileName;
     switch (status) {
       case 403:
@@ -148,7 +148,7 @@ export class FiskalyClient {
       case 409:
         throw new AppError('CONFLICT', `fiskaly reports a conflict for “${name}”: the item was changed or already exists.`);
       default:
-        throw new AppError('SERVICE_REJECTED', `fiskaly refused the request for “${name}” (HTTP ${status}).`);
+        throw new AppError('SERVICE_REJECTED', `fiskaly refused the request for “${name}” without saying why. Check the connection's details; the log file has the answer fiskaly gave.`);
     }
   }
 
