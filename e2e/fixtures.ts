@@ -31,7 +31,7 @@ interface Session {
 
 async function startBrowserSession(dataDirectory: string, launchOptions: LaunchOptions): Promise<Session> {
   if (!existsSync(join(rendererDirectory, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests');
-  const mode: BrowserMode = await startBrowserMode({ dataDirectory, staticDirectory: rendererDirectory });
+  const mode: BrowserMode = await startBrowserMode({ dataDirectory, staticDirectory: rendererDirectory, startCommand: 'npm run web' });
   const browser: Browser = await chromium.launch(launchOptions);
   const page = await (await browser.newContext()).newPage();
   page.on('pageerror', (error) => console.error(`[renderer] ${error.message}`));

@@ -107,7 +107,7 @@ test('a browser tab without the access token is told how to connect, and reaches
     await expect(page.getByRole('alert')).toContainText('This browser tab is not connected to Fiscal Desk');
     // One full page, naming the command that started the app, and no navigation that leads nowhere.
     await expect(page.getByRole('heading', { level: 1, name: 'Not connected to Fiscal Desk' })).toBeFocused();
-    await expect(page.getByRole('alert')).toContainText('npm start');
+    await expect(page.getByRole('alert')).toContainText('in the terminal where you ran npm run web');
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await expectNoAxeViolations(page, 'Not connected');
     await expect(page.locator('html[data-app-ready="true"]')).toHaveCount(0);

@@ -14,7 +14,9 @@ const dataDirectory = process.env.FISCAL_DESK_DATA_DIR ?? join(homedir(), '.fisc
 const port = process.env.FISCAL_DESK_PORT === undefined ? 0 : Number(process.env.FISCAL_DESK_PORT);
 
 const serveSourceMaps = process.env.NODE_ENV === 'development';
-const mode = await startBrowserMode({ dataDirectory, staticDirectory, port, consoleLog: true, serveSourceMaps }).catch((error: unknown) => {
+// npm names the script it runs: a tab with a stale token is told the command that was actually used.
+const startCommand = { start: 'npm start', web: 'npm run web' }[process.env.npm_lifecycle_event ?? ''];
+const mode = await startBrowserMode({ dataDirectory, staticDirectory, port, consoleLog: true, serveSourceMaps, ...(startCommand === undefined ? {} : { startCommand }) }).catch((error: unknown) => {
   // A settings file that cannot be read is explained, not shown as a stack trace.
   if (!(error instanceof SettingsFileError)) throw error;
   console.error(error.message);

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const staticDirectory = mkdtempSync(join(tmpdir(), 'fd-static-'));
   mkdirSync(join(staticDirectory, 'assets'));
   writeFileSync(join(staticDirectory, 'index.html'), '<!doctype html><title>Fiscal Desk</title>');
-  mode = await startBrowserMode({ dataDirectory: mkdtempSync(join(tmpdir(), 'fd-web-')), staticDirectory, vault: new MemoryVault() });
+  mode = await startBrowserMode({ dataDirectory: mkdtempSync(join(tmpdir(), 'fd-web-')), staticDirectory, vault: new MemoryVault(), startCommand: 'npm run web' });
 });
 afterAll(() => mode.stop());
 
@@ -62,6 +62,8 @@ describe('browser-mode server', () => {
     const { 'X-Fiscal-Token': _dropped, ...headers } = goodHeaders();
     const response = await call('/rpc/settings:get', { method: 'POST', headers, body: '{}' });
     expect(response.status).toBe(401);
+    // The tab is told which command started this run, and nothing else.
+    expect(JSON.parse(response.body)).toEqual({ error: 'missing or wrong token', startCommand: 'npm run web' });
   });
 
   it('refuses a call with a wrong token of the same length', async () => {

@@ -23,6 +23,8 @@ export interface WebServerOptions {
   serveSourceMaps?: boolean;
   /** Tests shorten these; the defaults suit a browser tab on this computer. */
   limits?: Partial<ServerLimits>;
+  /** The command that started this server (`npm start`), named to a tab whose token is stale. */
+  startCommand?: string;
 }
 
 export interface ServerLimits {
@@ -161,7 +163,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const verdict = checkBridgeRequest(request, { port, token });
     if (!verdict.ok) {
       logger.warn('Browser bridge refused a request', { reason: verdict.reason, path: url.slice(0, 100) });
-      sendJson(response, verdict.status, { error: verdict.reason });
+      sendJson(response, verdict.status, { error: verdict.reason, ...(options.startCommand === undefined ? {} : { startCommand: options.startCommand }) });
       return;
     }
     if (url === '/events') {

@@ -24,6 +24,8 @@ export interface BrowserModeOptions {
   trainingProcessingDelayMs?: number;
   /** Serve the renderer's source maps: development only. */
   serveSourceMaps?: boolean;
+  /** The command the user ran (`npm start`, `npm run web`), named to a tab whose token is stale. */
+  startCommand?: string;
 }
 
 export interface BrowserMode {
@@ -67,6 +69,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.token === undefined ? {} : { token: options.token }),
     serveSourceMaps: options.serveSourceMaps === true,
+    ...(options.startCommand === undefined ? {} : { startCommand: options.startCommand }),
   });
   isTrustedSender = createSenderPolicy([server.origin, server.origin.replace('127.0.0.1', 'localhost')]);
   logger.info('Browser mode started', { origin: server.origin });

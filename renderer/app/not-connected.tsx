@@ -24,8 +24,8 @@ export function NotConnectedPage(props: { message: string }) {
         </h1>
         <p>{props.message}</p>
         <p>
-          Fiscal Desk prints a new address, with a new access token, each time it starts. Find it in the terminal where you ran <code>npm start</code> (or{' '}
-          <code>npm run web</code>): the line that begins with <code>http://127.0.0.1</code>. Open that address in this browser.
+          Fiscal Desk prints a new address, with a new access token, each time it starts: the line in its terminal that begins with{' '}
+          <code>http://127.0.0.1</code>. Open that address in this browser.
         </p>
         <p>If Fiscal Desk is no longer running there, start it again with the same command.</p>
       </div>

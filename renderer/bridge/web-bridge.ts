@@ -18,11 +18,16 @@ export function takeToken(location: Location, history: History, storage: Storage
   return storage.getItem(tokenKey);
 }
 
-const disconnected: AppErrorShape = {
-  code: 'FORBIDDEN_SENDER',
-  message: 'This browser tab is not connected to Fiscal Desk: its access token is missing or belongs to an earlier run.',
-  retryable: false,
-};
+/** The refusal of a stale token, naming the command that started Fiscal Desk when the server says it. */
+async function disconnected(response: Response): Promise<AppErrorShape> {
+  const body = (await response.json().catch(() => null)) as { startCommand?: unknown } | null;
+  const command = typeof body?.startCommand === 'string' ? body.startCommand : 'npm start (or npm run web)';
+  return {
+    code: 'FORBIDDEN_SENDER',
+    message: `This browser tab is not connected to Fiscal Desk: its access token is missing or belongs to an earlier run. Find the new address in the terminal where you ran ${command}.`,
+    retryable: false,
+  };
+}
 
 const unreachable: AppErrorShape = {
   code: 'NETWORK',
@@ -48,7 +53,7 @@ export function createWebBridge(token: string | null, origin: string): FiscalApi
       } catch {
         return { ok: false, error: unreachable };
       }
-      if (response.status === 401 || response.status === 403) return { ok: false, error: disconnected };
+      if (response.status === 401 || response.status === 403) return { ok: false, error: await disconnected(response) };
       if (!response.ok) return { ok: false, error: unreachable };
       return (await response.json()) as Result<unknown>;
     };
