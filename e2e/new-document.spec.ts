@@ -77,7 +77,7 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   // Keyboard only from here: the buyer, then the document, then the lines.
   await page.getByRole('combobox', { name: 'Name' }).focus();
   await page.keyboard.type('Tendai');
-  await expect(page.getByText('Sent as “Cash Tendai”')).toBeVisible();
+  await expect(page.getByText('Sent as "Cash Tendai"')).toBeVisible();
   await tabTo(page, line(page, 1, 'description'));
   const lines: Array<[string, string, string, string, string, string]> = [
     ['Cement 50 kg', '2', '12.50', '', 'VAT15', '25232900'],

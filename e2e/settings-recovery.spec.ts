@@ -28,7 +28,7 @@ test('a settings file with bad values keeps the good ones, says what was lost an
 
   page = await app.restart();
   const notice = page.getByRole('region', { name: 'Your settings file could not be read as it was' });
-  await expect(notice).toContainText('The connection “Shop from a newer version” was left out');
+  await expect(notice).toContainText('The connection "Shop from a newer version" was left out');
   await expect(notice).toContainText('The colour theme could not be read');
   await expect(notice.locator('code')).toContainText(`${settingsPath}.unreadable-`);
   await expectNoAxeViolations(page, 'the settings recovery notice');

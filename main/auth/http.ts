@@ -26,20 +26,20 @@ export interface SendOptions {
 }
 
 export function networkError(profileName: string, cause: unknown): AppError {
-  return new AppError('NETWORK', `Could not reach fiskaly for “${profileName}”. Check this computer's internet connection and the connection's base URL.`, {
+  return new AppError('NETWORK', `Could not reach fiskaly for "${profileName}". Check this computer's internet connection and the connection's base URL.`, {
     retryable: true,
     cause,
   });
 }
 
 export function timeoutError(profileName: string, cause: unknown): AppError {
-  return new AppError('TIMEOUT', `fiskaly did not answer in time for “${profileName}”. Try again in a moment.`, { retryable: true, cause });
+  return new AppError('TIMEOUT', `fiskaly did not answer in time for "${profileName}". Try again in a moment.`, { retryable: true, cause });
 }
 
 export function answerTooLargeError(profileName: string, limitBytes: number): AppError {
   return new AppError(
     'SERVICE_UNAVAILABLE',
-    `fiskaly sent an answer larger than ${describeLimit(limitBytes)} for “${profileName}”, far more than it ever should, so Fiscal Desk stopped reading it. Check the connection's base URL; if it is right, try again later.`,
+    `fiskaly sent an answer larger than ${describeLimit(limitBytes)} for "${profileName}", far more than it ever should, so Fiscal Desk stopped reading it. Check the connection's base URL; if it is right, try again later.`,
   );
 }
 
@@ -57,13 +57,13 @@ export function redirectedError(profileName: string, url: string, location: stri
   const to = originOf(location, url);
   return new AppError(
     'SERVICE_REJECTED',
-    `fiskaly at ${originOf(url) ?? 'the base URL'} sent the request for “${profileName}” on to ${to ?? 'another address'}. Fiscal Desk does not follow such redirects, so that the key, secret and tokens never go anywhere else. Check the connection's base URL.`,
+    `fiskaly at ${originOf(url) ?? 'the base URL'} sent the request for "${profileName}" on to ${to ?? 'another address'}. Fiscal Desk does not follow such redirects, so that the key, secret and tokens never go anywhere else. Check the connection's base URL.`,
   );
 }
 
 /** The HTTP status is logged by the caller; a shop manager's message never shows it. */
 export function unavailableError(profileName: string): AppError {
-  return new AppError('SERVICE_UNAVAILABLE', `fiskaly is not available right now (for “${profileName}”). Try again in a few minutes.`, {
+  return new AppError('SERVICE_UNAVAILABLE', `fiskaly is not available right now (for "${profileName}"). Try again in a few minutes.`, {
     retryable: true,
   });
 }

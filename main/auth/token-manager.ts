@@ -238,7 +238,7 @@ export class TokenManager {
       return await this.signIn(generation);
     } catch (error) {
       if (error instanceof Superseded || generation !== this.generation) throw new Superseded();
-      const appError = isAppError(error) ? error : new AppError('INTERNAL', `Signing in to fiskaly failed for “${this.profileName}”.`, { cause: error });
+      const appError = isAppError(error) ? error : new AppError('INTERNAL', `Signing in to fiskaly failed for "${this.profileName}".`, { cause: error });
       if (appError.retryable && stillValid && stillValid === this.access && !isExpired(stillValid, this.clock())) {
         // A proactive refresh failed for a passing reason: the current token is still good.
         const now = this.clock();
@@ -300,10 +300,10 @@ export class TokenManager {
       credentials = await this.options.credentials();
     } catch (error) {
       if (isAppError(error)) throw error;
-      throw new AppError('KEYCHAIN_UNAVAILABLE', `The API key and secret of “${this.profileName}” could not be read from the keychain.`, { retryable: true, cause: error });
+      throw new AppError('KEYCHAIN_UNAVAILABLE', `The API key and secret of "${this.profileName}" could not be read from the keychain.`, { retryable: true, cause: error });
     }
     if (credentials.apiKey.trim() === '' || credentials.apiSecret.trim() === '') {
-      throw new AppError('CREDENTIALS_MISSING', `“${this.profileName}” has no API key or secret yet. Enter both in the connection settings.`);
+      throw new AppError('CREDENTIALS_MISSING', `"${this.profileName}" has no API key or secret yet. Enter both in the connection settings.`);
     }
     this.redactor.registerSecret(credentials.apiSecret);
     return credentials;
@@ -321,7 +321,7 @@ export class TokenManager {
         throw this.fail(
           new AppError(
             'SERVICE_REJECTED',
-            `The address set for “${this.profileName}” did not answer like fiskaly's sign-in. Check the connection's base URL and product.`,
+            `The address set for "${this.profileName}" did not answer like fiskaly's sign-in. Check the connection's base URL and product.`,
           ),
           answer.status,
         );
@@ -342,7 +342,7 @@ export class TokenManager {
       throw this.fail(
         new AppError(
           'SERVICE_REJECTED',
-          `fiskaly has no sign-in at the address set for “${this.profileName}”. Check the connection's base URL, product and environment (test or live).`,
+          `fiskaly has no sign-in at the address set for "${this.profileName}". Check the connection's base URL, product and environment (test or live).`,
         ),
         answer.status,
       );
@@ -358,7 +358,7 @@ export class TokenManager {
         : `the ${this.options.environment.toUpperCase()} environment, which this connection uses`;
     return new AppError(
       'WRONG_CREDENTIALS',
-      `fiskaly refused to sign in “${this.profileName}”. Check the API key and the API secret, and that they were created for ${environment}. Nothing more will be sent until the key or secret is changed or the connection is tested again.`,
+      `fiskaly refused to sign in "${this.profileName}". Check the API key and the API secret, and that they were created for ${environment}. Nothing more will be sent until the key or secret is changed or the connection is tested again.`,
       { fields: { apiKey: 'Check the API key', apiSecret: 'Check the API secret' } },
     );
   }

@@ -46,7 +46,7 @@ describe('settings recovery over IPC', () => {
   it('tells the renderer what was lost and where the old file is, until dismissed', async () => {
     const { notices } = await value<{ notices: SettingsRecoveryNotice[] }>('settings:recoveryNotices');
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.problems.join('\n')).toMatch(/update channel[\s\S]*“Broken one” was left out/);
+    expect(notices[0]?.problems.join('\n')).toMatch(/update channel[\s\S]*"Broken one" was left out/);
     expect(readFileSync(notices[0]?.keptFileAt ?? '', 'utf8')).toBe(original);
 
     expect(await value('settings:dismissRecoveryNotices')).toEqual({ notices: [] });

@@ -56,7 +56,7 @@ describe('a settings file that cannot be used as it is', () => {
     expect(notice?.keptFileAt).toBe(join(directory, aside ?? ''));
     expect(notice?.problems).toEqual([
       'The colour theme could not be read and is back to its default.',
-      expect.stringContaining('The connection “Shop C” was left out because its saved details are not valid (environment'),
+      expect.stringContaining('The connection "Shop C" was left out because its saved details are not valid (environment'),
     ]);
     expect(logger.warnings).toEqual([expect.objectContaining({ meta: expect.objectContaining({ keptFileAt: notice?.keptFileAt }) })]);
   });

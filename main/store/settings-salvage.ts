@@ -21,7 +21,7 @@ const labels: Record<string, string> = {
   recoveryNotices: 'An earlier notice about the settings file',
 };
 
-const labelFor = (key: string): string => (Object.hasOwn(labels, key) ? (labels[key] ?? key) : `The setting “${key}”`);
+const labelFor = (key: string): string => (Object.hasOwn(labels, key) ? (labels[key] ?? key) : `The setting "${key}"`);
 
 function firstIssue(error: z.ZodError): string {
   const [issue] = error.issues;
@@ -30,7 +30,7 @@ function firstIssue(error: z.ZodError): string {
 }
 
 function profileName(raw: unknown, index: number): string {
-  return isRecord(raw) && typeof raw.name === 'string' && raw.name.trim() !== '' ? `“${raw.name}”` : `number ${index + 1}`;
+  return isRecord(raw) && typeof raw.name === 'string' && raw.name.trim() !== '' ? `"${raw.name}"` : `number ${index + 1}`;
 }
 
 /** One bad profile drops that profile only; the others, the active choice and the training flag stay. */
@@ -63,7 +63,7 @@ function salvageStation(raw: unknown): Salvaged {
     if (typeof raw.label === 'string') return { value: { id: raw.id, label: raw.label }, problems: [] };
     return {
       value: { id: raw.id, label: 'This computer' },
-      problems: ['The name of this computer could not be read and is now “This computer”. You can change it in Connections.'],
+      problems: ['The name of this computer could not be read and is now "This computer". You can change it in Connections.'],
     };
   }
   return { value: null, problems: [stationIdLost] };

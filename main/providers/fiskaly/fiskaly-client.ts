@@ -88,7 +88,7 @@ export class FiskalyClient {
         this.options.logger.warn('fiskaly: request refused (401) again after a fresh token', { profileId: this.tokens.profileId, path });
         throw new AppError(
           'NOT_ALLOWED',
-          `fiskaly refused this request for “${this.profileName}” even after signing in again. Check that the API key may act for this organisation unit and environment.`,
+          `fiskaly refused this request for "${this.profileName}" even after signing in again. Check that the API key may act for this organisation unit and environment.`,
         );
       }
     }
@@ -106,9 +106,9 @@ export class FiskalyClient {
     try {
       if (this.options.probePath === null) await this.tokens.getAccessToken();
       else await this.request(this.options.probePath, { method: 'GET' });
-      return { ok: true, message: `fiskaly accepted “${this.profileName}”.`, checkedAt: checkedAt(), code: null };
+      return { ok: true, message: `fiskaly accepted "${this.profileName}".`, checkedAt: checkedAt(), code: null };
     } catch (error) {
-      const appError = isAppError(error) ? error : new AppError('INTERNAL', `Testing “${this.profileName}” failed unexpectedly.`, { cause: error });
+      const appError = isAppError(error) ? error : new AppError('INTERNAL', `Testing "${this.profileName}" failed unexpectedly.`, { cause: error });
       return { ok: false, message: appError.message, checkedAt: checkedAt(), code: appError.code };
     }
   }
@@ -142,18 +142,18 @@ export class FiskalyClient {
     const name = this.profileName;
     switch (status) {
       case 403:
-        throw new AppError('NOT_ALLOWED', `fiskaly does not allow this for “${name}”. Check that the API key may act for this organisation unit and environment.`);
+        throw new AppError('NOT_ALLOWED', `fiskaly does not allow this for "${name}". Check that the API key may act for this organisation unit and environment.`);
       case 404:
-        throw new AppError('NOT_FOUND', `fiskaly does not know what was asked for (“${name}”). Check the base URL and the organisation unit.`);
+        throw new AppError('NOT_FOUND', `fiskaly does not know what was asked for ("${name}"). Check the base URL and the organisation unit.`);
       case 409:
-        throw new AppError('CONFLICT', `fiskaly reports a conflict for “${name}”: the item was changed or already exists.`);
+        throw new AppError('CONFLICT', `fiskaly reports a conflict for "${name}": the item was changed or already exists.`);
       default:
-        throw new AppError('SERVICE_REJECTED', `fiskaly refused the request for “${name}” without saying why. Check the connection's details; the log file has the answer fiskaly gave.`);
+        throw new AppError('SERVICE_REJECTED', `fiskaly refused the request for "${name}" without saying why. Check the connection's details; the log file has the answer fiskaly gave.`);
     }
   }
 
   private unexpected(path: string, status: number): AppError {
     this.options.logger.warn('fiskaly: unexpected answer', { profileId: this.tokens.profileId, path, status });
-    return new AppError('SERVICE_REJECTED', `fiskaly answered “${this.profileName}” in an unexpected way. Check the base URL and product of the connection.`);
+    return new AppError('SERVICE_REJECTED', `fiskaly answered "${this.profileName}" in an unexpected way. Check the base URL and product of the connection.`);
   }
 }

@@ -62,7 +62,7 @@ export function vaultCredentials(vault: SecretVault, profileId: string, profileN
   return async () => {
     const [apiKey, apiSecret] = await Promise.all([vault.get(vaultAccount(profileId, 'apiKey')), vault.get(vaultAccount(profileId, 'apiSecret'))]);
     if (!apiKey || !apiSecret) {
-      throw new AppError('CREDENTIALS_MISSING', `“${profileName}” has no API key or secret in the keychain yet. Enter both in the connection settings.`);
+      throw new AppError('CREDENTIALS_MISSING', `"${profileName}" has no API key or secret in the keychain yet. Enter both in the connection settings.`);
     }
     return { apiKey, apiSecret };
   };

@@ -34,7 +34,7 @@ export function BuyerSection(props: BuyerSectionProps) {
       </div>
       {noTin ? (
         <p className="buyer__cash-note" role="status">
-          Sent as <strong>“{sentAs}”</strong>: a buyer without a TIN is written “Cash &lt;name&gt;” on a fiscal invoice.
+          Sent as <strong>"{sentAs}"</strong>: a buyer without a TIN is written "Cash &lt;name&gt;" on a fiscal invoice.
         </p>
       ) : null}
       <div className="buyer__row">

@@ -16,7 +16,7 @@ export function CreditNoteStart() {
       </h2>
       <TextField label="Invoice number or buyer" hint="Only fiscalised invoices with something left to credit are listed" value={query} onChange={(event) => setQuery(event.target.value)} autoFocus autoComplete="off" />
       {found.isError ? <p className="field__error">The invoices could not be searched just now.</p> : null}
-      {items.length === 0 && found.isSuccess ? <p>No fiscalised invoice matches “{query}”.</p> : null}
+      {items.length === 0 && found.isSuccess ? <p>No fiscalised invoice matches "{query}".</p> : null}
       <ul className="drafts__list">
         {items.map((invoice) => (
           <li key={invoice.id} className="drafts__item">

@@ -156,7 +156,7 @@ export function DocumentForm(props: DocumentFormProps) {
         <div className="notice notice--error" role="alert">
           <h2 className="notice__title">Fiscal Harmony refused this {what}</h2>
           <p>
-            The reason given: <strong>“{initial.detail.serviceError ?? 'no reason given'}”</strong>
+            The reason given: <strong>"{initial.detail.serviceError ?? 'no reason given'}"</strong>
           </p>
           <p>Correct the marked fields, then send it again: it goes as a retry of the same document, so it can never be fiscalised twice.</p>
         </div>
