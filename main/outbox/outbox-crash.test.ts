@@ -33,25 +33,29 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-function run(runSeed: number): { process: ChildProcess; started: Promise<void>; exited: Promise<number | null> } {
+/** One run of the outbox's process; `progressed(n)` resolves once n documents have moved in it. */
+function run(runSeed: number): { process: ChildProcess; progressed: (count: number) => Promise<void>; exited: Promise<number | null> } {
   const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDirectory, sandbox.baseUrl, credentials.apiKey, credentials.apiSecret, String(TARGET), String(runSeed), 'queue'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const started = new Promise<void>((resolve) => {
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      if (line === 'STARTED') resolve();
-    });
+  let moved = 0;
+  const waiting: { count: number; resolve: () => void }[] = [];
+  createInterface({ input: proc.stdout! }).on('line', (line) => {
+    if (line !== 'PROGRESS') return;
+    moved += 1;
+    for (const waiter of waiting.filter((w) => w.count <= moved)) waiter.resolve();
   });
+  const progressed = (count: number) => new Promise<void>((resolve) => waiting.push({ count, resolve }));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  return { process: proc, started, exited };
+  return { process: proc, progressed, exited };
 }
 
 it(`keeps every guarantee across ${KILLS} SIGKILLs mid-drain (seed ${seed})`, { timeout: 240_000 }, async () => {
   const random = seeded(seed);
   for (let kill = 0; kill < KILLS; kill += 1) {
     const runner = run(seed * 100 + kill);
-    await runner.started;
-    await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(random() * 900)));
+    // Killed after a random number of documents moved: always mid-drain, whatever the machine's speed.
+    await runner.progressed(5 + Math.floor(random() * 30));
     runner.process.kill('SIGKILL');
     expect(await runner.exited).toBeNull();
   }

@@ -1,7 +1,7 @@
 // One run of the app's outbox in its own process, for the crash and two-process tests:
 // continues the drafts left by an earlier run, queues invoices up to a target, drains the
-// outbox and exits. Prints STARTED, then SENT <documents this process sent> and SETTLED when
-// nothing is left to send or poll.
+// outbox and exits. Prints STARTED, PROGRESS each time a document moves, then SENT <documents
+// this process sent> and SETTLED when nothing is left to send or poll.
 import { openHarness, queueInvoices, seeded } from './outbox-harness';
 
 const [dataDirectory, baseUrl, apiKey, apiSecret, targetText, seedText, queueText] = process.argv.slice(2);
@@ -17,9 +17,18 @@ const harness = openHarness({
   baseUrl,
   credentials: { apiKey, apiSecret },
   timeoutMs: 10_000,
-  outbox: { concurrency: 6, retry: { baseMs: 10, capMs: 100 }, polls: { stepsMs: [20, 50, 100] }, offlineProbeMaxMs: 100, leaseMs: 30_000, random, onChange: (changes) => {
-    sent += changes.filter((change) => change.state === 'submitted').length;
-  } },
+  outbox: {
+    concurrency: 6,
+    retry: { baseMs: 10, capMs: 100 },
+    polls: { stepsMs: [20, 50, 100] },
+    offlineProbeMaxMs: 100,
+    leaseMs: 30_000,
+    random,
+    onChange: (changes) => {
+      sent += changes.filter((change) => change.state === 'submitted').length;
+      for (const _change of changes) console.log('PROGRESS');
+    },
+  },
 });
 harness.outbox.start();
 console.log('STARTED');
@@ -29,7 +38,10 @@ if (queueText === 'queue') {
   const drafts = harness.journal.db.prepare(`SELECT id FROM documents WHERE state = 'draft'`).all() as { id: string }[];
   for (const { id } of drafts) await harness.documents.queue(id, 'first');
   const done = (harness.journal.db.prepare(`SELECT COUNT(*) AS n FROM documents`).get() as { n: number }).n;
-  await queueInvoices(harness.documents, Math.max(0, target - done), random);
+  for (let i = done; i < target; i += 1) {
+    await queueInvoices(harness.documents, 1, random);
+    console.log('PROGRESS');
+  }
 }
 await harness.outbox.settled();
 console.log(`SENT ${sent}`);
