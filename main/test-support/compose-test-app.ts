@@ -6,6 +6,7 @@ import { silentLogger } from '../logging/logger';
 import { Redactor } from '../logging/redact';
 import { openConfSettings } from '../store/conf-backend';
 import { MemoryVault } from '../vault/memory-vault';
+import type { Result } from '../../shared/result';
 
 /** The sender every test call comes from: the app's own page, top frame. */
 export const appSender = { url: 'app://fiscal-desk/index.html', isMainFrame: true };
@@ -27,4 +28,24 @@ export async function composeTestApp(overrides: Partial<HostDeps> = {}): Promise
     vault: new MemoryVault(),
     ...overrides,
   });
+}
+
+/** Training documents processed and polled within milliseconds, for tests that send documents. */
+export const fastTraining: Partial<HostDeps> = {
+  trainingProcessingDelayMs: 5,
+  outbox: { polls: { stepsMs: [20, 50] }, retry: { baseMs: 20, capMs: 200 } },
+};
+
+/**
+ * Calls channels as the app's own page does. `value` answers the channel's value and fails the
+ * test with the error (code, message, fields) when the call fails. `app` is read at each call.
+ */
+export function ipcOf(app: () => ComposedApp) {
+  const call = async <T>(channel: string, input?: unknown): Promise<Result<T>> => (await app().router.dispatch(channel, input, appSender)) as Result<T>;
+  const value = async <T>(channel: string, input?: unknown): Promise<T> => {
+    const result = await call<T>(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+    return result.value;
+  };
+  return { call, value };
 }

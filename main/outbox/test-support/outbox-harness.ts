@@ -8,6 +8,7 @@ import { EventBus } from '../../events/event-bus';
 import { silentLogger, type Logger } from '../../logging/logger';
 import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import { DEMO_APPLICATION } from '../../sandbox/demo-accounts';
+import { seededRandom } from '../../sandbox/faults/seeded-random';
 import { DocumentsService } from '../../services/documents/documents-service';
 import { DocumentsRepo } from '../../store/journal/documents-repo';
 import { JOURNAL_FILE_NAME, Journal } from '../../store/journal/journal';
@@ -99,17 +100,8 @@ export function openHarness(options: HarnessOptions): Harness {
   };
 }
 
-/** A small seeded random generator (mulberry32), so a failing run can be repeated. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sandbox's seeded generator (mulberry32), so a failing run can be repeated. */
+export const seeded = seededRandom;
 
 /** A valid invoice with 1 to 5 lines of the shop's taxes, amounts as a manager types them. */
 export function randomInvoice(random: () => number, taxCodes: readonly string[] = Object.keys(SHOP_TAXES)): DocumentDraft {

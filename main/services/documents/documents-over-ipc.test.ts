@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentPage } from '../../../shared/contract/documents';
 import type { OutboxState } from '../../../shared/contract/outbox';
 import type { EventPayload } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
 import type { ComposedApp } from '../../compose';
-import { appSender, composeTestApp } from '../../test-support/compose-test-app';
+import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
 import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
 import { createDemoAccount, uniqueCredentials } from '../../sandbox/demo-accounts';
 import { startFiscalHarmonySandbox } from '../../sandbox/fiscal-harmony-sandbox';
@@ -13,10 +12,11 @@ import { startFiscalHarmonySandbox } from '../../sandbox/fiscal-harmony-sandbox'
 // built-in sandbox over HTTP: draft, queue, send, result.
 
 let app: ComposedApp;
+const { call, value } = ipcOf(() => app);
 const changed: string[] = [];
 
 beforeAll(async () => {
-  app = await composeTestApp({ trainingProcessingDelayMs: 5, outbox: { polls: { stepsMs: [20, 50] }, retry: { baseMs: 20, capMs: 200 } } });
+  app = await composeTestApp(fastTraining);
   app.events.subscribe((name, payload) => {
     if (name === 'documents:changed') changed.push(...(payload as EventPayload<'documents:changed'>).changes.map((change) => change.state));
   });
@@ -24,16 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.dispose();
 });
-
-async function call<T>(channel: string, input?: unknown): Promise<Result<T>> {
-  return (await app.router.dispatch(channel, input, appSender)) as Result<T>;
-}
-
-async function value<T>(channel: string, input?: unknown): Promise<T> {
-  const result = await call<T>(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields)}`);
-  return result.value;
-}
 
 async function settled(): Promise<void> {
   if (!app.documents.ok) throw app.documents.error;

@@ -1,32 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { BuyerRecord, CreditableInvoice, EntryCheckResult, EntryOptions, LineSuggestion } from '../../../shared/contract/entry';
-import type { Result } from '../../../shared/result';
 import type { ComposedApp } from '../../compose';
-import { appSender, composeTestApp } from '../../test-support/compose-test-app';
+import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
 import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
 
 // The entry channels through the IPC router, in training mode against the built-in sandbox:
 // options from the mappings and the device, the live check, and the journal's memory.
 
 let app: ComposedApp;
+const { call, value } = ipcOf(() => app);
 
 beforeAll(async () => {
-  app = await composeTestApp({ trainingProcessingDelayMs: 5, outbox: { polls: { stepsMs: [20, 50] }, retry: { baseMs: 20, capMs: 200 } } });
+  app = await composeTestApp(fastTraining);
 });
 afterAll(async () => {
   await app.dispose();
 });
-
-async function call<T>(channel: string, input?: unknown): Promise<Result<T>> {
-  return (await app.router.dispatch(channel, input, appSender)) as Result<T>;
-}
-
-async function value<T>(channel: string, input?: unknown): Promise<T> {
-  const result = await call<T>(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields)}`);
-  return result.value;
-}
 
 async function fiscalised(draft = typedInvoice()): Promise<DocumentDetail> {
   const saved = await value<DocumentDetail>('documents:saveDraft', { draft });

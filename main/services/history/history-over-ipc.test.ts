@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentPage } from '../../../shared/contract/documents';
 import type { Dashboard, ExportResult, PdfFile, Receipt } from '../../../shared/contract/history';
-import type { Result } from '../../../shared/result';
 import type { ComposedApp } from '../../compose';
-import { appSender, composeTestApp } from '../../test-support/compose-test-app';
+import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
 import { typedInvoice } from '../../test-support/sample-drafts';
 import { EXPORT_HEADINGS, TOTALS_HEADING } from './history-export';
 
@@ -13,20 +12,12 @@ import { EXPORT_HEADINGS, TOTALS_HEADING } from './history-export';
 // real documents sent and fiscalised, then their PDF, receipt data, export and dashboard.
 
 let app: ComposedApp;
+const { call, value } = ipcOf(() => app);
 let dataDirectory: string;
 const fiscalised: DocumentDetail[] = [];
 
-async function call<T>(channel: string, input?: unknown): Promise<Result<T>> {
-  return (await app.router.dispatch(channel, input, appSender)) as Result<T>;
-}
-async function value<T>(channel: string, input?: unknown): Promise<T> {
-  const result = await call<T>(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
 beforeAll(async () => {
-  app = await composeTestApp({ trainingProcessingDelayMs: 5, outbox: { polls: { stepsMs: [20, 50] }, retry: { baseMs: 20, capMs: 200 } } });
+  app = await composeTestApp(fastTraining);
   dataDirectory = (await value<{ dataDirectory: string }>('app:info')).dataDirectory;
   if (!app.documents.ok) throw app.documents.error;
   for (const currency of ['ZWG', 'ZWG', 'USD']) {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MappingsOverview, SetupFromDeviceResult, TaxMappingRow } from '../../../shared/contract/mappings';
-import type { Result } from '../../../shared/result';
 import type { ComposedApp } from '../../compose';
-import { appSender, composeTestApp } from '../../test-support/compose-test-app';
+import { composeTestApp, ipcOf } from '../../test-support/compose-test-app';
 import { silentLogger } from '../../logging/logger';
 import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import { createDemoAccount, uniqueCredentials, type DemoTemplate } from '../../sandbox/demo-accounts';
@@ -12,9 +11,9 @@ import { FhTestClient } from '../../sandbox/test-support/fh-test-client';
 // Every mapping channel through the IPC router (contract validation of inputs and outputs
 // included) against the sandbox over HTTP.
 
-const sender = appSender;
 let sandbox: RunningSandbox;
 let app: ComposedApp;
+const { call, value } = ipcOf(() => app);
 const changes: string[] = [];
 
 beforeAll(async () => {
@@ -28,16 +27,6 @@ afterAll(async () => {
   await app.dispose();
   await sandbox.close();
 });
-
-async function call<T>(channel: string, input?: unknown): Promise<Result<T>> {
-  return (await app.router.dispatch(channel, input, sender)) as Result<T>;
-}
-
-async function value<T>(channel: string, input?: unknown): Promise<T> {
-  const result = await call<T>(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 /** A fresh sandbox account from a template, made the active connection. */
 async function useAccount(template: DemoTemplate, options: { secret?: string; key?: string } = {}) {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadinessVerdict } from '../../../shared/contract/readiness';
-import type { Result } from '../../../shared/result';
 import type { ComposedApp } from '../../compose';
-import { appSender, composeTestApp } from '../../test-support/compose-test-app';
+import { composeTestApp, ipcOf } from '../../test-support/compose-test-app';
 import { createDemoAccount, uniqueCredentials, type DemoTemplate } from '../../sandbox/demo-accounts';
 import { startFiscalHarmonySandbox, type RunningSandbox } from '../../sandbox/fiscal-harmony-sandbox';
 import { FhTestClient } from '../../sandbox/test-support/fh-test-client';
@@ -12,6 +11,7 @@ import { FhTestClient } from '../../sandbox/test-support/fh-test-client';
 
 let sandbox: RunningSandbox;
 let app: ComposedApp;
+const { value } = ipcOf(() => app);
 const announced: string[] = [];
 
 beforeAll(async () => {
@@ -25,12 +25,6 @@ afterAll(async () => {
   await app.dispose();
   await sandbox.close();
 });
-
-async function value<T>(channel: string, input?: unknown): Promise<T> {
-  const result = (await app.router.dispatch(channel, input, appSender)) as Result<T>;
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 async function useAccount(template: DemoTemplate, options: { secret?: string } = {}) {
   const credentials = uniqueCredentials(`ready-${template}`);
