@@ -50,7 +50,7 @@ export interface OutboxOptions {
   journalNotice?: string | null;
 }
 
-export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_CONCURRENCY = 16;
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
@@ -90,6 +90,7 @@ export class Outbox {
   private inFlightCount = 0;
   private busyToken: BusyToken | null = null;
   private lastEmitted = '';
+  private stateScheduled = false;
   private readonly settledWaiters = new Set<() => void>();
 
   constructor(private readonly options: OutboxOptions) {
@@ -504,7 +505,13 @@ export class Outbox {
 
   private changed(profileId: string, id: string, state: DocumentState): void {
     this.options.onChange?.([{ profileId, id, state }]);
-    this.emitState();
+    // Many documents move in one turn: the counts are read and sent once for all of them.
+    if (this.stateScheduled) return;
+    this.stateScheduled = true;
+    setImmediate(() => {
+      this.stateScheduled = false;
+      this.emitState();
+    });
   }
 
   private emitState(): OutboxState {
