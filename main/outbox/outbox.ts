@@ -90,7 +90,8 @@ export class Outbox {
   private inFlightCount = 0;
   private busyToken: BusyToken | null = null;
   private lastEmitted = '';
-  private stateScheduled = false;
+  private pendingState: NodeJS.Immediate | null = null;
+  private stopped = false;
   private readonly settledWaiters = new Set<() => void>();
 
   constructor(private readonly options: OutboxOptions) {
@@ -119,6 +120,7 @@ export class Outbox {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
+    this.stopped = false;
     this.loopDone = this.loop();
   }
 
@@ -148,6 +150,10 @@ export class Outbox {
 
   /** Stops taking work and waits up to `graceMs` for calls in flight; the rest resume next start. */
   async stop(graceMs = 5_000): Promise<void> {
+    // No counts are read after this: the journal may be closed right after.
+    this.stopped = true;
+    if (this.pendingState !== null) clearImmediate(this.pendingState);
+    this.pendingState = null;
     if (!this.running) return;
     this.running = false;
     this.stopping = true;
@@ -203,8 +209,11 @@ export class Outbox {
         await Promise.all([this.pollDue(), this.sendDue()]);
       } finally {
         this.inTick = null;
-        this.emitState();
-        if (this.isSettled()) for (const resolve of [...this.settledWaiters]) resolve();
+        // A round that outlived stop() leaves the (maybe closed) journal alone.
+        if (!this.stopped) {
+          this.emitState();
+          if (this.isSettled()) for (const resolve of [...this.settledWaiters]) resolve();
+        }
       }
     })();
     return this.inTick;
@@ -506,10 +515,9 @@ export class Outbox {
   private changed(profileId: string, id: string, state: DocumentState): void {
     this.options.onChange?.([{ profileId, id, state }]);
     // Many documents move in one turn: the counts are read and sent once for all of them.
-    if (this.stateScheduled) return;
-    this.stateScheduled = true;
-    setImmediate(() => {
-      this.stateScheduled = false;
+    if (this.pendingState !== null || this.stopped) return;
+    this.pendingState = setImmediate(() => {
+      this.pendingState = null;
       this.emitState();
     });
   }
