@@ -18,8 +18,8 @@ export interface RunningApp {
   dataDirectory: string;
   /** The Electron application in Electron mode (for checks in the main process); undefined in browser mode. */
   electron: ElectronApplication | undefined;
-  /** Quits and starts the app again on the same data folder, as a user restarting it would. */
-  restart(): Promise<Page>;
+  /** Quits and starts the app again on the same data folder, as a user restarting it would; `meanwhile` runs while it is stopped. */
+  restart(meanwhile?: () => void): Promise<Page>;
 }
 
 interface Session {
@@ -99,8 +99,9 @@ export const test = base.extend<{ app: RunningApp }, { mode: AppMode }>({
       get electron() {
         return session.electron;
       },
-      restart: async () => {
+      restart: async (meanwhile) => {
         await session.stop();
+        meanwhile?.();
         session = await start();
         return session.page;
       },

@@ -37,6 +37,11 @@ export function OutboxGlance() {
         ))}
       </ul>
       {state?.paused === null || state === undefined ? null : <p className="outbox-glance__note">Paused: {state.message ?? state.paused}</p>}
+      {state === undefined || state.journalNotice === null ? null : (
+        <p className="outbox-glance__note outbox-glance__note--alert" role="alert">
+          {state.journalNotice}
+        </p>
+      )}
     </section>
   );
 }
