@@ -125,7 +125,15 @@ interface Conditions {
   readyWords: boolean;
 }
 
-function conditions(db: DatabaseSync, profileId: string, filter: HistoryFilter): Conditions {
+/**
+ * The filters other than the search, as SQL over a table keyed like `document_history`; each
+ * table keeps its dates its own way, so the caller says how a day bound reads there.
+ */
+function filterParts(
+  profileId: string,
+  filter: HistoryFilter,
+  dates: { from: (day: string) => [string, SQLInputValue]; to: (day: string) => [string, SQLInputValue] },
+): { parts: string[]; params: SQLInputValue[] } {
   const parts = ['profile_id = ?'];
   const params: SQLInputValue[] = [profileId];
   if (filter.kinds.length > 0) {
@@ -140,14 +148,17 @@ function conditions(db: DatabaseSync, profileId: string, filter: HistoryFilter):
     parts.push('currency = ?');
     params.push(filter.currency);
   }
-  if (filter.dateFrom !== null) {
-    parts.push('date >= ?');
-    params.push(filter.dateFrom);
+  for (const [day, bound] of [[filter.dateFrom, dates.from], [filter.dateTo, dates.to]] as const) {
+    if (day === null) continue;
+    const [sql, value] = bound(day);
+    parts.push(sql);
+    params.push(value);
   }
-  if (filter.dateTo !== null) {
-    parts.push('date < ?');
-    params.push(nextDay(filter.dateTo));
-  }
+  return { parts, params };
+}
+
+function conditions(db: DatabaseSync, profileId: string, filter: HistoryFilter): Conditions {
+  const { parts, params } = filterParts(profileId, filter, { from: (day) => ['date >= ?', day], to: (day) => ['date < ?', nextDay(day)] });
   const words = ftsWords(filter.search, broadPrefix(db));
   const search = formatWords(words);
   if (search !== null) {
@@ -167,28 +178,7 @@ const ORDER: Record<ListDocumentsQuery['sort'], string> = {
 
 /** From the per-day counts: how many of the profile's documents pass the filters other than the search. */
 function countFiltered(db: DatabaseSync, profileId: string, filter: HistoryFilter): number {
-  const parts = ['profile_id = ?'];
-  const params: SQLInputValue[] = [profileId];
-  if (filter.kinds.length > 0) {
-    parts.push(`kind IN (${placeholders(filter.kinds)})`);
-    params.push(...filter.kinds);
-  }
-  if (filter.states.length > 0) {
-    parts.push(`state IN (${placeholders(filter.states)})`);
-    params.push(...filter.states);
-  }
-  if (filter.currency !== '') {
-    parts.push('currency = ?');
-    params.push(filter.currency);
-  }
-  if (filter.dateFrom !== null) {
-    parts.push('day >= ?');
-    params.push(filter.dateFrom);
-  }
-  if (filter.dateTo !== null) {
-    parts.push('day <= ?');
-    params.push(filter.dateTo);
-  }
+  const { parts, params } = filterParts(profileId, filter, { from: (day) => ['day >= ?', day], to: (day) => ['day <= ?', day] });
   const row = db.prepare(`SELECT coalesce(sum(documents), 0) AS n FROM document_day_counts WHERE ${parts.join(' AND ')}`).get(...params) as { n: number };
   return row.n;
 }
