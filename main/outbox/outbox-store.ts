@@ -2,7 +2,7 @@ import type { DocumentRow } from '../store/journal/document-rows';
 import type { DocumentsRepo } from '../store/journal/documents-repo';
 import type { Journal } from '../store/journal/journal';
 
-export type ClaimedDocument = Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'number' | 'wire_json' | 'is_retry' | 'ambiguous' | 'attempts'> & {
+export type ClaimedDocument = Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'number' | 'wire' | 'is_retry' | 'ambiguous' | 'attempts'> & {
   /** True when an earlier attempt was cut off mid-send (a crash): it may have arrived. */
   interrupted: boolean;
 };
@@ -59,7 +59,7 @@ export class OutboxStore {
           profile_id: row.profile_id,
           kind: row.kind,
           number: row.number,
-          wire_json: row.wire_json,
+          wire: row.wire,
           is_retry: row.is_retry,
           ambiguous: interrupted ? 1 : row.ambiguous,
           attempts: row.attempts + 1,

@@ -5,6 +5,7 @@ import type { DocumentState } from '../../shared/contract/documents';
 import type { Logger } from '../logging/logger';
 import type { FiscalHarmonyClient } from '../providers/fiscal-harmony/fh-client';
 import type { DocumentsRepo } from '../store/journal/documents-repo';
+import { unpackBody } from '../store/journal/document-body';
 import type { Journal } from '../store/journal/journal';
 import type { BusyRegistry, BusyToken } from '../services/updates/busy-registry';
 import { wireBodyToSend } from '../services/documents/wire-document';
@@ -305,9 +306,9 @@ export class Outbox {
     const isRetry = doc.is_retry === 1 || doc.ambiguous === 1;
     let requestId: string;
     try {
-      if (doc.wire_json === null) throw new Error('A queued document has no body');
+      if (doc.wire === null) throw new Error('A queued document has no body');
       const client = await this.options.clientFor(doc.profile_id);
-      const body = wireBodyToSend(doc.wire_json, isRetry);
+      const body = wireBodyToSend(unpackBody(doc.wire, { documentId: doc.id }), isRetry);
       requestId = doc.kind === 'invoice' ? await client.submitInvoice(body) : await client.submitCreditNote(body);
     } catch (error) {
       return this.failed(doc, error);

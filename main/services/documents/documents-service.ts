@@ -17,6 +17,7 @@ import { AppError } from '../../../shared/errors';
 import type { EventBus } from '../../events/event-bus';
 import type { Logger } from '../../logging/logger';
 import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
+import { packBody, unpackBody } from '../../store/journal/document-body';
 import { DocumentsRepo, formatNumber } from '../../store/journal/documents-repo';
 import { searchDocuments } from '../../store/journal/document-search';
 import { summaryOf } from '../../store/journal/history-query';
@@ -103,7 +104,7 @@ export class DocumentsService {
     const row = this.require(id);
     const from: DocumentState[] = mode === 'first' ? ['draft'] : ['needs-fix'];
     if (!from.includes(row.state)) throw this.notQueueable(row, mode);
-    const draft = documentDraftSchema.parse(JSON.parse(row.draft_json));
+    const draft = documentDraftSchema.parse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
     const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id) };
     const check = checkBeforeQueue(draft, checkContext);
     if (check.figures === null) {
@@ -143,7 +144,7 @@ export class DocumentsService {
           number,
           issued_at: date,
           buyer_id: buyerId,
-          wire_json: wire,
+          wire: packBody(wire),
           sub_total: figures.totals.subTotal,
           total_tax: figures.totals.totalTax,
           total: figures.totals.total,
@@ -215,7 +216,7 @@ export class DocumentsService {
 
   private draftFields(draft: DocumentDraft) {
     return {
-      draft_json: JSON.stringify(draft),
+      draft: packBody(JSON.stringify(draft)),
       currency: draft.currency.trim(),
       buyer_name: draft.buyer.name.trim(),
       buyer_tin: draft.buyer.tin.trim() === '' ? null : draft.buyer.tin.trim(),
@@ -229,7 +230,7 @@ export class DocumentsService {
 
   private detail(id: string): DocumentDetail {
     const row = this.require(id);
-    const draft = documentDraftSchema.parse(JSON.parse(row.draft_json));
+    const draft = documentDraftSchema.parse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
     const original = row.original_id === null ? undefined : this.repo.get(row.original_id);
     const amounts = draftFigures(draft, () => undefined).lines;
     return {

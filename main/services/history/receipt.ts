@@ -4,6 +4,7 @@ import type { Receipt } from '../../../shared/contract/history';
 import type { MappedTaxCode } from '../mappings/mappings-service';
 import { draftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
 import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
+import { unpackBody } from '../../store/journal/document-body';
 
 export interface ReceiptSources {
   row: DocumentRow;
@@ -21,7 +22,7 @@ const zimraNumberOf = (row: Pick<DocumentRow, 'zimra_number' | 'fiscal_day'>) =>
 
 function draftOf(row: DocumentRow): DocumentDraft | null {
   try {
-    const parsed = documentDraftSchema.safeParse(JSON.parse(row.draft_json));
+    const parsed = documentDraftSchema.safeParse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -6,7 +6,8 @@ export interface DocumentRow {
   profile_id: string;
   kind: DocumentKind;
   state: DocumentState;
-  draft_json: string;
+  /** The draft as typed, compressed (`document-body.ts`). */
+  draft: Uint8Array;
   number: string | null;
   issued_at: string | null;
   currency: string;
@@ -17,7 +18,8 @@ export interface DocumentRow {
   sub_total: string | null;
   total_tax: string | null;
   total: string | null;
-  wire_json: string | null;
+  /** The exact JSON body sent on every attempt, compressed; null until queued. */
+  wire: Uint8Array | null;
   is_retry: number;
   ambiguous: number;
   attempts: number;

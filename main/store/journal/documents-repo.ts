@@ -28,14 +28,14 @@ export class DocumentsRepo {
     return this.db.prepare('SELECT * FROM document_events WHERE document_id = ? ORDER BY id').all(id) as unknown as EventRow[];
   }
 
-  insert(row: Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'draft_json' | 'currency' | 'buyer_name' | 'buyer_tin' | 'original_id' | 'sub_total' | 'total_tax' | 'total' | 'created_at'>, lines: Omit<LineRow, 'document_id'>[], note: string): void {
+  insert(row: Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'draft' | 'currency' | 'buyer_name' | 'buyer_tin' | 'original_id' | 'sub_total' | 'total_tax' | 'total' | 'created_at'>, lines: Omit<LineRow, 'document_id'>[], note: string): void {
     this.journal.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO documents (id, profile_id, kind, state, draft_json, currency, buyer_name, buyer_tin, original_id, sub_total, total_tax, total, created_at, updated_at)
+          `INSERT INTO documents (id, profile_id, kind, state, draft, currency, buyer_name, buyer_tin, original_id, sub_total, total_tax, total, created_at, updated_at)
            VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(row.id, row.profile_id, row.kind, row.draft_json, row.currency, row.buyer_name, row.buyer_tin, row.original_id, row.sub_total, row.total_tax, row.total, row.created_at, row.created_at);
+        .run(row.id, row.profile_id, row.kind, row.draft, row.currency, row.buyer_name, row.buyer_tin, row.original_id, row.sub_total, row.total_tax, row.total, row.created_at, row.created_at);
       this.writeLines(row.id, lines);
       this.appendEvent(row.id, row.created_at, null, 'draft', note);
     });
@@ -45,16 +45,16 @@ export class DocumentsRepo {
   replaceDraft(
     id: string,
     states: readonly DocumentState[],
-    fields: Pick<DocumentRow, 'draft_json' | 'currency' | 'buyer_name' | 'buyer_tin' | 'original_id' | 'sub_total' | 'total_tax' | 'total' | 'updated_at'>,
+    fields: Pick<DocumentRow, 'draft' | 'currency' | 'buyer_name' | 'buyer_tin' | 'original_id' | 'sub_total' | 'total_tax' | 'total' | 'updated_at'>,
     lines: Omit<LineRow, 'document_id'>[],
   ): boolean {
     return this.journal.transaction(() => {
       const result = this.db
         .prepare(
-          `UPDATE documents SET draft_json = ?, currency = ?, buyer_name = ?, buyer_tin = ?, original_id = ?, sub_total = ?, total_tax = ?, total = ?, updated_at = ?
+          `UPDATE documents SET draft = ?, currency = ?, buyer_name = ?, buyer_tin = ?, original_id = ?, sub_total = ?, total_tax = ?, total = ?, updated_at = ?
            WHERE id = ? AND state IN (${placeholders(states)})`,
         )
-        .run(fields.draft_json, fields.currency, fields.buyer_name, fields.buyer_tin, fields.original_id, fields.sub_total, fields.total_tax, fields.total, fields.updated_at, id, ...states);
+        .run(fields.draft, fields.currency, fields.buyer_name, fields.buyer_tin, fields.original_id, fields.sub_total, fields.total_tax, fields.total, fields.updated_at, id, ...states);
       if (result.changes !== 1) return false;
       this.writeLines(id, lines);
       return true;
@@ -167,8 +167,8 @@ export function formatNumber(prefix: string, value: number): string {
 const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
 
 const CHANGEABLE = new Set<string>([
-  'draft_json', 'number', 'issued_at', 'currency', 'buyer_name', 'buyer_tin', 'buyer_id', 'original_id', 'sub_total', 'total_tax', 'total',
-  'wire_json', 'is_retry', 'ambiguous', 'attempts', 'next_attempt_at', 'lease_owner', 'lease_until', 'request_id', 'submitted_at',
+  'draft', 'number', 'issued_at', 'currency', 'buyer_name', 'buyer_tin', 'buyer_id', 'original_id', 'sub_total', 'total_tax', 'total',
+  'wire', 'is_retry', 'ambiguous', 'attempts', 'next_attempt_at', 'lease_owner', 'lease_until', 'request_id', 'submitted_at',
   'next_poll_at', 'polls', 'service_error', 'last_failure', 'qr_url', 'verification_code', 'fiscal_day', 'device_id', 'zimra_number', 'pdf_token',
 ]);
 

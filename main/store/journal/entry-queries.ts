@@ -4,6 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { buyerAddressDraftSchema, documentDraftSchema, type DocumentDraft, type LineDraft } from '../../../shared/contract/documents';
 import type { BuyerRecord, CreditableInvoice, CreditBasis, LineSuggestion } from '../../../shared/contract/entry';
 import { Dec, sum } from '../../../shared/domain/money';
+import { unpackBody } from './document-body';
 
 const SUGGESTIONS = 8;
 /** How many matching lines are looked at before picking the latest per description. */
@@ -40,7 +41,7 @@ interface InvoiceRow {
   total: string | null;
   zimra_number: number | null;
   fiscal_day: number | null;
-  draft_json: string;
+  draft: Uint8Array;
 }
 
 export class EntryQueries {
@@ -109,7 +110,7 @@ export class EntryQueries {
   creditBasis(profileId: string, invoiceId: string, exceptCreditNoteId: string | null): (CreditBasis & { fiscalised: boolean; draft: DocumentDraft }) | null {
     const row = this.db.prepare(`SELECT * FROM documents WHERE id = ? AND profile_id = ? AND kind = 'invoice'`).get(invoiceId, profileId) as InvoiceRow | undefined;
     if (row === undefined) return null;
-    const parsed = documentDraftSchema.safeParse(JSON.parse(row.draft_json));
+    const parsed = documentDraftSchema.safeParse(JSON.parse(unpackBody(row.draft, { documentId: invoiceId })));
     if (!parsed.success) return null;
     const draft = parsed.data;
     const total = new Dec(row.total ?? '0');

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { silentLogger } from '../../logging/logger';
+import { packBody, unpackBody } from './document-body';
 import { Journal, JOURNAL_FILE_NAME } from './journal';
 import { migrations } from './migrations';
 import { migration001 } from './migrations/001-documents';
@@ -33,25 +34,49 @@ describe('the journal', () => {
     journal.close();
   });
 
-  it('upgrades a journal written by the first version, keeping its documents', () => {
+  it('upgrades a journal written by the first version, keeping its documents and their bodies byte for byte', () => {
     const path = freshPath();
     const first = open(path, { migrations: [migration001] });
     expect(first.schemaVersion()).toBe(1);
-    first.db
-      .prepare(`INSERT INTO documents (id, profile_id, kind, state, draft_json, currency, buyer_name, number, total, created_at, updated_at) VALUES ('d1', 'p', 'invoice', 'fiscalised', '{}', 'USD', 'Cash Ann', 'INV-000001', '12.65', 'x', 'x')`)
-      .run();
+    // Bodies as schema 1 kept them: plain JSON text, with the digits and characters a body must keep.
+    const draftJson = '{"kind":"invoice","buyer":{"name":"Chipo\'s Café"},"lines":[{"quantity":"2.5","unitAmount":"90071992547409.93"}]}';
+    const line = (index: number) => `{"Description":"Mealie-meal 10 kg, bag ${index}","Quantity":2.5,"UnitAmount":12.5,"TaxCode":"VAT15","HsCode":"11022000"}`;
+    const wireJson = `{"InvoiceId":"d1","Total":90071992547409.93,"LineItems":[${[1, 2, 3, 4, 5].map(line).join(',')}]}`;
+    const insert = first.db.prepare(
+      `INSERT INTO documents (id, profile_id, kind, state, draft_json, wire_json, currency, buyer_name, number, total, created_at, updated_at) VALUES (?, 'p', 'invoice', ?, ?, ?, 'USD', 'Cash Ann', ?, '12.65', 'x', 'x')`,
+    );
+    insert.run('d1', 'fiscalised', draftJson, wireJson, 'INV-000001');
+    insert.run('d2', 'draft', '{}', null, null);
     first.db.prepare(`INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES ('d1', 'x', NULL, 'fiscalised', 'n')`).run();
     first.close();
     const upgraded = open(path);
     expect(upgraded.schemaVersion()).toBe(migrations.at(-1)?.version);
     expect(upgraded.db.prepare(`SELECT number, total FROM documents WHERE id = 'd1'`).get()).toEqual({ number: 'INV-000001', total: '12.65' });
+    const bodies = upgraded.db.prepare('SELECT id, draft, wire FROM documents ORDER BY id').all() as { id: string; draft: Uint8Array; wire: Uint8Array | null }[];
+    expect(bodies.map((row) => [row.id, unpackBody(row.draft, { documentId: row.id }), row.wire === null ? null : unpackBody(row.wire, { documentId: row.id })])).toEqual([
+      ['d1', draftJson, wireJson],
+      ['d2', '{}', null],
+    ]);
+    // Stored compressed, not as text: the point of the upgrade.
+    expect(bodies[0]!.wire!.byteLength).toBeLessThan(Buffer.byteLength(wireJson));
+    const columns = (upgraded.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((column) => column.name);
+    expect(columns).not.toContain('draft_json');
+    expect(columns).not.toContain('wire_json');
     expect(upgraded.integrityCheck()).toBe('ok');
     upgraded.close();
   });
 
+  it('refuses to read a damaged body back, with a message that says what to do', () => {
+    const stored = packBody('{"Total":12.65}');
+    const damaged = Uint8Array.from(stored);
+    damaged[damaged.length - 6] = damaged[damaged.length - 6]! ^ 0xff;
+    expect(unpackBody(stored, { documentId: 'd1' })).toBe('{"Total":12.65}');
+    expect(() => unpackBody(damaged, { documentId: 'd1' })).toThrow(/document d1 is damaged.*keep a copy of the data folder/);
+  });
+
   it('keeps the event log append-only', () => {
     const journal = open(freshPath());
-    journal.db.prepare(`INSERT INTO documents (id, profile_id, kind, state, draft_json, currency, buyer_name, created_at, updated_at) VALUES ('d', 'p', 'invoice', 'draft', '{}', '', '', 'x', 'x')`).run();
+    journal.db.prepare(`INSERT INTO documents (id, profile_id, kind, state, currency, buyer_name, created_at, updated_at) VALUES ('d', 'p', 'invoice', 'draft', '', '', 'x', 'x')`).run();
     journal.db.prepare(`INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES ('d', 'x', NULL, 'draft', 'n')`).run();
     expect(() => journal.db.prepare(`UPDATE document_events SET note = 'rewritten'`).run()).toThrow(/append-only/);
     journal.close();

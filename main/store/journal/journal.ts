@@ -115,6 +115,7 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
         continue;
       }
       db.exec(migration.sql);
+      migration.run?.(db);
       db.exec(`PRAGMA user_version = ${migration.version}`);
       db.exec('COMMIT');
     } catch (error) {
