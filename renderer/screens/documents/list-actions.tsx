@@ -8,6 +8,16 @@ import { listInput } from './history-filters';
 
 const errorText = (error: unknown) => (error instanceof FiscalCallError ? error.message : 'Something went wrong. Please try again.');
 
+const documents = (count: number) => `${count} ${count === 1 ? 'document' : 'documents'}`;
+
+/** Only documents still waiting for their result are asked about; the others' state is final. */
+function checkedMessage(selected: number, checked: number, changed: number): string {
+  if (checked === 0) return `None of the ${documents(selected)} selected is waiting for a result from Fiscal Harmony: nothing to check.`;
+  const asked = `Asked Fiscal Harmony about ${documents(checked)} waiting for a result: ${changed === 0 ? 'no new result yet' : `${changed} came in`}.`;
+  const others = selected - checked;
+  return others === 0 ? asked : `${asked} The other ${others} ${others === 1 ? 'is' : 'are'} not waiting for one.`;
+}
+
 /** Check the status of the selected documents, and export the filtered list. */
 export function ListActions({ filters, selected, onClearSelection }: { filters: HistoryFilters; selected: ReadonlySet<string>; onClearSelection: () => void }) {
   const check = useCheckStatus();
@@ -16,9 +26,10 @@ export function ListActions({ filters, selected, onClearSelection }: { filters: 
 
   const checkSelected = () => {
     setMessage(null);
-    check.mutate([...selected].slice(0, 100), {
+    const ids = [...selected].slice(0, 100);
+    check.mutate(ids, {
       onSuccess: ({ checked, changed }) => {
-        setMessage(`Asked Fiscal Harmony about ${checked} ${checked === 1 ? 'document' : 'documents'}: ${changed} changed.`);
+        setMessage(checkedMessage(ids.length, checked, changed));
         onClearSelection();
       },
       onError: (error) => setMessage(errorText(error)),
