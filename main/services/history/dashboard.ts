@@ -107,20 +107,22 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
     alerts.push({
       code: 'status-window',
       severity: 'warning',
-      message: `${plural(facts.nearStatusWindow, 'document has', 'documents have')} waited more than ${STATUS_WINDOW_WARNING_DAYS} days for its result. Fiscal Harmony only answers about documents of the last ${STATUS_WINDOW_DAYS} days.`,
+      message: `${plural(facts.nearStatusWindow, 'document has', 'documents have')} waited more than ${STATUS_WINDOW_WARNING_DAYS} days for ${facts.nearStatusWindow === 1 ? 'its' : 'their'} result. Fiscal Harmony only answers about documents of the last ${STATUS_WINDOW_DAYS} days.`,
       nextStep: 'Check their status now while Fiscal Harmony still knows them.',
       link: '/documents?state=submitted',
       count: facts.nearStatusWindow,
     });
   }
   if (outbox?.paused === 'offline') {
+    // The document probing whether the service is back is in flight, and waits all the same.
+    const waiting = outbox.queued + outbox.sending;
     alerts.push({
       code: 'outbox-offline',
       severity: 'warning',
-      message: `Sending is paused because Fiscal Harmony cannot be reached. ${outbox.queued > 0 ? `${plural(outbox.queued, 'document waits', 'documents wait')} in the outbox.` : ''}`.trim(),
+      message: `Sending is paused because Fiscal Harmony cannot be reached. ${waiting > 0 ? `${plural(waiting, 'document waits', 'documents wait')} in the outbox.` : ''}`.trim(),
       nextStep: 'Check the internet connection; the outbox sends on its own once it is back.',
       link: null,
-      count: outbox.queued,
+      count: waiting,
     });
   } else if (outbox?.paused === 'manual') {
     alerts.push({
@@ -134,7 +136,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
   }
   if (!device.ok) {
     alerts.push({ code: 'account-unchecked', severity: 'info', message: `The subscription and device certificate could not be checked: ${device.reason}`, nextStep: 'They are checked again when this page is opened.', link: '/device', count: null });
-    return alerts;
+    return mostUrgentFirst(alerts);
   }
   const billing = device.value.billingStatus;
   if (billing !== null && (billing.severity === 'warning' || billing.severity === 'blocking')) {
@@ -149,17 +151,25 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
   }
   const certificate = device.value.certificate;
   if (certificate.state === 'expiring' || certificate.state === 'expired') {
+    const expired = certificate.state === 'expired';
+    const daysLeft = certificate.daysLeft ?? 0;
     alerts.push({
       code: 'certificate',
-      severity: certificate.state === 'expired' ? 'blocker' : 'warning',
-      message:
-        certificate.state === 'expired'
-          ? 'The fiscal device certificate has expired: documents cannot be fiscalised.'
-          : `The fiscal device certificate expires in ${plural(certificate.daysLeft ?? 0, 'day', 'days')}.`,
-      nextStep: 'Renew the device certificate through Fiscal Harmony before it runs out.',
+      severity: expired ? 'blocker' : 'warning',
+      message: expired
+        ? 'The fiscal device certificate has expired: documents cannot be fiscalised.'
+        : `The fiscal device certificate expires in ${daysLeft < 1 ? 'less than a day' : plural(daysLeft, 'day', 'days')}.`,
+      nextStep: expired ? 'Renew the device certificate through Fiscal Harmony now.' : 'Renew the device certificate through Fiscal Harmony before it runs out.',
       link: '/device',
       count: null,
     });
   }
-  return alerts;
+  return mostUrgentFirst(alerts);
+}
+
+const URGENCY: Record<DashboardAlert['severity'], number> = { blocker: 0, warning: 1, info: 2 };
+
+/** Blockers, then warnings, then information; in the order above within each (the sort is stable). */
+function mostUrgentFirst(alerts: DashboardAlert[]): DashboardAlert[] {
+  return alerts.sort((a, b) => URGENCY[a.severity] - URGENCY[b.severity]);
 }

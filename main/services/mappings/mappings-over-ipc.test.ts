@@ -6,7 +6,7 @@ import { silentLogger } from '../../logging/logger';
 import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import { createDemoAccount, uniqueCredentials, type DemoTemplate } from '../../sandbox/demo-accounts';
 import { startFiscalHarmonySandbox, type RunningSandbox } from '../../sandbox/fiscal-harmony-sandbox';
-import { FhTestClient } from '../../sandbox/test-support/fh-test-client';
+import { useSandboxAccount, type SandboxAccountOptions } from '../../test-support/sandbox-connection';
 
 // Every mapping channel through the IPC router (contract validation of inputs and outputs
 // included) against the sandbox over HTTP.
@@ -28,22 +28,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-/** A fresh sandbox account from a template, made the active connection. */
-async function useAccount(template: DemoTemplate, options: { secret?: string; key?: string } = {}) {
-  const credentials = uniqueCredentials(`map-${template}`);
-  sandbox.addAccount(createDemoAccount(template, credentials));
-  const created = await value<{ id: string }>('connections:create', {
-    kind: 'fiscal-harmony',
-    name: `${template} ${credentials.apiKey.slice(-4)}`,
-    environment: 'custom',
-    customBaseUrl: sandbox.baseUrl,
-    applicationName: 'FiscalDesk',
-    apiKey: options.key ?? credentials.apiKey,
-    apiSecret: options.secret ?? credentials.apiSecret,
-  });
-  await value('connections:activate', { id: created.id });
-  return { profileId: created.id, other: new FhTestClient(sandbox.baseUrl, credentials) };
-}
+const useAccount = (template: DemoTemplate, options?: SandboxAccountOptions) => useSandboxAccount(app, sandbox, template, options);
 
 const newDeviceRows = [
   { taxCode: 'EX', destinationTaxId: 512 },
@@ -97,7 +82,7 @@ describe('mappings over IPC, against the sandbox', () => {
   });
 
   it('creates, updates and deletes a tax mapping; refuses unknown taxes, duplicates and bad codes before calling the service', async () => {
-    const { other } = await useAccount('new-device');
+    const { client: other } = await useAccount('new-device');
     const created = await value<TaxMappingRow>('mappings:createTax', { taxCode: ' VAT15 ', destinationTaxId: 515 });
     expect(created).toMatchObject({ taxCode: 'VAT15', taxName: 'Standard rated 15.5%', destinationTaxId: 515, zimraTaxId: 515, stale: false });
     expect(created.deviceTax).toMatchObject({ name: 'Standard rated 15.5%', percent: '15.5' });
@@ -126,7 +111,7 @@ describe('mappings over IPC, against the sandbox', () => {
   });
 
   it('handles a tax mapping deleted elsewhere: NOT_FOUND with an explanation, the change announced, the list right', async () => {
-    const { other, profileId } = await useAccount('new-device');
+    const { client: other, profileId } = await useAccount('new-device');
     const created = await value<TaxMappingRow>('mappings:createTax', { taxCode: 'EX', destinationTaxId: 512 });
     expect((await other.request('DELETE', `/taxmapping/${created.id}`)).status).toBe(200);
     changes.length = 0;
@@ -139,7 +124,7 @@ describe('mappings over IPC, against the sandbox', () => {
   });
 
   it('passes on a refusal by the service when a change elsewhere beat the check (a code mapped meanwhile)', async () => {
-    const { other } = await useAccount('new-device');
+    const { client: other } = await useAccount('new-device');
     await value('mappings:overview');
     // Another till maps "ZR" after this screen read the list.
     expect((await other.request('POST', '/taxmapping', { TaxCode: 'ZR', DestinationTaxId: 513 })).status).toBe(200);
@@ -150,7 +135,7 @@ describe('mappings over IPC, against the sandbox', () => {
   });
 
   it('creates, updates and deletes a currency mapping from the supported list; refuses unsupported and malformed codes', async () => {
-    const { other } = await useAccount('new-device');
+    const { client: other } = await useAccount('new-device');
     const created = await value<{ id: number }>('mappings:createCurrency', { sourceCurrency: 'US$', destinationCurrency: 'usd' });
     expect(created).toMatchObject({ sourceCurrency: 'US$', destinationCurrency: 'USD', supported: true });
     expect(await call('mappings:createCurrency', { sourceCurrency: 'EUR', destinationCurrency: 'EUR' })).toMatchObject({
@@ -190,13 +175,7 @@ describe('mappings over IPC, against the sandbox', () => {
 
   it('flags a mapping whose tax the device no longer lists', async () => {
     // The shop's mappings, plus one to a tax id its device has stopped listing.
-    const credentials = uniqueCredentials('map-stale');
-    const seed = createDemoAccount('shop', credentials);
-    sandbox.addAccount({ ...seed, taxMappings: [...(seed.taxMappings ?? []), { TaxCode: 'OLD', TaxName: 'Old rate', DestinationTaxId: 501 }] });
-    const created = await value<{ id: string }>('connections:create', {
-      kind: 'fiscal-harmony', name: 'Stale shop', environment: 'custom', customBaseUrl: sandbox.baseUrl, applicationName: 'FiscalDesk', ...credentials,
-    });
-    await value('connections:activate', { id: created.id });
+    await useAccount('shop', { seed: (seed) => ({ ...seed, taxMappings: [...(seed.taxMappings ?? []), { TaxCode: 'OLD', TaxName: 'Old rate', DestinationTaxId: 501 }] }) });
     const overview = await value<MappingsOverview>('mappings:overview');
     expect(overview.taxMappings.find((r) => r.taxCode === 'OLD')).toMatchObject({ destinationTaxId: 501, deviceTax: null, stale: true });
     expect(overview.taxMappings.filter((r) => r.stale)).toHaveLength(1);

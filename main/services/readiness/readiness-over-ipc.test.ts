@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadinessVerdict } from '../../../shared/contract/readiness';
 import type { ComposedApp } from '../../compose';
 import { composeTestApp, ipcOf } from '../../test-support/compose-test-app';
-import { createDemoAccount, uniqueCredentials, type DemoTemplate } from '../../sandbox/demo-accounts';
+import type { DemoTemplate } from '../../sandbox/demo-accounts';
 import { startFiscalHarmonySandbox, type RunningSandbox } from '../../sandbox/fiscal-harmony-sandbox';
-import { FhTestClient } from '../../sandbox/test-support/fh-test-client';
+import { useSandboxAccount, type SandboxAccountOptions } from '../../test-support/sandbox-connection';
 
 // The readiness verdict through the IPC router (contract validation included), against the
 // sandbox's demo accounts over HTTP.
@@ -26,21 +26,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function useAccount(template: DemoTemplate, options: { secret?: string } = {}) {
-  const credentials = uniqueCredentials(`ready-${template}`);
-  sandbox.addAccount(createDemoAccount(template, credentials));
-  const created = await value<{ id: string }>('connections:create', {
-    kind: 'fiscal-harmony',
-    name: `${template} ${credentials.apiKey.slice(-4)}`,
-    environment: 'custom',
-    customBaseUrl: sandbox.baseUrl,
-    applicationName: 'FiscalDesk',
-    apiKey: credentials.apiKey,
-    apiSecret: options.secret ?? credentials.apiSecret,
-  });
-  await value('connections:activate', { id: created.id });
-  return { id: created.id, client: new FhTestClient(sandbox.baseUrl, credentials) };
-}
+const useAccount = (template: DemoTemplate, options?: SandboxAccountOptions) => useSandboxAccount(app, sandbox, template, options);
 
 const verdict = (fresh = false) => value<ReadinessVerdict>('readiness:get', fresh ? { fresh } : undefined);
 const codes = (v: ReadinessVerdict) => v.reasons.map((r) => `${r.severity}:${r.code}`);
