@@ -3,6 +3,7 @@ import { DOCUMENT_STATES, type DocumentState } from '../../../shared/contract/do
 import type { DeviceView } from '../../../shared/contract/device';
 import type { Dashboard, DashboardAlert } from '../../../shared/contract/history';
 import type { OutboxState } from '../../../shared/contract/outbox';
+import { inDays } from '../../../shared/domain/time-left';
 import { catDay, catMonth, nextMonthStart } from './cat-time';
 import { CurrencyTotals } from './currency-totals';
 
@@ -152,13 +153,12 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
   const certificate = device.value.certificate;
   if (certificate.state === 'expiring' || certificate.state === 'expired') {
     const expired = certificate.state === 'expired';
-    const daysLeft = certificate.daysLeft ?? 0;
     alerts.push({
       code: 'certificate',
       severity: expired ? 'blocker' : 'warning',
       message: expired
         ? 'The fiscal device certificate has expired: documents cannot be fiscalised.'
-        : `The fiscal device certificate expires in ${daysLeft < 1 ? 'less than a day' : plural(daysLeft, 'day', 'days')}.`,
+        : `The fiscal device certificate expires ${inDays(certificate.daysLeft)}.`,
       nextStep: expired ? 'Renew the device certificate through Fiscal Harmony now.' : 'Renew the device certificate through Fiscal Harmony before it runs out.',
       link: '/device',
       count: null,

@@ -1,5 +1,6 @@
 import type { ReadinessLevel, ReadinessReason } from '../../../shared/contract/readiness';
 import { parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
+import { inDays } from '../../../shared/domain/time-left';
 import type { ErrorCode } from '../../../shared/errors';
 import { describeBillingStatus } from '../fiscal-harmony/billing-status';
 import { certificateState } from '../fiscal-harmony/certificate';
@@ -164,7 +165,7 @@ export function reasonsFrom(facts: ReadinessFacts, now: Date): ReadinessReason[]
       if (certificate.state === 'expired') {
         reasons.push(blocker('certificate-expired', 'The fiscal device\u2019s certificate has expired: no document is fiscalised until it is renewed.', 'Renew the device certificate in the Fiscal Harmony portal.', '/device'));
       } else if (certificate.state === 'expiring') {
-        reasons.push(warning('certificate-expiring', `The fiscal device\u2019s certificate expires in ${certificate.daysLeft ?? 0} day${certificate.daysLeft === 1 ? '' : 's'}.`, 'Renew the device certificate in the Fiscal Harmony portal before it expires.', '/device'));
+        reasons.push(warning('certificate-expiring', `The fiscal device\u2019s certificate expires ${inDays(certificate.daysLeft)}.`, 'Renew the device certificate in the Fiscal Harmony portal before it expires.', '/device'));
       } else if (certificate.state === 'unknown') {
         reasons.push(warning('certificate-unknown', 'The fiscal device\u2019s certificate date is not known.', 'Check the certificate in the Fiscal Harmony portal.', '/device'));
       }

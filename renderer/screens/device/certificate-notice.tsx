@@ -1,4 +1,5 @@
 import type { DeviceView } from '../../../shared/contract/device';
+import { inDays } from '../../../shared/domain/time-left';
 import { formatDate } from '../../components/format';
 
 /** The device certificate: a warning inside 30 days, an alarm once expired. */
@@ -14,7 +15,7 @@ export function CertificateNotice({ certificate }: { certificate: DeviceView['ce
   if (certificate.state === 'expiring') {
     return (
       <div className="notice notice--warning" role="status">
-        <h2 className="notice__title">The device certificate expires in {certificate.daysLeft} {certificate.daysLeft === 1 ? 'day' : 'days'}</h2>
+        <h2 className="notice__title">The device certificate expires {inDays(certificate.daysLeft)}</h2>
         <p>It is valid until {formatDate(certificate.validTill)}. Ask Fiscal Harmony to renew it before then, or fiscalisation will stop.</p>
       </div>
     );
