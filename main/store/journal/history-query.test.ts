@@ -87,8 +87,16 @@ describe('history search', () => {
     expect(ftsQuery('INV-0 moyo', broad)).toBe('"inv-0" AND "moyo"*');
     expect(ftsQuery('inv', broad)).toBe('"inv"*');
     expect(ftsQuery('INV-0000042', () => false)).toBe('"inv-0000042"*');
+    // Names are never asked about (only numbers and codes start a great many words), and one to
+    // three characters are always ready.
+    const everything = () => true;
+    expect(ftsQuery('Tendai Moyo 2000', everything)).toBe('"tendai"* AND "moyo"* AND "2000"');
+    expect(ftsQuery('m 2 zw', everything)).toBe('"m"* AND "2"* AND "zw"*');
     const target = insert({ number: 'INV-000042' });
     expect(ids({ search: 'INV-000042' })).toEqual([target]);
+    const moyo = insert({ buyer: 'Tendai Moyo' });
+    insert({ buyer: 'Rudo Ncube' });
+    expect(ids({ search: 'm' })).toEqual([moyo]);
   });
 
   it('filters by kind, state, currency and inclusive day range, and counts what matches', () => {

@@ -53,8 +53,8 @@ export function summaryOf(row: SummaryRow): DocumentSummary {
 
 const MAX_TERMS = 8;
 
-/** Prefix lengths the full-text index keeps ready (migration 002: prefix = '2 3'). */
-const READY_PREFIXES = new Set([2, 3]);
+/** Prefix lengths the full-text index keeps ready (migration 006: prefix = '1 2 3'). */
+const READY_PREFIXES = new Set([1, 2, 3]);
 /** A prefix that stands for more indexed words than this is matched as a whole word instead. */
 const MAX_PREFIX_WORDS = 200;
 
@@ -85,8 +85,11 @@ function ftsWords(search: string, broad: BroadPrefix): FtsWord[] {
     .filter((term) => /[\p{L}\p{N}]/u.test(term))
     .slice(0, MAX_TERMS)
     .map((term) => {
-      const oneWord = /^[\p{L}\p{N}\-/.]+$/u.test(term);
-      return { term, prefix: !(oneWord && !READY_PREFIXES.has([...term].length) && broad(term)) };
+      // Only numbers and codes (INV-0..., TINs, amounts) can start a great many words. A name's
+      // first four letters start few, and asking would cost more than the search: the term
+      // dictionary counts every document of each word it lists.
+      const couldBeBroad = /^[\p{L}\p{N}\-/.]+$/u.test(term) && /\p{N}/u.test(term) && !READY_PREFIXES.has([...term].length);
+      return { term, prefix: !(couldBeBroad && broad(term)) };
     });
 }
 

@@ -18,7 +18,7 @@ const totalSortOf = (row: string) => `CAST(${row}.total AS REAL)`;
  * The words a document is found by. Numbers and verification codes are also indexed without
  * their separators and leading zeros, so `42` finds INV-000042 and `A1B2C3D4` finds A1B2-C3D4-...
  */
-const searchTerms = (row: string) => `concat_ws(' ',
+export const searchTerms = (row: string) => `concat_ws(' ',
   ${row}.number,
   nullif(ltrim(ltrim(${row}.number, '${letters}-_/. '), '0'), ''),
   ${row}.buyer_name,
