@@ -125,6 +125,8 @@ describe('history search', () => {
     const page = searchHistory(journal.db, 'p1', query({ sort: 'oldest', offset: 1, limit: 1 }));
     expect(page).toMatchObject({ total: 3, offset: 1 });
     expect(page.items.map((item) => item.id)).toEqual([middle]);
+    expect(searchHistory(journal.db, 'p1', query({ offset: 3 }))).toEqual({ items: [], total: 3, offset: 3 });
+    expect(searchHistory(journal.db, 'p1', query({ search: 'nobody-by-this-name' }))).toEqual({ items: [], total: 0, offset: 0 });
   });
 
   it('keeps the index and counts in step with updates and deletes, and a rebuild gives the same answers', () => {

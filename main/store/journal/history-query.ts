@@ -279,6 +279,8 @@ const SORT_INDEX: Record<ListDocumentsQuery['sort'], HistoryIndex> = {
 export function searchHistory(db: DatabaseSync, profileId: string, query: ListDocumentsQuery): DocumentPage {
   const where = conditions(db, profileId, query);
   const { total, matches, filtered } = measure(db, profileId, query, where);
+  // The count is exact: past it there is no row to look for (and looking could walk the profile).
+  if (query.offset >= total) return { items: [], total, offset: query.offset };
   let plan = '';
   if (matches !== null && total > 0) {
     const profileRows = onlyProfile(query) ? filtered : countFiltered(db, profileId, { ...query, kinds: [], states: [], currency: '', dateFrom: null, dateTo: null });
