@@ -89,7 +89,7 @@ export class FiscalHarmonyClient {
     if (requestIds.length > MAX_STATUS_IDS) {
       throw new AppError('INVALID_INPUT', `At most ${MAX_STATUS_IDS} documents can be checked at once.`);
     }
-    return this.json({ method: 'POST', path: '/status', body: requestIds }, StatusResponseSchema);
+    return this.json({ method: 'POST', path: '/status', body: requestIds, safeToRepeat: true }, StatusResponseSchema);
   }
 
   /** `maxBytes`: the largest PDF accepted (default PDF_ANSWER_LIMIT_BYTES). */

@@ -37,6 +37,11 @@ export interface FhRequest {
   notFound?: 'no-device' | string;
   /** Largest answer accepted, counted after decompression; default JSON_ANSWER_LIMIT_BYTES. */
   maxAnswerBytes?: number;
+  /**
+   * Sending it twice changes nothing (a GET always; a POST that only asks, such as /status).
+   * Never a submission: a document sent again must say IsRetry (the outbox's rule).
+   */
+  safeToRepeat?: boolean;
 }
 
 export interface FhResponse {
@@ -56,6 +61,16 @@ interface Exchange {
 
 function isRedirect(status: number): boolean {
   return status >= 300 && status < 400;
+}
+
+/**
+ * The server closed a kept-open connection just as this request went out on it: the request
+ * never reached the service. Node's fetch reports it as "other side closed" or a reset.
+ */
+function isStaleConnection(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 /**
@@ -91,7 +106,7 @@ export class FiscalHarmonyHttp {
     return this.check(request, second);
   }
 
-  private async attempt(request: FhRequest, bodyBytes: Buffer | undefined): Promise<Exchange> {
+  private async attempt(request: FhRequest, bodyBytes: Buffer | undefined, reconnect = request.method === 'GET' || request.safeToRepeat === true): Promise<Exchange> {
     const { apiKey, apiSecret } = await this.connection.credentials();
     const headers: Record<string, string> = {
       Accept: 'application/json, text/plain, application/pdf',
@@ -142,6 +157,11 @@ export class FiscalHarmonyHttp {
       };
     } catch (error) {
       if (isAppError(error)) throw error;
+      if (reconnect && isStaleConnection(error) && !abort.signal.aborted) {
+        this.connection.logger.info('Fiscal Harmony closed a kept-open connection; asking again on a new one', { method: request.method, path: request.path });
+        clearTimeout(timer);
+        return this.attempt(request, bodyBytes, false);
+      }
       throw this.transportError(error, request);
     } finally {
       clearTimeout(timer);
