@@ -3,14 +3,18 @@ import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { DocumentDetail, DocumentPage } from '../shared/contract/documents';
+import type { PdfFile } from '../shared/contract/history';
 import { Dec, formatMoney } from '../shared/domain/money';
 import { typedInvoice } from '../main/test-support/sample-drafts';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { replacePrintDialog } from './print-dialog';
+import { openNewInvoice, pasteLines, type TypedLine } from './type-invoice';
 
-// After sending: find a document, see its QR and PDF, print it, export the list, and the
-// dashboard's alerts. Documents are sent for real to the training sandbox through the app's own
-// API (the page's loopback bridge); everything checked is done through the screens.
+// After sending: find a document, see its QR and PDF, print it (the app's receipt and the
+// service's own PDF), export the list, and the dashboard's alerts. Documents are sent for real to
+// the training sandbox, typed in the New invoice form or through the app's own API (the page's
+// loopback bridge); everything checked is done through the screens.
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -156,6 +160,126 @@ test('find a document by its verification code, see its QR and PDF, print the re
   const expectedTotal = formatMoney(zwg.reduce((sum, document) => sum.plus(document.total!), new Dec(0)));
   expect(lines.slice(lines.indexOf('') + 1)).toEqual(['Totals per currency (credit notes subtracted)', 'Currency,Documents,Total', `ZWG,2,${expectedTotal}`]);
   await expect(page.getByRole('status').filter({ hasText: 'Exported 2 documents as CSV.' })).toBeVisible();
+});
+
+/** Pages in a PDF file, counted from its page objects (the sandbox writes them uncompressed). */
+function pdfPageCount(base64: string): number {
+  return Buffer.from(base64, 'base64').toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+}
+
+/** Pixels of the sandbox's red training line ("TRAINING SANDBOX - NOT A VALID TAX DOCUMENT") in the top 5% of a page image. */
+function redPixelsAtTop(dataUrl: string): number {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  let red = 0;
+  for (let y = 0; y < Math.round(png.height * 0.05); y += 1) {
+    for (let x = 0; x < png.width; x += 1) {
+      const at = (y * png.width + x) * 4;
+      if (png.data[at]! - png.data[at + 1]! > 60 && png.data[at]! - png.data[at + 2]! > 60) red += 1;
+    }
+  }
+  return red;
+}
+
+/** The print root as window.print() finds it (this file is typed without the DOM, so the page's code is text). */
+interface HeldForPrinting {
+  roots: number;
+  rootInBody: boolean;
+  bodyPrintsPdf: boolean;
+  images: { alt: string; src: string; loaded: boolean; width: number; height: number }[];
+}
+
+/** The page laid out for paper: what shows outside the print root, and how many of its images show. */
+interface OnPaper {
+  elsewhere: string[];
+  imagesOnPaper: number;
+}
+
+/** Lines long enough that the service's PDF runs to a second page. */
+const roofingLines: TypedLine[] = Array.from({ length: 14 }, (_, i) => [
+  `Roofing sheet ${i + 1}: galvanised corrugated iron, 0.4 mm, 3.6 m long, cut to size, drilled for hook bolts, with ridge capping, washers and sealant`,
+  '4',
+  '18.75',
+  '',
+  'VAT15',
+  '72104900',
+]);
+
+test("the service's PDF prints page by page: on paper only its pages, page 1 with the document's QR and the training mark", async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const printDialog = await replacePrintDialog(page);
+
+  // Copied from a spreadsheet into the form (typing 14 long lines key by key takes minutes), fiscalised by the training sandbox.
+  await openNewInvoice(page);
+  await page.getByRole('button', { name: 'Walk-in cash sale' }).click();
+  await pasteLines(page, roofingLines);
+  await expect(page.getByTestId('total')).toHaveText('USD 1,050.00'); // 14 lines of 4 x 18.75: every row arrived
+  await expect(page.getByRole('status').filter({ hasText: 'Ready to send' })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('document-state')).toHaveText('Fiscalised', { timeout: 30_000 });
+  const [sent] = (await rpc<DocumentPage>(page, 'documents:list', {})).items;
+  const invoice = await rpc<DocumentDetail>(page, 'documents:get', { id: sent!.id });
+  expect(invoice.training).toBe(true);
+  const pdf = await rpc<PdfFile>(page, 'history:pdf', { id: invoice.id });
+  const pages = pdfPageCount(pdf.base64);
+  expect(pages, 'the PDF has more than one page, so one image per page means something').toBeGreaterThan(1);
+
+  // Opened from the list, its PDF shown, then printed from the keyboard.
+  await open(page, 'Documents');
+  await page.getByRole('table', { name: 'Documents' }).getByRole('link', { name: invoice.number! }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Show PDF' }).click();
+  await expect(page.getByTestId('pdf-page-status')).toHaveText(`Page 1 of ${pages}`);
+  await page.getByRole('button', { name: 'Print PDF' }).press('Enter');
+
+  // What the print dialog gets: the page as it is while window.print() runs, then laid out for paper.
+  const printout = await printDialog.whenOpened(async (dialog) => {
+    const held = await dialog.evaluate<HeldForPrinting>(`(() => {
+      const roots = [...document.querySelectorAll('.pdf-print-root')];
+      return {
+        roots: roots.length,
+        rootInBody: roots[0]?.parentElement === document.body,
+        bodyPrintsPdf: document.body.classList.contains('printing-pdf'),
+        images: [...(roots[0]?.querySelectorAll('img') ?? [])].map((image) => ({ alt: image.alt, src: image.src, loaded: image.complete && image.naturalWidth > 0, width: image.naturalWidth, height: image.naturalHeight })),
+      };
+    })()`);
+    await page.emulateMedia({ media: 'print' });
+    const paper = await dialog.evaluate<OnPaper>(`(() => {
+      const root = document.querySelector('.pdf-print-root');
+      const shown = (element) => element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      return {
+        elsewhere: [...document.body.querySelectorAll('*')]
+          .filter((element) => !root.contains(element) && shown(element))
+          .map((element) => '<' + element.tagName.toLowerCase() + '> ' + element.textContent.trim().slice(0, 40)),
+        imagesOnPaper: [...root.querySelectorAll('img')].filter((image) => shown(image) && image.getBoundingClientRect().width > 0).length,
+      };
+    })()`);
+    await page.emulateMedia({ media: 'screen' });
+    return { ...held, ...paper };
+  });
+
+  expect(printout.roots).toBe(1);
+  expect(printout.rootInBody).toBe(true);
+  expect(printout.bodyPrintsPdf).toBe(true);
+  expect(printout.images.map((image) => image.alt)).toEqual(Array.from({ length: pages }, (_, i) => `PDF of ${invoice.number}, page ${i + 1}`));
+  for (const image of printout.images) {
+    expect(image.loaded, `${image.alt} is decoded when the dialog opens`).toBe(true);
+    expect(image.width / image.height).toBeCloseTo(595.28 / 841.89, 2); // A4, as the sandbox draws it
+  }
+  expect(new Set(printout.images.map((image) => image.src)).size, 'every page is its own image').toBe(pages);
+  // Page 1 really is the service's PDF: its QR code is the document's, and it carries the training line.
+  expect(decodeQr(printout.images[0]!.src)).toBe(invoice.qr!.qrCodeUrl);
+  expect(redPixelsAtTop(printout.images[0]!.src)).toBeGreaterThan(100);
+  // On paper, nothing of the app: only the PDF's pages.
+  expect(printout.elsewhere).toEqual([]);
+  expect(printout.imagesOnPaper).toBe(pages);
+
+  // Once the dialog is closed the print root is gone and the screen is the app again, with no error.
+  await expect(page.locator('.pdf-print-root')).toHaveCount(0);
+  await expect(page.locator('body')).not.toHaveClass(/printing-pdf/);
+  await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}` })).toBeVisible();
+  await expect(page.getByText('The PDF could not be printed')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Document detail after printing its PDF');
 });
 
 test('the dashboard shows the day\'s totals and a needs-attention alert once a document needs attention', async ({ app }) => {

@@ -4,10 +4,12 @@ import type { DocumentDetail } from '../../../shared/contract/documents';
 import { useCheckStatus, useDocument, useResendDocument } from '../../api/use-documents';
 import { usePdf, useReceipt, useSavePdf } from '../../api/use-history';
 import { FiscalCallError } from '../../api/unwrap';
+import { DocumentLinesTable } from '../../components/document-lines-table';
 import { FactList } from '../../components/fact-list';
 import { formatAmount, formatDate, formatDateTime } from '../../components/format';
 import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/states';
+import { TaxSummaryTable } from '../../components/tax-summary-table';
 import { FiscalFacts } from './fiscal-facts';
 import { KIND_LABELS, STATE_LABELS } from './history-filters';
 import { printPdf } from './pdf-print';
@@ -174,42 +176,7 @@ function Lines({ document }: { document: DocumentDetail }) {
       <h2 id="lines-title" className="section-title">
         Lines
       </h2>
-      <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Description</th>
-              <th scope="col">HS code</th>
-              <th scope="col" className="num">
-                Quantity
-              </th>
-              <th scope="col" className="num">
-                Unit price
-              </th>
-              <th scope="col" className="num">
-                Discount
-              </th>
-              <th scope="col">Tax</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {document.lines.map((line, index) => (
-              <tr key={index}>
-                <td>{line.description}</td>
-                <td className="mono">{line.hsCode}</td>
-                <td className="num">{line.quantity}</td>
-                <td className="num">{line.unitAmount}</td>
-                <td className="num">{line.discountAmount === '' ? '—' : line.discountAmount}</td>
-                <td>{line.taxCode}</td>
-                <td className="num">{formatAmount(line.lineAmount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DocumentLinesTable lines={document.lines} caption="Lines" variant="screen" />
     </section>
   );
 }
@@ -217,43 +184,13 @@ function Lines({ document }: { document: DocumentDetail }) {
 function TaxSummary({ document }: { document: DocumentDetail }) {
   const receipt = useReceipt(document.id);
   return (
-    <section aria-labelledby="totals-title" className="card">
+    <section aria-labelledby="totals-title" className="card detail-totals">
       <h2 id="totals-title" className="section-title">
         Totals per tax rate
       </h2>
       {receipt.isError ? <p>{errorText(receipt.error)}</p> : null}
       {receipt.data === undefined ? null : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Tax</th>
-                <th scope="col" className="num">
-                  Rate
-                </th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col" className="num">
-                  Tax
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {receipt.data.taxSummary.map((rate) => (
-                <tr key={rate.taxCode}>
-                  <td>
-                    {rate.taxCode}
-                    {rate.taxName === null ? '' : ` (${rate.taxName})`}
-                  </td>
-                  <td className="num">{rate.percent === null ? 'Exempt' : `${rate.percent}%`}</td>
-                  <td className="num">{formatAmount(rate.amount)}</td>
-                  <td className="num">{formatAmount(rate.tax)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TaxSummaryTable rates={receipt.data.taxSummary} taxInclusive={receipt.data.taxInclusive} caption="Totals per tax rate" variant="screen" />
       )}
       {document.totals === null ? (
         <p>The totals are computed once every line is complete.</p>

@@ -24,6 +24,9 @@ export async function printPdf(base64: string, title: string): Promise<void> {
       const image = document.createElement('img');
       image.src = canvas.toDataURL('image/png');
       image.alt = `${title}, page ${number}`;
+      // Even a data URL loads after this script yields: an image not yet decoded when
+      // window.print() runs prints as a blank page (the last page, or the only one).
+      await image.decode();
       root.append(image);
     }
     document.body.append(root);

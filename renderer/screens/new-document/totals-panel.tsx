@@ -1,7 +1,7 @@
 import type { EntryTaxCode } from '../../../shared/contract/entry';
 import type { DraftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
 import { formatAmount } from '../../components/format';
-import { taxLabel } from './lines-table';
+import { TaxSummaryTable } from '../../components/tax-summary-table';
 
 /** Totals per tax rate and for the document, live, to the cent the service computes. */
 export function TotalsPanel(props: { figures: DraftFigures; currency: string; taxInclusive: boolean; taxCodes: readonly EntryTaxCode[] }) {
@@ -13,32 +13,13 @@ export function TotalsPanel(props: { figures: DraftFigures; currency: string; ta
         Totals
       </h2>
       {figures.rates.length === 0 ? null : (
-        <table className="table totals__rates">
-          <caption className="visually-hidden">Per tax rate</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tax</th>
-              <th scope="col" className="num">
-                {props.taxInclusive ? 'Amount incl. tax' : 'Amount excl. tax'}
-              </th>
-              <th scope="col" className="num">
-                Tax
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.rates.map((rate) => {
-              const tax = props.taxCodes.find((t) => t.code === rate.taxCode);
-              return (
-                <tr key={rate.taxCode}>
-                  <th scope="row">{tax === undefined ? rate.taxCode : `${rate.taxCode} · ${taxLabel(tax)}`}</th>
-                  <td className="num">{formatAmount(rate.amount)}</td>
-                  <td className="num">{formatAmount(rate.tax)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TaxSummaryTable
+          rates={figures.rates.map((rate) => ({ ...rate, taxName: props.taxCodes.find((tax) => tax.code === rate.taxCode)?.zimraName ?? null }))}
+          taxInclusive={props.taxInclusive}
+          caption="Totals per tax rate"
+          variant="screen"
+          className="totals__rates"
+        />
       )}
       <dl className="totals__sum" aria-live="polite">
         <div>

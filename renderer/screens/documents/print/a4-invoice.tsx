@@ -1,4 +1,6 @@
 import type { Receipt } from '../../../../shared/contract/history';
+import { DocumentLinesTable } from '../../../components/document-lines-table';
+import { TaxSummaryTable } from '../../../components/tax-summary-table';
 import { QrImage } from '../qr-image';
 import { buyerLines, fiscalHeading, money, sellerLines, TrainingMark, when } from './print-parts';
 
@@ -47,68 +49,9 @@ export function A4Invoice({ receipt }: { receipt: Receipt }) {
           </div>
         )}
       </section>
-      <table className="print-table">
-        <thead>
-          <tr>
-            <th scope="col">Description</th>
-            <th scope="col">HS code</th>
-            <th scope="col" className="num">
-              Qty
-            </th>
-            <th scope="col" className="num">
-              Unit price
-            </th>
-            <th scope="col" className="num">
-              Discount
-            </th>
-            <th scope="col">Tax</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {receipt.lines.map((line, index) => (
-            <tr key={index}>
-              <td>{line.description}</td>
-              <td>{line.hsCode}</td>
-              <td className="num">{line.quantity}</td>
-              <td className="num">{money(line.unitAmount)}</td>
-              <td className="num">{line.discountAmount === '' || line.discountAmount === '0' ? '' : money(line.discountAmount)}</td>
-              <td>{line.taxCode}</td>
-              <td className="num">{money(line.lineAmount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DocumentLinesTable lines={receipt.lines} caption="Lines" variant="print" />
       <section className="a4-sheet__bottom">
-        <table className="print-table print-table--taxes">
-          <caption>Tax summary ({receipt.taxInclusive ? 'prices include tax' : 'prices exclude tax'})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tax</th>
-              <th scope="col" className="num">
-                Rate
-              </th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col" className="num">
-                Tax
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {receipt.taxSummary.map((rate) => (
-              <tr key={rate.taxCode}>
-                <td>{rate.taxName ?? rate.taxCode}</td>
-                <td className="num">{rate.percent === null ? 'Exempt' : `${rate.percent}%`}</td>
-                <td className="num">{money(rate.amount)}</td>
-                <td className="num">{money(rate.tax)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TaxSummaryTable rates={receipt.taxSummary} taxInclusive={receipt.taxInclusive} caption="Tax summary" variant="print" className="print-table--taxes" />
         {receipt.totals === null ? null : (
           <dl className="print-totals">
             <dt>Before tax</dt>

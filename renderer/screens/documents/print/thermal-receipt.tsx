@@ -1,8 +1,21 @@
 import type { Receipt } from '../../../../shared/contract/history';
+import { formatUnitPrice, lineDiscount } from '../../../components/document-lines-table';
+import { taxRateTitle } from '../../../components/tax-summary-table';
 import { FiscalFooter } from './a4-invoice';
 import { buyerLines, fiscalHeading, money, sellerLines, TrainingMark, when } from './print-parts';
 
-/** The 80 mm thermal receipt: one narrow column, the same fiscal content as the A4 invoice. */
+/** " less 10.00" after the quantity and price, or nothing when the line has no discount. */
+const discountText = (value: string) => {
+  const discount = lineDiscount(value);
+  return discount === null ? '' : ` less ${discount}`;
+};
+
+/**
+ * The 80 mm thermal receipt: one narrow column, the same fiscal content as the A4 invoice. It keeps
+ * its own markup rather than the shared lines and tax tables: seven (or four) columns do not fit
+ * 72 mm, so each line and each rate is a text row with its amount at the right, as tills print.
+ * The texts come from the same helpers as the tables', so both layouts show the same numbers.
+ */
 export function ThermalReceipt({ receipt }: { receipt: Receipt }) {
   return (
     <article className="print-sheet receipt-sheet" aria-label="80 mm receipt">
@@ -34,7 +47,8 @@ export function ThermalReceipt({ receipt }: { receipt: Receipt }) {
           <p>{line.description}</p>
           <p className="receipt-sheet__row">
             <span>
-              {line.quantity} x {money(line.unitAmount)} · HS {line.hsCode} · {line.taxCode}
+              {line.quantity} x {formatUnitPrice(line.unitAmount)}
+              {discountText(line.discountAmount)} · HS {line.hsCode} · {line.taxCode}
             </span>
             <span>{money(line.lineAmount)}</span>
           </p>
@@ -44,7 +58,7 @@ export function ThermalReceipt({ receipt }: { receipt: Receipt }) {
       {receipt.taxSummary.map((rate) => (
         <p key={rate.taxCode} className="receipt-sheet__row">
           <span>
-            {rate.taxName ?? rate.taxCode} {rate.percent === null ? 'exempt' : `${rate.percent}%`} on {money(rate.amount)}
+            {taxRateTitle(rate)} on {money(rate.amount)}
           </span>
           <span>{money(rate.tax)}</span>
         </p>
