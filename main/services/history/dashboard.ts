@@ -88,7 +88,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       code: 'needs-attention',
       severity: 'blocker',
       message: `${plural(attention, 'document needs', 'documents need')} your attention: Fiscal Harmony's answer was unclear, so Fiscal Desk will not send ${attention === 1 ? 'it' : 'them'} again on its own.`,
-      nextStep: 'Open each one, check its status now, and follow what its page says.',
+      nextStep: 'Open each one and look it up by its number in the Fiscal Harmony portal before entering it again.',
       link: '/documents?state=needs-attention',
       count: attention,
     });

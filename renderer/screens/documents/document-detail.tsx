@@ -112,7 +112,8 @@ function Actions({ document }: { document: DocumentDetail }) {
   const check = useCheckStatus();
   const resend = useResendDocument();
   const [message, setMessage] = useState<string | null>(null);
-  const canCheck = document.state === 'submitted' || document.state === 'needs-attention' || document.state === 'sending';
+  // Only a document waiting for its result can be asked about (fh-api.md section 5: by request id, for 7 days).
+  const canCheck = document.state === 'submitted';
   const editable = document.state === 'draft' || document.state === 'needs-fix';
   return (
     <div className="detail-actions">
