@@ -5,8 +5,8 @@ import type { EventPayload } from '../../../shared/contract';
 import type { ComposedApp } from '../../compose';
 import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
 import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
-import { createDemoAccount, uniqueCredentials } from '../../sandbox/demo-accounts';
 import { startFiscalHarmonySandbox } from '../../sandbox/fiscal-harmony-sandbox';
+import { useSandboxAccount } from '../../test-support/sandbox-connection';
 
 // The documents and outbox channels through the IPC router, in training mode against the
 // built-in sandbox over HTTP: draft, queue, send, result.
@@ -98,20 +98,10 @@ describe('documents over IPC in training mode', () => {
     expect(training.total).toBeGreaterThan(0);
     const sandbox = await startFiscalHarmonySandbox({ processingDelayMs: 5, onError: () => undefined });
     try {
-      const credentials = uniqueCredentials('live');
-      sandbox.addAccount(createDemoAccount('shop', credentials));
-      const created = await value<{ id: string }>('connections:create', {
-        kind: 'fiscal-harmony',
-        name: 'Live shop',
-        environment: 'custom',
-        customBaseUrl: sandbox.baseUrl,
-        applicationName: 'FiscalDesk',
-        ...credentials,
-      });
-      await value('connections:activate', { id: created.id });
+      const { profileId } = await useSandboxAccount(app, sandbox, 'shop');
       expect(await value<DocumentPage>('documents:list', {})).toMatchObject({ items: [], total: 0 });
       const live = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
-      expect(live.profileId).toBe(created.id);
+      expect(live.profileId).toBe(profileId);
       expect(live.training).toBe(false);
       await value('connections:activate', { id: 'training' });
       const back = await value<DocumentPage>('documents:list', {});
@@ -127,5 +117,43 @@ describe('documents over IPC in training mode', () => {
     expect(state).toMatchObject({ paused: null, queued: 0, sending: 0, submitted: 0 });
     expect((await value<OutboxState>('outbox:pause')).paused).toBe('manual');
     expect((await value<OutboxState>('outbox:resume')).paused).toBeNull();
+  });
+});
+
+describe('checking the status of selected documents', () => {
+  it('asks Fiscal Harmony only about those waiting for a result, and records what comes back', async () => {
+    // Results are polled an hour apart here: only the manager's check can bring one in.
+    const checking = await composeTestApp({ outbox: { polls: { stepsMs: [3_600_000] }, retry: { baseMs: 20, capMs: 200 } } });
+    const sandbox = await startFiscalHarmonySandbox({ processingDelayMs: 1, onError: () => undefined });
+    const ipc = ipcOf(() => checking);
+    try {
+      if (!checking.documents.ok) throw checking.documents.error;
+      await useSandboxAccount(checking, sandbox, 'shop');
+      const submitted = new Promise<void>((resolve) => {
+        const stop = checking.events.subscribe((name, payload) => {
+          const state = payload as OutboxState;
+          if (name === 'outbox:progress' && state.submitted === 1 && state.queued === 0 && state.sending === 0) {
+            stop();
+            resolve();
+          }
+        });
+      });
+      const sent = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+      await ipc.value('documents:queue', { id: sent.id });
+      await submitted;
+      const waiting = await ipc.value<DocumentDetail>('documents:get', { id: sent.id });
+      const draft = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+      expect(waiting.state).toBe('submitted');
+
+      expect(await ipc.value('documents:checkStatus', { ids: [waiting.id, draft.id] })).toEqual({ checked: 1, changed: 1 });
+      const done = await ipc.value<DocumentDetail>('documents:get', { id: waiting.id });
+      expect(done.state).toBe('fiscalised');
+      expect(done.qr?.verificationCode).toMatch(/\S/);
+      // Nothing left to ask about: a fiscalised document and a draft.
+      expect(await ipc.value('documents:checkStatus', { ids: [waiting.id, draft.id] })).toEqual({ checked: 0, changed: 0 });
+    } finally {
+      await checking.dispose();
+      await sandbox.close();
+    }
   });
 });
