@@ -5,7 +5,7 @@ import type { DocumentDetail, DocumentPage } from '../../../shared/contract/docu
 import type { Dashboard, ExportResult, PdfFile, Receipt } from '../../../shared/contract/history';
 import type { ComposedApp } from '../../compose';
 import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
-import { typedInvoice } from '../../test-support/sample-drafts';
+import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
 import { EXPORT_HEADINGS, TOTALS_HEADING } from './history-export';
 
 // The history channels through the IPC router, in training mode against the built-in sandbox:
@@ -90,5 +90,25 @@ describe('history over IPC in training mode', () => {
     const zwg = fiscalised.filter((document) => document.currency === 'ZWG');
     expect(dashboard.todayTotals.find((total) => total.currency === 'ZWG')?.documents).toBe(zwg.length);
     expect(dashboard.alerts.some((alert) => alert.code === 'needs-attention')).toBe(false);
+  });
+
+  // Last: it adds a fiscalised document the tests above do not count.
+  it('gives a credit note\'s print layouts the invoice it credits (its number and ZIMRA number) and the reason', async () => {
+    const invoice = fiscalised.find((document) => document.currency === 'USD')!;
+    const draft = await value<DocumentDetail>('documents:saveDraft', {
+      draft: typedInvoice({ kind: 'credit-note', currency: 'USD', originalInvoiceId: invoice.id, reference: 'Returned: damaged bottle', lines: [typedLine({ quantity: '1' })] }),
+    });
+    await value('documents:queue', { id: draft.id });
+    if (!app.documents.ok) throw app.documents.error;
+    await app.documents.module.outbox.settled();
+    const credit = await value<DocumentDetail>('documents:get', { id: draft.id });
+    expect(credit.state).toBe('fiscalised');
+    const receipt = await value<Receipt>('history:receipt', { id: credit.id });
+    expect(receipt.kind).toBe('credit-note');
+    expect(receipt.creditedInvoice).toEqual({ number: invoice.number, zimraNumber: invoice.zimraNumber });
+    expect(receipt.reference).toBe('Returned: damaged bottle');
+    expect(receipt.qr?.verificationCode).toBe(credit.qr?.verificationCode);
+    // The invoice's own layout credits nothing.
+    expect((await value<Receipt>('history:receipt', { id: invoice.id })).creditedInvoice).toBeNull();
   });
 });
