@@ -270,6 +270,7 @@ test("the service's PDF prints page by page: on paper only its pages, page 1 wit
   // Page 1 really is the service's PDF: its QR code is the document's, and it carries the training line.
   expect(decodeQr(printout.images[0]!.src)).toBe(invoice.qr!.qrCodeUrl);
   expect(redPixelsAtTop(printout.images[0]!.src)).toBeGreaterThan(100);
+  expect(redPixelsAtTop(printout.images[1]!.src), 'the sandbox draws its training line on page 1 only').toBe(0);
   // On paper, nothing of the app: only the PDF's pages.
   expect(printout.elsewhere).toEqual([]);
   expect(printout.imagesOnPaper).toBe(pages);

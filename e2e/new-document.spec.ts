@@ -1,10 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../main/sandbox/demo-accounts';
 import { FhTestClient } from '../main/sandbox/test-support/fh-test-client';
 import { draftFigures } from '../shared/domain/fiscal-harmony/draft-figures';
 import { formatMoney } from '../shared/domain/money';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { line, openNewInvoice, pasteLines, tabTo, typeLine, typeLines, type TypedLine } from './type-invoice';
 
 // Invoice and credit-note entry on the training sandbox, in real Chromium: typed with the
 // keyboard, checked before sending, fiscalised by the sandbox, credited, fixed and re-sent.
@@ -13,43 +14,6 @@ const VERIFICATION_CODE = /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/;
 
 async function open(page: Page, screen: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
-}
-
-async function openNewInvoice(page: Page) {
-  await open(page, 'New invoice');
-  await expect(page.getByRole('heading', { level: 1, name: 'New invoice' })).toBeVisible();
-  await expect(page.getByRole('form', { name: 'Invoice' })).toBeVisible();
-}
-
-/** A line's field; the description and the tax code offer choices as you type (comboboxes). */
-const line = (page: Page, n: number, column: string): Locator =>
-  page.getByRole(column === 'description' || column === 'tax code' ? 'combobox' : 'textbox', { name: `Line ${n} ${column}`, exact: true });
-
-/** Presses Tab until the keyboard is on `target` (the form is walked the way a manager walks it). */
-async function tabTo(page: Page, target: Locator, limit = 20) {
-  for (let i = 0; i < limit; i += 1) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the field');
-}
-
-/** Types one line: description, quantity, unit price, discount, tax code, HS code; Enter opens the next line. */
-async function typeLine(page: Page, cells: [string, string, string, string, string, string], last: boolean) {
-  const [description, quantity, unit, discount, tax, hs] = cells;
-  await page.keyboard.type(description);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(quantity);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(unit);
-  await page.keyboard.press('Tab');
-  if (discount !== '') await page.keyboard.type(discount);
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(tax);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(hs);
-  if (!last) await page.keyboard.press('Enter');
 }
 
 /** The training sandbox's address, as the training connection's card shows it. */
@@ -79,12 +43,12 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   await page.keyboard.type('Tendai');
   await expect(page.getByText('Sent as "Cash Tendai"')).toBeVisible();
   await tabTo(page, line(page, 1, 'description'));
-  const lines: Array<[string, string, string, string, string, string]> = [
+  const lines: TypedLine[] = [
     ['Cement 50 kg', '2', '12.50', '', 'VAT15', '25232900'],
     ['Nails 3 inch', '1.5', '4.20', '', 'VAT15', '73170000'],
     ['Delivery', '1', '10', '', 'ZR', '99999999'],
   ];
-  for (const [i, cells] of lines.entries()) await typeLine(page, cells, i === lines.length - 1);
+  await typeLines(page, lines);
 
   // The screen's totals are the shared arithmetic's, to the cent.
   const expected = draftFigures(
@@ -209,12 +173,12 @@ test('an actionable refusal is fixed and sent again, and becomes fiscalised', as
 
 test('rows copied from a spreadsheet fill the lines, and Ctrl+D, Ctrl+Shift+K copy and remove a line', async ({ app }) => {
   const { page } = app;
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openNewInvoice(page);
-  const rows = ['Cement 50 kg\t2\t12.50\t\tVAT15\t25232900', 'Nails 3 inch\t1.5\t4.20\t\tVAT15\t73170000', 'Delivery\t1\t10\t\tZR\t99999999'].join('\n');
-  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(rows)})`);
-  await line(page, 1, 'description').focus();
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteLines(page, [
+    ['Cement 50 kg', '2', '12.50', '', 'VAT15', '25232900'],
+    ['Nails 3 inch', '1.5', '4.20', '', 'VAT15', '73170000'],
+    ['Delivery', '1', '10', '', 'ZR', '99999999'],
+  ]);
   await expect(line(page, 3, 'hs code')).toHaveValue('99999999');
   await expect(line(page, 2, 'quantity')).toHaveValue('1.5');
   await expect(page.getByTestId('total')).toHaveText('USD 41.30');
