@@ -251,7 +251,11 @@ test("the service's PDF prints page by page: on paper only its pages, page 1 wit
         elsewhere: [...document.body.querySelectorAll('*')]
           .filter((element) => !root.contains(element) && shown(element))
           .map((element) => '<' + element.tagName.toLowerCase() + '> ' + element.textContent.trim().slice(0, 40)),
-        imagesOnPaper: [...root.querySelectorAll('img')].filter((image) => shown(image) && image.getBoundingClientRect().width > 0).length,
+        // Shown, and whole on one sheet (print media sizes the page as the viewport).
+        imagesOnPaper: [...root.querySelectorAll('img')].filter((image) => {
+          const box = image.getBoundingClientRect();
+          return shown(image) && box.width > 0 && box.height <= window.innerHeight + 1;
+        }).length,
       };
     })()`);
     await page.emulateMedia({ media: 'screen' });
