@@ -83,6 +83,12 @@ test('find a document by its verification code, see its QR and PDF, print the re
   await expect(page.getByTestId('documents-count')).toHaveText('1 document match');
   const table = page.getByRole('table', { name: 'Documents' });
   await expect(table.locator('[data-document-id]')).toHaveCount(1);
+  // Its result is final: checking its status has nothing to ask, and says so.
+  await table.getByRole('checkbox', { name: `Select ${target.number}` }).check();
+  await page.getByRole('button', { name: 'Check status of 1 selected' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'nothing to check' })).toHaveText(
+    'The selected document is not waiting for a result from Fiscal Harmony: nothing to check.',
+  );
   await table.getByRole('link', { name: target.number! }).click();
 
   // The detail: fiscal data and a QR code that decodes to ZIMRA's address.

@@ -12,7 +12,11 @@ const documents = (count: number) => `${count} ${count === 1 ? 'document' : 'doc
 
 /** Only documents still waiting for their result are asked about; the others' state is final. */
 function checkedMessage(selected: number, checked: number, changed: number): string {
-  if (checked === 0) return `None of the ${documents(selected)} selected is waiting for a result from Fiscal Harmony: nothing to check.`;
+  if (checked === 0) {
+    return selected === 1
+      ? 'The selected document is not waiting for a result from Fiscal Harmony: nothing to check.'
+      : `None of the ${selected} selected documents is waiting for a result from Fiscal Harmony: nothing to check.`;
+  }
   const asked = `Asked Fiscal Harmony about ${documents(checked)} waiting for a result: ${changed === 0 ? 'no new result yet' : `${changed} came in`}.`;
   const others = selected - checked;
   return others === 0 ? asked : `${asked} The other ${others} ${others === 1 ? 'is' : 'are'} not waiting for one.`;
