@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactJsonNumber, parseExactJson, stringifyExactJson } from './exact-json';
+import { exactJsonNumber, parseExactJson, parseExactJsonBySource, stringifyExactJson } from './exact-json';
 import { toDecimal } from './money';
 
 describe('parseExactJson', () => {
@@ -25,6 +26,25 @@ describe('parseExactJson', () => {
     expect(parseExactJson('[{"a": ["1.5", true, null, [2.25]]}]')).toEqual([{ a: ['1.5', true, null, ['2.25']] }]);
     expect(parseExactJson('3.5')).toBe('3.5');
     expect(() => parseExactJson('{"a": 1.}')).toThrow(SyntaxError);
+    expect(() => parseExactJson('{"a": "unclosed}')).toThrow(SyntaxError);
+  });
+
+  it('answers as the source-text reader does when it takes its shortcut for whole numbers', () => {
+    const texts = [
+      '[1,-2,0,-0,123456789012345,-123456789012345]',
+      '{"QrCodeUrl":"https://fdmstest.zimra.co.zw/0000023401211120260000000121C8C8","FiscalDay":42}',
+      '{"a":"quoted \\"1.5\\" inside","b":12,"c":"\\\\","d":7.5}',
+      '[1234567890123456, 9007199254740993, 1e2, 12.50]',
+    ];
+    for (const text of texts) expect(parseExactJson(text)).toEqual(parseExactJsonBySource(text));
+    // Any JSON, with decimals written the way a service writes them.
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.array(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.bigInt())), (value, numbers) => {
+        const text = JSON.stringify({ value, numbers: numbers.map((number) => JSON.parse(`{"n":${String(number)}}`) as unknown) });
+        expect(parseExactJson(text)).toEqual(parseExactJsonBySource(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
