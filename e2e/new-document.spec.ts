@@ -73,6 +73,8 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   await expect(state(page)).toHaveText(/Waiting|Sending|Fiscalised/);
   await expect(state(page)).toHaveText('Fiscalised', { timeout: 30_000 });
   await expect(page.getByTestId('verification-code')).toHaveText(VERIFICATION_CODE);
+  const invoiceNumber = ((await page.getByRole('heading', { level: 2, name: /^Invoice / }).textContent()) ?? '').match(/INV-\d+/)?.[0];
+  expect(invoiceNumber).toBeDefined();
 
   // A credit note from it: lines prefilled, one bag of cement back.
   await page.getByRole('link', { name: 'Make a credit note' }).click();
@@ -88,6 +90,13 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(state(page)).toHaveText('Fiscalised', { timeout: 30_000 });
   await expect(page.getByTestId('verification-code')).toHaveText(VERIFICATION_CODE);
+  // Its receipt, printed from here, names the invoice it credits and why.
+  await page.getByRole('link', { name: 'Print 80 mm receipt' }).click();
+  const receipt = page.getByRole('article', { name: '80 mm receipt' });
+  await expect(receipt).toContainText(`Credits invoice ${invoiceNumber}`);
+  await expect(receipt).toContainText('Reason: One bag returned');
+  await expect(receipt).toContainText('CREDIT NOTE');
+  await page.goBack();
 
   // A second credit note for the whole invoice is more than what remains: stopped in place.
   await page.getByRole('link', { name: 'New credit note', exact: true }).click();

@@ -156,7 +156,7 @@ function Actions({ document }: { document: DocumentDetail }) {
         {document.number === null ? null : (
           <>
             <Link className="button" to={`/documents/${document.id}/print/a4`}>
-              Print A4 invoice
+              Print A4 {document.kind === 'invoice' ? 'invoice' : 'credit note'}
             </Link>
             <Link className="button" to={`/documents/${document.id}/print/receipt`}>
               Print 80 mm receipt

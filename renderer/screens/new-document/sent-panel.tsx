@@ -66,6 +66,19 @@ export function SentPanel(props: { detail: DocumentDetail; onNew: () => void }) 
             Fix and send again
           </Link>
         ) : null}
+        {detail.state === 'fiscalised' ? (
+          <>
+            <Link className="button" to={`/documents/${detail.id}/print/receipt`}>
+              Print 80 mm receipt
+            </Link>
+            <Link className="button" to={`/documents/${detail.id}/print/a4`}>
+              Print A4 {what.toLowerCase()}
+            </Link>
+          </>
+        ) : null}
+        <Link className="button" to={`/documents/${detail.id}`}>
+          Open this {what.toLowerCase()}
+        </Link>
         <Link className="button" to="/documents">
           All documents
         </Link>
