@@ -82,7 +82,7 @@ function connect(options: JournalOptions, migrations: readonly Migration[]): Dat
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
-    migrate(db, migrations);
+    migrate(db, migrations, options.logger);
     return db;
   } catch (error) {
     db.close();
@@ -101,7 +101,7 @@ class NewerSchemaError extends Error {
   }
 }
 
-function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
+function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Logger): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = userVersion(db);
   if (current > latest) throw new NewerSchemaError(current, latest);
@@ -114,10 +114,13 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
         db.exec('COMMIT');
         continue;
       }
+      const started = performance.now();
       db.exec(migration.sql);
       migration.run?.(db);
       db.exec(`PRAGMA user_version = ${migration.version}`);
       db.exec('COMMIT');
+      // A large journal takes a while (minutes at a million documents): the log says how long.
+      logger.info('The journal was brought to a new schema', { version: migration.version, name: migration.name, ms: Math.round(performance.now() - started) });
     } catch (error) {
       if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
