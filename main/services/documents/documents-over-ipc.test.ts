@@ -129,15 +129,18 @@ describe('checking the status of selected documents', () => {
     try {
       if (!checking.documents.ok) throw checking.documents.error;
       await useSandboxAccount(checking, sandbox, 'shop');
-      const submitted = new Promise<void>((resolve) => {
-        const stop = checking.events.subscribe((name, payload) => {
-          const state = payload as OutboxState;
-          if (name === 'outbox:progress' && state.submitted === 1 && state.queued === 0 && state.sending === 0) {
-            stop();
-            resolve();
-          }
+      /** Once the outbox has sent everything and one document waits for its result. */
+      const oneWaitingForResult = () =>
+        new Promise<void>((resolve) => {
+          const stop = checking.events.subscribe((name, payload) => {
+            const state = payload as OutboxState;
+            if (name === 'outbox:progress' && state.submitted === 1 && state.queued === 0 && state.sending === 0) {
+              stop();
+              resolve();
+            }
+          });
         });
-      });
+      const submitted = oneWaitingForResult();
       const sent = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
       await ipc.value('documents:queue', { id: sent.id });
       await submitted;
@@ -151,6 +154,15 @@ describe('checking the status of selected documents', () => {
       expect(done.qr?.verificationCode).toMatch(/\S/);
       // Nothing left to ask about: a fiscalised document and a draft.
       expect(await ipc.value('documents:checkStatus', { ids: [waiting.id, draft.id] })).toEqual({ checked: 0, changed: 0 });
+
+      // "Try now" asks about every document waiting for its result at once, without a selection.
+      const second = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+      const waitingAgain = oneWaitingForResult();
+      await ipc.value('documents:queue', { id: second.id });
+      await waitingAgain;
+      expect((await ipc.value<OutboxState>('outbox:retryNow')).submitted).toBe(1);
+      await checking.documents.module.outbox.settled();
+      expect((await ipc.value<DocumentDetail>('documents:get', { id: second.id })).state).toBe('fiscalised');
     } finally {
       await checking.dispose();
       await sandbox.close();
