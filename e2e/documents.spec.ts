@@ -4,6 +4,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { DocumentDetail, DocumentPage } from '../shared/contract/documents';
 import type { PdfFile } from '../shared/contract/history';
+import type { OutboxState } from '../shared/contract/outbox';
 import { Dec, formatMoney } from '../shared/domain/money';
 import { typedInvoice } from '../main/test-support/sample-drafts';
 import { expectNoAxeViolations } from './a11y';
@@ -328,6 +329,25 @@ test('the dashboard shows the day\'s totals and a needs-attention alert once a d
   await expect(alert).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
   await expectNoAxeViolations(page, 'Home with an alert (dark)');
+});
+
+test('a paused outbox is resumed from the dashboard alert, and what waited is sent', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  // Paused the way the outbox channel pauses it (no screen pauses it yet); a document waits.
+  expect((await rpc<OutboxState>(page, 'outbox:pause')).paused).toBe('manual');
+  const id = await sendInvoice(page, 'USD', 'Paused Outbox Stores');
+  await open(page, 'Home');
+  const alert = page.getByRole('region', { name: 'Documents at a glance' }).locator('[data-alert="outbox-paused"]');
+  await expect(alert).toContainText('Sending is paused.');
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Home with the outbox paused (light)');
+  expect((await rpc<DocumentDetail>(page, 'documents:get', { id })).state).toBe('queued');
+
+  await alert.getByRole('button', { name: 'Resume sending' }).click();
+  await expect(alert).toHaveCount(0);
+  expect((await rpc<OutboxState>(page, 'outbox:state')).paused).toBeNull();
+  await expect.poll(async () => (await rpc<DocumentDetail>(page, 'documents:get', { id })).state, { timeout: 30_000 }).toBe('fiscalised');
 });
 
 /** The training sandbox's address, as the training connection's card shows it. */

@@ -58,6 +58,8 @@ export const dashboardAlertSchema = z.object({
   link: z.string().nullable(),
   /** How many documents it concerns, when it is about documents. */
   count: z.number().int().nullable(),
+  /** What the alert's button does right there: ask about every waiting document now, or resume sending. */
+  action: z.enum(['retry-now', 'resume-sending']).nullable(),
 });
 export type DashboardAlert = z.infer<typeof dashboardAlertSchema>;
 

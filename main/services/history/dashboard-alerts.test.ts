@@ -160,6 +160,7 @@ describe('the fiscal device certificate', () => {
         nextStep: 'Renew the device certificate through Fiscal Harmony before it runs out.',
         link: '/device',
         count: null,
+        action: null,
       },
     ]);
 
@@ -189,6 +190,7 @@ describe('the fiscal device certificate', () => {
         nextStep: 'Renew the device certificate through Fiscal Harmony now.',
         link: '/device',
         count: null,
+        action: null,
       },
     ]);
   });
@@ -204,6 +206,7 @@ describe('the outbox', () => {
       message: 'Sending is paused.',
       nextStep: 'Resume sending when you are ready; documents wait in the outbox meanwhile.',
       link: null,
+      action: 'resume-sending',
     };
     expect((await dashboard()).alerts).toEqual([{ ...paused, count: 0 }]);
     await queueInvoices(2);
@@ -234,6 +237,7 @@ describe('the outbox', () => {
       nextStep: 'Check the internet connection; the outbox sends on its own once it is back.',
       link: null,
       count: 2,
+      action: 'retry-now',
     });
     // The device cannot be asked either: the dashboard says so instead of failing.
     expect(alertOf(board, 'account-unchecked')).toMatchObject({ severity: 'info', link: '/device', count: null });
@@ -261,6 +265,7 @@ describe('documents', () => {
         nextStep: 'Open each one, read the reason, then fix and re-send it.',
         link: '/documents?state=needs-fix',
         count: 1,
+        action: null,
       },
     ]);
     expect(board.refusalReasons[0]?.reason).toContain('ZR');
@@ -279,7 +284,7 @@ describe('documents', () => {
     // Fiscal Harmony takes its time: the documents are received, their result does not come.
     sandbox.setFaults({ slowProcessingRate: 1 });
     const submitted = outboxBecomes((state) => state.submitted === 2 && state.queued === 0 && state.sending === 0);
-    const ids = await queueInvoices(2);
+    await queueInvoices(2);
     await submitted;
     expect(alertOf(await dashboard(), 'status-window')).toBeUndefined();
 
@@ -294,12 +299,13 @@ describe('documents', () => {
         nextStep: 'Check their status now while Fiscal Harmony still knows them.',
         link: '/documents?state=submitted',
         count: 2,
+        action: 'retry-now',
       },
     ]);
 
-    // Fiscal Harmony has the results now; the manager checks their status as the alert says.
+    // Fiscal Harmony has the results now; the manager presses the alert's button (its action).
     sandbox.processNow({ includeSlow: true });
-    await value('documents:checkStatus', { ids });
+    await value('outbox:retryNow');
     await outbox().settled();
     const done = await dashboard();
     expect(done.alerts).toEqual([]);

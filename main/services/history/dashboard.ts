@@ -91,6 +91,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       nextStep: 'Open each one and look it up by its number in the Fiscal Harmony portal before entering it again.',
       link: '/documents?state=needs-attention',
       count: attention,
+      action: null,
     });
   }
   const fix = facts.countsByState['needs-fix'];
@@ -102,6 +103,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       nextStep: 'Open each one, read the reason, then fix and re-send it.',
       link: '/documents?state=needs-fix',
       count: fix,
+      action: null,
     });
   }
   if (facts.nearStatusWindow > 0) {
@@ -112,6 +114,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       nextStep: 'Check their status now while Fiscal Harmony still knows them.',
       link: '/documents?state=submitted',
       count: facts.nearStatusWindow,
+      action: 'retry-now',
     });
   }
   if (outbox?.paused === 'offline') {
@@ -124,6 +127,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       nextStep: 'Check the internet connection; the outbox sends on its own once it is back.',
       link: null,
       count: waiting,
+      action: 'retry-now',
     });
   } else if (outbox?.paused === 'manual') {
     alerts.push({
@@ -133,10 +137,11 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       nextStep: 'Resume sending when you are ready; documents wait in the outbox meanwhile.',
       link: null,
       count: outbox.queued,
+      action: 'resume-sending',
     });
   }
   if (!device.ok) {
-    alerts.push({ code: 'account-unchecked', severity: 'info', message: `The subscription and device certificate could not be checked: ${device.reason}`, nextStep: 'They are checked again when this page is opened.', link: '/device', count: null });
+    alerts.push({ code: 'account-unchecked', severity: 'info', message: `The subscription and device certificate could not be checked: ${device.reason}`, nextStep: 'They are checked again when this page is opened.', link: '/device', count: null, action: null });
     return mostUrgentFirst(alerts);
   }
   const billing = device.value.billingStatus;
@@ -148,6 +153,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       nextStep: billing.explanation,
       link: '/account',
       count: null,
+      action: null,
     });
   }
   const certificate = device.value.certificate;
@@ -162,6 +168,7 @@ export function dashboardAlerts({ facts, outbox, device }: AlertSources): Dashbo
       nextStep: expired ? 'Renew the device certificate through Fiscal Harmony now.' : 'Renew the device certificate through Fiscal Harmony before it runs out.',
       link: '/device',
       count: null,
+      action: null,
     });
   }
   return mostUrgentFirst(alerts);

@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { DOCUMENT_STATES } from '../../../shared/contract/documents';
 import type { CurrencyTotal, DashboardAlert } from '../../../shared/contract/history';
+import { useResumeOutbox, useRetryOutboxNow } from '../../api/use-documents';
 import { useDashboard, useDocumentsLive } from '../../api/use-history';
+import { FiscalCallError } from '../../api/unwrap';
 import { formatAmount } from '../../components/format';
 import { ServiceError } from '../../components/service-error';
 import { Loading } from '../../components/states';
@@ -11,6 +13,26 @@ import './dashboard.css';
 
 const SEVERITY_CLASS: Record<DashboardAlert['severity'], string> = { blocker: 'notice--error', warning: 'notice--warning', info: 'notice--info' };
 const SEVERITY_LABEL: Record<DashboardAlert['severity'], string> = { blocker: 'Action needed', warning: 'Warning', info: 'Note' };
+
+/** The button an alert offers, named for what it does there. */
+function AlertAction({ alert, action }: { alert: DashboardAlert; action: NonNullable<DashboardAlert['action']> }) {
+  const retry = useRetryOutboxNow();
+  const resume = useResumeOutbox();
+  const mutation = action === 'resume-sending' ? resume : retry;
+  const label = action === 'resume-sending' ? 'Resume sending' : alert.code === 'status-window' ? 'Check them now' : 'Try now';
+  return (
+    <div className="button-row">
+      <button type="button" className="button" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
+        {mutation.isPending ? 'Working…' : label}
+      </button>
+      {mutation.isError ? (
+        <p role="alert" className="field__error">
+          {mutation.error instanceof FiscalCallError ? mutation.error.message : 'That did not work. Please try again.'}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** The documents at a glance: what needs the manager first, then the day's and month's figures. */
 export function Dashboard() {
@@ -43,6 +65,7 @@ export function Dashboard() {
                   </>
                 )}
               </p>
+              {alert.action === null ? null : <AlertAction alert={alert} action={alert.action} />}
             </li>
           ))
         )}
