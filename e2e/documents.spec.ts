@@ -331,11 +331,15 @@ test('the dashboard shows the day\'s totals and a needs-attention alert once a d
   await expectNoAxeViolations(page, 'Home with an alert (dark)');
 });
 
-test('a paused outbox is resumed from the dashboard alert, and what waited is sent', async ({ app }) => {
+test('sending paused from the outbox panel waits; the dashboard alert resumes it, and what waited is sent', async ({ app }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  // Paused the way the outbox channel pauses it (no screen pauses it yet); a document waits.
-  expect((await rpc<OutboxState>(page, 'outbox:pause')).paused).toBe('manual');
+  await open(page, 'Home');
+  const outbox = page.getByRole('region', { name: 'Outbox' });
+  await outbox.getByRole('button', { name: 'Pause sending' }).click();
+  await expect(outbox).toContainText('Paused: Sending is paused.');
+  await expect(outbox.getByRole('button', { name: 'Resume sending' })).toBeVisible();
+  expect((await rpc<OutboxState>(page, 'outbox:state')).paused).toBe('manual');
   const id = await sendInvoice(page, 'USD', 'Paused Outbox Stores');
   await open(page, 'Home');
   const alert = page.getByRole('region', { name: 'Documents at a glance' }).locator('[data-alert="outbox-paused"]');
@@ -346,6 +350,7 @@ test('a paused outbox is resumed from the dashboard alert, and what waited is se
 
   await alert.getByRole('button', { name: 'Resume sending' }).click();
   await expect(alert).toHaveCount(0);
+  await expect(outbox.getByRole('button', { name: 'Pause sending' })).toBeVisible();
   expect((await rpc<OutboxState>(page, 'outbox:state')).paused).toBeNull();
   await expect.poll(async () => (await rpc<DocumentDetail>(page, 'documents:get', { id })).state, { timeout: 30_000 }).toBe('fiscalised');
 });

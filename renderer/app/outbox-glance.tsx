@@ -1,6 +1,33 @@
 import { Link } from 'react-router';
 import './outbox-glance.css';
-import { useOutboxState } from '../api/use-documents';
+import { usePauseOutbox, useResumeOutbox, useRetryOutboxNow, useOutboxState } from '../api/use-documents';
+import { FiscalCallError } from '../api/unwrap';
+import type { OutboxState } from '../../shared/contract/outbox';
+
+/**
+ * Holding back sending (a wrong mapping noticed, the till being closed) and letting it go again;
+ * while Fiscal Harmony cannot be reached, trying now instead of at the next probe.
+ */
+function OutboxControl({ paused }: { paused: OutboxState['paused'] }) {
+  const pause = usePauseOutbox();
+  const resume = useResumeOutbox();
+  const retry = useRetryOutboxNow();
+  // Stopping (the app is closing) or held for credentials (fixed on Connections): nothing to press.
+  if (paused === 'stopping' || paused === 'credentials') return null;
+  const [mutation, label] = paused === 'manual' ? [resume, 'Resume sending'] : paused === 'offline' ? [retry, 'Try now'] : [pause, 'Pause sending'];
+  return (
+    <>
+      <button type="button" className="button outbox-glance__action" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
+        {label}
+      </button>
+      {mutation.isError ? (
+        <p className="outbox-glance__note outbox-glance__note--alert" role="alert">
+          {mutation.error instanceof FiscalCallError ? mutation.error.message : 'That did not work. Please try again.'}
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 /** The outbox at a glance, on every screen: what waits, what is in flight, what needs the manager. */
 export function OutboxGlance() {
@@ -37,6 +64,7 @@ export function OutboxGlance() {
         ))}
       </ul>
       {state?.paused === null || state === undefined ? null : <p className="outbox-glance__note">Paused: {state.message ?? state.paused}</p>}
+      {state === undefined ? null : <OutboxControl paused={state.paused} />}
       {state === undefined || state.journalNotice === null ? null : (
         <p className="outbox-glance__note outbox-glance__note--alert" role="alert">
           {state.journalNotice}
