@@ -16,6 +16,10 @@ export class FiscalCallError extends Error {
   }
 }
 
+/** What to tell the manager about a failed call: main's own words, or a plain fallback. */
+export const messageOf = (error: unknown): string =>
+  error instanceof FiscalCallError ? error.message : 'Something unexpected went wrong. Please try again.';
+
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const result = await pending;
   if (result.ok) return result.value;

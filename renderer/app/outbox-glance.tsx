@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import './outbox-glance.css';
 import { usePauseOutbox, useResumeOutbox, useRetryOutboxNow, useOutboxState } from '../api/use-documents';
-import { FiscalCallError } from '../api/unwrap';
+import { messageOf } from '../api/unwrap';
 import type { OutboxState } from '../../shared/contract/outbox';
 
 /**
@@ -22,7 +22,7 @@ function OutboxControl({ paused }: { paused: OutboxState['paused'] }) {
       </button>
       {mutation.isError ? (
         <p className="outbox-glance__note outbox-glance__note--alert" role="alert">
-          {mutation.error instanceof FiscalCallError ? mutation.error.message : 'That did not work. Please try again.'}
+          {messageOf(mutation.error)}
         </p>
       ) : null}
     </>

@@ -1,4 +1,4 @@
-import { FiscalCallError } from '../api/unwrap';
+import { FiscalCallError, messageOf } from '../api/unwrap';
 
 export function Loading(props: { what: string }) {
   return (
@@ -9,8 +9,7 @@ export function Loading(props: { what: string }) {
 }
 
 export function ErrorPanel(props: { error: unknown; onRetry?: () => void; title?: string }) {
-  const message =
-    props.error instanceof FiscalCallError ? props.error.message : 'Something unexpected went wrong. Please try again.';
+  const message = messageOf(props.error);
   const retryable = !(props.error instanceof FiscalCallError) || props.error.retryable;
   return (
     <div className="notice notice--error" role="alert">

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import { useCheckStatus, useDocument, useResendDocument } from '../../api/use-documents';
 import { usePdf, useReceipt, useSavePdf } from '../../api/use-history';
-import { FiscalCallError } from '../../api/unwrap';
+import { messageOf } from '../../api/unwrap';
 import { DocumentLinesTable } from '../../components/document-lines-table';
 import { FactList } from '../../components/fact-list';
 import { formatAmount, formatDate, formatDateTime } from '../../components/format';
@@ -16,7 +16,6 @@ import { printPdf } from './pdf-print';
 import { PdfViewer } from './pdf-viewer';
 import { StateBadge } from './state-badge';
 
-const errorText = (error: unknown) => (error instanceof FiscalCallError ? error.message : 'Something went wrong. Please try again.');
 
 export function DocumentDetailScreen() {
   const { id = '' } = useParams();
@@ -126,7 +125,7 @@ function Actions({ document }: { document: DocumentDetail }) {
             onClick={() =>
               check.mutate([document.id], {
                 onSuccess: ({ changed }) => setMessage(changed === 0 ? 'Fiscal Harmony has no new result yet.' : 'The result came in.'),
-                onError: (error) => setMessage(errorText(error)),
+                onError: (error) => setMessage(messageOf(error)),
               })
             }
           >
@@ -138,7 +137,7 @@ function Actions({ document }: { document: DocumentDetail }) {
             type="button"
             className="button"
             disabled={resend.isPending}
-            onClick={() => resend.mutate(document.id, { onSuccess: () => setMessage('Queued again as a retry.'), onError: (error) => setMessage(errorText(error)) })}
+            onClick={() => resend.mutate(document.id, { onSuccess: () => setMessage('Queued again as a retry.'), onError: (error) => setMessage(messageOf(error)) })}
           >
             Retry as it is
           </button>
@@ -189,7 +188,7 @@ function TaxSummary({ document }: { document: DocumentDetail }) {
       <h2 id="totals-title" className="section-title">
         Totals per tax rate
       </h2>
-      {receipt.isError ? <p>{errorText(receipt.error)}</p> : null}
+      {receipt.isError ? <p>{messageOf(receipt.error)}</p> : null}
       {receipt.data === undefined ? null : (
         <TaxSummaryTable rates={receipt.data.taxSummary} taxInclusive={receipt.data.taxInclusive} caption="Totals per tax rate" variant="screen" />
       )}
@@ -235,7 +234,7 @@ function PdfSection({ document }: { document: DocumentDetail }) {
           onClick={() =>
             save.mutate(document.id, {
               onSuccess: (delivery) => setMessage(delivery.kind === 'saved' ? `Saved to ${delivery.path}.` : delivery.kind === 'cancelled' ? 'Not saved.' : 'The PDF was downloaded.'),
-              onError: (error) => setMessage(errorText(error)),
+              onError: (error) => setMessage(messageOf(error)),
             })
           }
         >

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { ExportFormat } from '../../../shared/contract/history';
 import { useCheckStatus } from '../../api/use-documents';
 import { useExport } from '../../api/use-history';
-import { FiscalCallError } from '../../api/unwrap';
+import { messageOf } from '../../api/unwrap';
 import type { HistoryFilters } from './history-filters';
 import { listInput } from './history-filters';
 
-const errorText = (error: unknown) => (error instanceof FiscalCallError ? error.message : 'Something went wrong. Please try again.');
 
 const documents = (count: number) => `${count} ${count === 1 ? 'document' : 'documents'}`;
 
@@ -36,7 +35,7 @@ export function ListActions({ filters, selected, onClearSelection }: { filters: 
         setMessage(checkedMessage(ids.length, checked, changed));
         onClearSelection();
       },
-      onError: (error) => setMessage(errorText(error)),
+      onError: (error) => setMessage(messageOf(error)),
     });
   };
   const exportAs = (format: ExportFormat) => {
@@ -48,7 +47,7 @@ export function ListActions({ filters, selected, onClearSelection }: { filters: 
           const where = result.file.kind === 'saved' ? ` Saved to ${result.file.path}.` : result.file.kind === 'cancelled' ? ' Not saved.' : '';
           setMessage(`Exported ${result.rows} ${result.rows === 1 ? 'document' : 'documents'} as ${format.toUpperCase()}.${where}`);
         },
-        onError: (error) => setMessage(errorText(error)),
+        onError: (error) => setMessage(messageOf(error)),
       },
     );
   };

@@ -3,7 +3,7 @@ import { DOCUMENT_STATES } from '../../../shared/contract/documents';
 import type { CurrencyTotal, DashboardAlert } from '../../../shared/contract/history';
 import { useResumeOutbox, useRetryOutboxNow } from '../../api/use-documents';
 import { useDashboard, useDocumentsLive } from '../../api/use-history';
-import { FiscalCallError } from '../../api/unwrap';
+import { messageOf } from '../../api/unwrap';
 import { formatAmount } from '../../components/format';
 import { ServiceError } from '../../components/service-error';
 import { Loading } from '../../components/states';
@@ -27,7 +27,7 @@ function AlertAction({ alert, action }: { alert: DashboardAlert; action: NonNull
       </button>
       {mutation.isError ? (
         <p role="alert" className="field__error">
-          {mutation.error instanceof FiscalCallError ? mutation.error.message : 'That did not work. Please try again.'}
+          {messageOf(mutation.error)}
         </p>
       ) : null}
     </div>

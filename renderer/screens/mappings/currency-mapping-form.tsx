@@ -6,7 +6,8 @@ import { TextField } from '../../components/text-field';
 import { contractResolver } from './form-resolver';
 import { SelectField } from '../../components/select-field';
 import { MappingFormFooter, showRefusal } from './mapping-form-parts';
-import { isNotFound, messageOf, type SectionNoticeValue } from './section-notice';
+import { messageOf } from '../../api/unwrap';
+import { isNotFound, type SectionNoticeValue } from './section-notice';
 
 interface FormValues {
   sourceCurrency: string;

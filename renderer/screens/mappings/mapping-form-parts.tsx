@@ -1,4 +1,5 @@
-import { fieldsOf, messageOf } from './section-notice';
+import { messageOf } from '../../api/unwrap';
+import { fieldsOf } from './section-notice';
 
 /**
  * Puts a refusal where it belongs: on the fields the service named, or, when it named none, as

@@ -4,7 +4,7 @@ import { RefreshButton } from '../../components/refresh-button';
 import { ServiceError } from '../../components/service-error';
 import { Loading } from '../../components/states';
 import { CurrencyMappingsSection } from './currency-mappings-section';
-import { messageOf } from './section-notice';
+import { messageOf } from '../../api/unwrap';
 import { TaxMappingsSection } from './tax-mappings-section';
 
 export function MappingsScreen() {

@@ -24,9 +24,6 @@ export function SectionNotice(props: { notice: SectionNoticeValue | null; onDism
   );
 }
 
-export const messageOf = (error: unknown): string =>
-  error instanceof FiscalCallError ? error.message : 'Something unexpected went wrong. Please try again.';
-
 export const isNotFound = (error: unknown): boolean => error instanceof FiscalCallError && error.code === 'NOT_FOUND';
 
 /** Field problems main reported, when there are any (so a form can show them in place). */

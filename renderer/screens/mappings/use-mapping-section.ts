@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { messageOf, type SectionNoticeValue } from './section-notice';
+import { messageOf } from '../../api/unwrap';
+import { type SectionNoticeValue } from './section-notice';
 
 export type FormState<Row> = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; row: Row };
 
