@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import './outbox-glance.css';
 import { usePauseOutbox, useResumeOutbox, useRetryOutboxNow, useOutboxState } from '../api/use-documents';
-import { messageOf } from '../api/unwrap';
+import { ActionButton } from '../components/action-button';
 import type { OutboxState } from '../../shared/contract/outbox';
 
 /**
@@ -15,18 +15,7 @@ function OutboxControl({ paused }: { paused: OutboxState['paused'] }) {
   // Stopping (the app is closing) or held for credentials (fixed on Connections): nothing to press.
   if (paused === 'stopping' || paused === 'credentials') return null;
   const [mutation, label] = paused === 'manual' ? [resume, 'Resume sending'] : paused === 'offline' ? [retry, 'Try now'] : [pause, 'Pause sending'];
-  return (
-    <>
-      <button type="button" className="button outbox-glance__action" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
-        {label}
-      </button>
-      {mutation.isError ? (
-        <p className="outbox-glance__note outbox-glance__note--alert" role="alert">
-          {messageOf(mutation.error)}
-        </p>
-      ) : null}
-    </>
-  );
+  return <ActionButton action={mutation} label={label} className="button outbox-glance__action" />;
 }
 
 /** The outbox at a glance, on every screen: what waits, what is in flight, what needs the manager. */

@@ -3,7 +3,7 @@ import { DOCUMENT_STATES } from '../../../shared/contract/documents';
 import type { CurrencyTotal, DashboardAlert } from '../../../shared/contract/history';
 import { useResumeOutbox, useRetryOutboxNow } from '../../api/use-documents';
 import { useDashboard, useDocumentsLive } from '../../api/use-history';
-import { messageOf } from '../../api/unwrap';
+import { ActionButton } from '../../components/action-button';
 import { formatAmount } from '../../components/format';
 import { ServiceError } from '../../components/service-error';
 import { Loading } from '../../components/states';
@@ -22,14 +22,7 @@ function AlertAction({ alert, action }: { alert: DashboardAlert; action: NonNull
   const label = action === 'resume-sending' ? 'Resume sending' : alert.code === 'status-window' ? 'Check them now' : 'Try now';
   return (
     <div className="button-row">
-      <button type="button" className="button" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
-        {mutation.isPending ? 'Working…' : label}
-      </button>
-      {mutation.isError ? (
-        <p role="alert" className="field__error">
-          {messageOf(mutation.error)}
-        </p>
-      ) : null}
+      <ActionButton action={mutation} label={label} />
     </div>
   );
 }
