@@ -2,19 +2,8 @@ import type { Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../main/sandbox/demo-accounts';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
-
-async function open(page: Page, screen: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
-}
-
-/** The training sandbox's address, as the training connection's card shows it. */
-async function trainingAddress(page: Page): Promise<string> {
-  await open(page, 'Connections');
-  const card = page.getByRole('article', { name: 'Training (not fiscal)' });
-  const address = card.locator('dt:text-is("Address") + dd');
-  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
-  return (await address.textContent()) ?? '';
-}
+import { open } from './screens';
+import { trainingAddress } from './training-sandbox';
 
 async function addFiscalHarmonyConnection(page: Page, input: { name: string; address: string; apiKey: string; apiSecret: string }) {
   await open(page, 'Connections');

@@ -9,6 +9,8 @@ import { Dec, formatMoney } from '../shared/domain/money';
 import { typedInvoice } from '../main/test-support/sample-drafts';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { open } from './screens';
+import { setFaults, trainingAddress } from './training-sandbox';
 import { replacePrintDialog } from './print-dialog';
 import { openNewInvoice, pasteLines, type TypedLine } from './type-invoice';
 
@@ -48,10 +50,6 @@ async function fiscalised(page: Page, ids: string[]): Promise<DocumentDetail[]> 
     .poll(async () => (await Promise.all(ids.map((id) => rpc<DocumentDetail>(page, 'documents:get', { id })))).map((document) => document.state), { timeout: 30_000 })
     .toEqual(ids.map(() => 'fiscalised'));
   return Promise.all(ids.map((id) => rpc<DocumentDetail>(page, 'documents:get', { id })));
-}
-
-async function open(page: Page, screen: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
 }
 
 function decodeQr(dataUrl: string): string | null {
@@ -355,17 +353,3 @@ test('sending paused from the outbox panel waits; the dashboard alert resumes it
   await expect.poll(async () => (await rpc<DocumentDetail>(page, 'documents:get', { id })).state, { timeout: 30_000 }).toBe('fiscalised');
 });
 
-/** The training sandbox's address, as the training connection's card shows it. */
-async function trainingAddress(page: Page): Promise<string> {
-  await open(page, 'Connections');
-  const address = page.getByRole('article', { name: 'Training (not fiscal)' }).locator('dt:text-is("Address") + dd');
-  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
-  return (await address.textContent()) ?? '';
-}
-
-/** Faults of the training sandbox, through its loopback admin route. */
-async function setFaults(address: string, faults: object | null): Promise<void> {
-  const url = address.replace(/\/api$/, '/__admin/faults');
-  const response = await fetch(url, faults === null ? { method: 'DELETE' } : { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
-  expect(response.status).toBe(200);
-}

@@ -3,20 +3,10 @@ import { DEMO_CREDENTIALS } from '../main/sandbox/demo-accounts';
 import { FhTestClient } from '../main/sandbox/test-support/fh-test-client';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { open } from './screens';
+import { setFaults, trainingAddress } from './training-sandbox';
 
 const NEW_DEVICE = 'Kopje (new device)';
-
-async function open(page: Page, screen: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
-}
-
-/** The training sandbox's address, as the training connection's card shows it. */
-async function trainingAddress(page: Page): Promise<string> {
-  await open(page, 'Connections');
-  const address = page.getByRole('article', { name: 'Training (not fiscal)' }).locator('dt:text-is("Address") + dd');
-  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
-  return (await address.textContent()) ?? '';
-}
 
 /** Adds the demo "new device" account (a device with taxes, no mappings) on the training sandbox and uses it. */
 async function useNewDeviceAccount(page: Page): Promise<string> {
@@ -34,13 +24,6 @@ async function useNewDeviceAccount(page: Page): Promise<string> {
   await page.getByRole('combobox', { name: 'Connection' }).selectOption({ label: NEW_DEVICE });
   await open(page, 'Mappings');
   return address;
-}
-
-/** Faults of the training sandbox, through its loopback admin route. */
-async function setFaults(address: string, faults: object | null): Promise<void> {
-  const url = address.replace(/\/api$/, '/__admin/faults');
-  const response = await fetch(url, faults === null ? { method: 'DELETE' } : { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
-  expect(response.status).toBe(200);
 }
 
 const rowOf = (table: Locator, code: string) => table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: code, exact: true }) });

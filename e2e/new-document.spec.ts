@@ -5,30 +5,14 @@ import { draftFigures } from '../shared/domain/fiscal-harmony/draft-figures';
 import { formatMoney } from '../shared/domain/money';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { open } from './screens';
+import { setFaults, trainingAddress } from './training-sandbox';
 import { line, openNewInvoice, pasteLines, tabTo, typeLine, typeLines, type TypedLine } from './type-invoice';
 
 // Invoice and credit-note entry on the training sandbox, in real Chromium: typed with the
 // keyboard, checked before sending, fiscalised by the sandbox, credited, fixed and re-sent.
 
 const VERIFICATION_CODE = /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/;
-
-async function open(page: Page, screen: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
-}
-
-/** The training sandbox's address, as the training connection's card shows it. */
-async function trainingAddress(page: Page): Promise<string> {
-  await open(page, 'Connections');
-  const address = page.getByRole('article', { name: 'Training (not fiscal)' }).locator('dt:text-is("Address") + dd');
-  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
-  return (await address.textContent()) ?? '';
-}
-
-async function setFaults(address: string, faults: object | null): Promise<void> {
-  const url = address.replace(/\/api$/, '/__admin/faults');
-  const response = await fetch(url, faults === null ? { method: 'DELETE' } : { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
-  expect(response.status).toBe(200);
-}
 
 const state = (page: Page) => page.getByTestId('document-state');
 

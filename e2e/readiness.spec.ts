@@ -2,20 +2,10 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { DEMO_CREDENTIALS, type DemoTemplate } from '../main/sandbox/demo-accounts';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
+import { open } from './screens';
+import { trainingAddress } from './training-sandbox';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function open(page: Page, screen: string) {
-  await nav(page).getByRole('link', { name: screen, exact: true }).click();
-}
-
-/** The training sandbox's address (kept under Details on the training connection's card). */
-async function trainingAddress(page: Page): Promise<string> {
-  await open(page, 'Connections');
-  const address = page.getByRole('article', { name: 'Training (not fiscal)' }).locator('dt:text-is("Address") + dd');
-  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
-  return (await address.textContent()) ?? '';
-}
 
 /** Adds a demo account of the training sandbox as a connection and, if asked, uses it. */
 async function addDemoAccount(page: Page, address: string, template: DemoTemplate, name: string): Promise<Locator> {

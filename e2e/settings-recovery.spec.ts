@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
-
-async function open(page: Page, screen: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
-}
+import { open } from './screens';
 
 async function stationId(page: Page): Promise<string> {
   await open(page, 'Connections');
