@@ -6,6 +6,7 @@ import type { ComposedApp } from '../../compose';
 import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
 import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
 import { startFiscalHarmonySandbox } from '../../sandbox/fiscal-harmony-sandbox';
+import { outboxBecomes } from '../../test-support/outbox-becomes';
 import { useSandboxAccount } from '../../test-support/sandbox-connection';
 
 // The documents and outbox channels through the IPC router, in training mode against the
@@ -130,16 +131,7 @@ describe('checking the status of selected documents', () => {
       if (!checking.documents.ok) throw checking.documents.error;
       await useSandboxAccount(checking, sandbox, 'shop');
       /** Once the outbox has sent everything and one document waits for its result. */
-      const oneWaitingForResult = () =>
-        new Promise<void>((resolve) => {
-          const stop = checking.events.subscribe((name, payload) => {
-            const state = payload as OutboxState;
-            if (name === 'outbox:progress' && state.submitted === 1 && state.queued === 0 && state.sending === 0) {
-              stop();
-              resolve();
-            }
-          });
-        });
+      const oneWaitingForResult = () => outboxBecomes(checking, (state) => state.submitted === 1 && state.queued === 0 && state.sending === 0);
       const submitted = oneWaitingForResult();
       const sent = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
       await ipc.value('documents:queue', { id: sent.id });

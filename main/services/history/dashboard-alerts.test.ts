@@ -10,6 +10,7 @@ import type { AccountSeed } from '../../sandbox/state/account-seed';
 import type { FhTestClient } from '../../sandbox/test-support/fh-test-client';
 import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
 import { typedInvoice } from '../../test-support/sample-drafts';
+import { outboxBecomes } from '../../test-support/outbox-becomes';
 import { useSandboxAccount, type SandboxAccountOptions } from '../../test-support/sandbox-connection';
 
 // Every dashboard alert beyond needs-attention through the IPC router, against the sandbox over
@@ -90,20 +91,6 @@ async function queueInvoices(count: number): Promise<string[]> {
     ids.push(draft.id);
   }
   return ids;
-}
-
-/** The next outbox state that matches (the outbox announces every change of its counts or pause). */
-function outboxBecomes(matches: (state: OutboxState) => boolean): Promise<OutboxState> {
-  return new Promise((resolve) => {
-    const stop = app.events.subscribe((name, payload) => {
-      if (name !== 'outbox:progress') return;
-      const state = payload as OutboxState;
-      if (matches(state)) {
-        stop();
-        resolve(state);
-      }
-    });
-  });
 }
 
 /**
@@ -224,7 +211,7 @@ describe('the outbox', () => {
     await value('outbox:pause');
     await queueInvoices(2);
     const port = await stopSandbox();
-    const offline = outboxBecomes((state) => state.paused === 'offline');
+    const offline = outboxBecomes(app, (state) => state.paused === 'offline');
     await value('outbox:resume');
     await offline;
 
@@ -283,7 +270,7 @@ describe('documents', () => {
     await useAccount('shop');
     // Fiscal Harmony takes its time: the documents are received, their result does not come.
     sandbox.setFaults({ slowProcessingRate: 1 });
-    const submitted = outboxBecomes((state) => state.submitted === 2 && state.queued === 0 && state.sending === 0);
+    const submitted = outboxBecomes(app, (state) => state.submitted === 2 && state.queued === 0 && state.sending === 0);
     await queueInvoices(2);
     await submitted;
     expect(alertOf(await dashboard(), 'status-window')).toBeUndefined();
