@@ -159,7 +159,6 @@ export class FiscalHarmonyHttp {
       if (isAppError(error)) throw error;
       if (reconnect && isStaleConnection(error) && !abort.signal.aborted) {
         this.connection.logger.info('Fiscal Harmony closed a kept-open connection; asking again on a new one', { method: request.method, path: request.path });
-        clearTimeout(timer);
         return this.attempt(request, bodyBytes, false);
       }
       throw this.transportError(error, request);
