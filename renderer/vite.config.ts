@@ -33,6 +33,8 @@ export function createRendererConfig(root: string): UserConfig {
     outDir: resolve(root, '..', 'out', 'renderer'),
     emptyOutDir: true,
     sourcemap: true,
+    // Lists each chunk's static and on-demand imports: the bench reads what the first paint loads.
+    manifest: true,
     minify: true,
     target: 'chrome140',
     rolldownOptions: { input: { index: resolve(root, 'index.html') } },

@@ -1,12 +1,8 @@
-import type { ReactNode } from 'react';
-import { AccountScreen } from '../screens/account/account-screen';
-import { ConnectionsScreen } from '../screens/connections/connections-screen';
-import { DeviceScreen } from '../screens/device/device-screen';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Loading } from '../components/states';
 import { DocumentsScreen } from '../screens/documents/documents-screen';
 import { HomeScreen } from '../screens/home/home-screen';
-import { MappingsScreen } from '../screens/mappings/mappings-screen';
 import { NewDocumentScreen } from '../screens/new-document/new-document-screen';
-import { SettingsScreen } from '../screens/settings/settings-screen';
 
 export interface ScreenEntry {
   path: string;
@@ -18,14 +14,52 @@ export interface ScreenEntry {
   soon?: boolean;
 }
 
+/**
+ * A screen whose code is loaded when it is first opened: the first chunk keeps only the shell and
+ * the screens a manager opens every day (Home, New invoice, Documents).
+ */
+function onDemand(what: string, load: () => Promise<ComponentType>): ReactNode {
+  const Screen = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<Loading what={what} />}>
+      <Screen />
+    </Suspense>
+  );
+}
+
 /** Every screen of DESIGN.md section 8, in sidebar order. */
 export const screens: readonly ScreenEntry[] = [
   { path: '/home', label: 'Home', summary: 'Whether fiscalisation works, and what is left to set up', element: <HomeScreen /> },
-  { path: '/account', label: 'Account', summary: 'Your Fiscal Harmony account, plan and billing', element: <AccountScreen /> },
-  { path: '/device', label: 'Fiscal device', summary: 'The fiscal device, its taxes and certificate', element: <DeviceScreen /> },
+  {
+    path: '/account',
+    label: 'Account',
+    summary: 'Your Fiscal Harmony account, plan and billing',
+    element: onDemand('the account', async () => (await import('../screens/account/account-screen')).AccountScreen),
+  },
+  {
+    path: '/device',
+    label: 'Fiscal device',
+    summary: 'The fiscal device, its taxes and certificate',
+    element: onDemand('the fiscal device', async () => (await import('../screens/device/device-screen')).DeviceScreen),
+  },
   { path: '/new-document', label: 'New invoice', summary: 'Enter an invoice or a credit note', element: <NewDocumentScreen /> },
   { path: '/documents', label: 'Documents', summary: 'Sent documents, their status, QR codes and PDFs', element: <DocumentsScreen /> },
-  { path: '/mappings', label: 'Mappings', summary: 'Tax and currency mappings', element: <MappingsScreen /> },
-  { path: '/connections', label: 'Connections', summary: 'Accounts, keys and environments', element: <ConnectionsScreen /> },
-  { path: '/settings', label: 'Settings', summary: 'Appearance and updates', element: <SettingsScreen /> },
+  {
+    path: '/mappings',
+    label: 'Mappings',
+    summary: 'Tax and currency mappings',
+    element: onDemand('the mappings', async () => (await import('../screens/mappings/mappings-screen')).MappingsScreen),
+  },
+  {
+    path: '/connections',
+    label: 'Connections',
+    summary: 'Accounts, keys and environments',
+    element: onDemand('the connections', async () => (await import('../screens/connections/connections-screen')).ConnectionsScreen),
+  },
+  {
+    path: '/settings',
+    label: 'Settings',
+    summary: 'Appearance and updates',
+    element: onDemand('the settings', async () => (await import('../screens/settings/settings-screen')).SettingsScreen),
+  },
 ];

@@ -12,8 +12,7 @@ import { ErrorPanel, Loading } from '../../components/states';
 import { TaxSummaryTable } from '../../components/tax-summary-table';
 import { FiscalFacts } from './fiscal-facts';
 import { KIND_LABELS, STATE_LABELS } from './history-filters';
-import { printPdf } from './pdf-print';
-import { PdfViewer } from './pdf-viewer';
+import { PdfViewer, printPdf } from './pdf-on-demand';
 import { StateBadge } from './state-badge';
 
 
