@@ -13,6 +13,7 @@ import { DEFAULT_POLLS, DEFAULT_RETRY, pollDelayMs, retryDelayMs, type PollSched
 import { isLeaseOwnerAlive, newLeaseOwner, type LeaseOwner } from './lease-owner';
 import { classifySubmitFailure, isAlreadyReceived, isOffline, messageOf } from './outcomes';
 import { GroupCommit } from './group-commit';
+import { answersByRequest, CONFLICTING_RESULTS, describeAnswer, verdictOf } from './status-answers';
 import { OutboxStore, type ClaimedDocument, type PollCandidate } from './outbox-store';
 
 export type OutboxClient = Pick<FiscalHarmonyClient, 'submitInvoice' | 'submitCreditNote' | 'checkStatus'>;
@@ -220,10 +221,11 @@ export class Outbox {
     return this.inTick;
   }
 
-  /** Asks for the results of these documents now (the manager pressed "Check status"). */
+  /** Asks for the results of these documents now (the manager pressed "Check status"), each of its own connection. */
   async checkNow(ids: readonly string[]): Promise<{ checked: number; changed: number }> {
     const candidates = this.store.submitted(ids);
-    const changed = await this.pollBatch(candidates, { force: true });
+    let changed = 0;
+    for (const rows of byProfile(candidates)) changed += await this.pollProfile(rows, { force: true });
     this.emitState();
     return { checked: candidates.length, changed };
   }
@@ -390,11 +392,14 @@ export class Outbox {
     if (this.stopping) return;
     if (this.offline !== null && this.now() < this.offline.nextProbeAt) return;
     const due = this.store.duePolls(this.now(), MAX_STATUS_IDS * 10);
-    const byProfile = new Map<string, PollCandidate[]>();
-    for (const row of due) byProfile.set(row.profile_id, [...(byProfile.get(row.profile_id) ?? []), row]);
-    for (const rows of byProfile.values()) {
-      for (let i = 0; i < rows.length; i += MAX_STATUS_IDS) await this.pollBatch(rows.slice(i, i + MAX_STATUS_IDS), { force: false });
-    }
+    for (const rows of byProfile(due)) await this.pollProfile(rows, { force: false });
+  }
+
+  /** Asks for one profile's documents in calls of at most 100 ids (the service's limit); returns how many changed. */
+  private async pollProfile(rows: readonly PollCandidate[], options: { force: boolean }): Promise<number> {
+    let changed = 0;
+    for (let i = 0; i < rows.length; i += MAX_STATUS_IDS) changed += await this.pollBatch(rows.slice(i, i + MAX_STATUS_IDS), options);
+    return changed;
   }
 
   /** Asks for one profile's batch (at most 100) and stores what came back; returns how many changed. */
@@ -407,21 +412,30 @@ export class Outbox {
       results = await client.checkStatus(rows.map((row) => row.request_id ?? ''));
     } catch (error) {
       if (isOffline(error)) this.wentOffline(messageOf(error), this.now());
-      this.options.logger.warn('Asking for document results failed', { count: rows.length, error });
+      // A refused status call (the client's 100-id guard, or the service's 4xx) is never "no result yet": it is Fiscal Desk's fault.
+      const defect = classifySubmitFailure(error) === 'refused';
+      if (defect) {
+        this.lastProblem = STATUS_CALL_DEFECT;
+        this.options.logger.error('Defect: a status call was refused, so these documents cannot get their results until Fiscal Desk is fixed', { count: rows.length, error });
+      } else {
+        this.options.logger.warn('Asking for document results failed', { count: rows.length, error });
+      }
       if (options.force) throw error;
       this.options.journal.transaction(() => {
-        for (const row of rows) this.notYet(row);
+        for (const row of rows) this.notYet(row, { countPoll: !defect });
       });
       return 0;
     }
     this.online();
-    const byRequest = new Map(results.map((result) => [result.RequestId.toLowerCase(), result]));
+    if (this.lastProblem === STATUS_CALL_DEFECT) this.lastProblem = null;
+    const byRequest = answersByRequest(results);
     let changed = 0;
     const changes: { profileId: string; id: string; state: DocumentState }[] = [];
     this.options.journal.transaction(() => {
       for (const row of rows) {
-        const result = byRequest.get((row.request_id ?? '').toLowerCase());
-        const state = result === undefined ? this.notYet(row) : this.apply(row, result);
+        const [answer, ...more] = byRequest.get((row.request_id ?? '').toLowerCase()) ?? [];
+        const verdict = answer === undefined ? null : verdictOf([answer, ...more]);
+        const state = verdict === null ? this.notYet(row) : verdict.kind === 'one' ? this.apply(row, verdict.result) : this.conflicting(row, verdict.results);
         if (state !== null) {
           changed += 1;
           changes.push({ profileId: row.profile_id, id: row.id, state });
@@ -432,8 +446,11 @@ export class Outbox {
     return changed;
   }
 
-  /** No result yet: poll later, or give up after the status window. Returns the new state if it changed. */
-  private notYet(row: PollCandidate): DocumentState | null {
+  /**
+   * No result yet: poll later, or give up after the status window. Returns the new state if it
+   * changed. A call refused by a defect does not count as a poll: the schedule does not slow down.
+   */
+  private notYet(row: PollCandidate, options: { countPoll: boolean } = { countPoll: true }): DocumentState | null {
     const now = this.now();
     const at = new Date(now).toISOString();
     const guard = { from: ['submitted'] as DocumentState[], requestId: row.request_id ?? '' };
@@ -441,8 +458,26 @@ export class Outbox {
       this.options.repo.transition(row.id, guard, 'needs-attention', { next_poll_at: null }, at, 'No result from Fiscal Harmony within its 7-day status window');
       return 'needs-attention';
     }
-    this.options.repo.transition(row.id, guard, 'submitted', { polls: row.polls + 1, next_poll_at: now + pollDelayMs(this.polls, row.polls + 1) }, at, '');
+    const polls = options.countPoll ? row.polls + 1 : row.polls;
+    this.options.repo.transition(row.id, guard, 'submitted', { polls, next_poll_at: now + pollDelayMs(this.polls, polls) }, at, '');
     return null;
+  }
+
+  /** The service said different things about one document: a success is never overridden, the manager looks. */
+  private conflicting(row: PollCandidate, results: readonly StatusResult[]): DocumentState {
+    const at = new Date(this.now()).toISOString();
+    const guard = { from: ['submitted'] as DocumentState[], requestId: row.request_id ?? '' };
+    const answers = results.map(describeAnswer).join('; then ');
+    this.options.logger.warn('Fiscal Harmony gave one document results that disagree', { id: row.id, results: results.length });
+    this.options.repo.transition(
+      row.id,
+      guard,
+      'needs-attention',
+      { next_poll_at: null, service_error: `${CONFLICTING_RESULTS}: ${answers}` },
+      at,
+      `${CONFLICTING_RESULTS} for this document in one answer: ${answers}. Neither was taken as final`,
+    );
+    return 'needs-attention';
   }
 
   private apply(row: PollCandidate, result: StatusResult): DocumentState {
@@ -451,6 +486,8 @@ export class Outbox {
     const { repo } = this.options;
     if (result.Success) {
       const qr = result.QrData ?? null;
+      // Kept as received (the document is fiscalised); the screens say it cannot be read.
+      if (qr?.Unreadable) this.options.logger.warn('Fiscal Harmony sent a QR code that cannot be read', { id: row.id, problem: qr.Unreadable, qrCodeUrl: qr.QrCodeUrl });
       repo.transition(
         row.id,
         guard,
@@ -532,6 +569,16 @@ export class Outbox {
     }
     return state;
   }
+}
+
+const STATUS_CALL_DEFECT =
+  'Fiscal Harmony refused a request for results that Fiscal Desk should never have made (a fault in Fiscal Desk). Documents waiting for a result stay safe; please report this to support.';
+
+/** One list per connection, in the order the rows came. */
+function byProfile(rows: readonly PollCandidate[]): PollCandidate[][] {
+  const groups = new Map<string, PollCandidate[]>();
+  for (const row of rows) groups.set(row.profile_id, [...(groups.get(row.profile_id) ?? []), row]);
+  return [...groups.values()];
 }
 
 /** The service's own words from a refusal message (the part after "refused the request: "). */

@@ -1,5 +1,6 @@
 import type { StateExplanation } from '../../../shared/contract/documents';
 import type { DocumentRow } from '../../store/journal/document-rows';
+import { isConflictingResults } from '../../outbox/status-answers';
 
 /** What each state means for the manager, with the next step; the service's words are kept beside it. */
 export function explainState(row: Pick<DocumentRow, 'state' | 'kind' | 'service_error' | 'last_failure' | 'ambiguous' | 'attempts'>): StateExplanation {
@@ -39,6 +40,13 @@ export function explainState(row: Pick<DocumentRow, 'state' | 'kind' | 'service_
         nextStep: `Enter a new ${what} if the sale still needs one.`,
       };
     case 'needs-attention':
+      if (isConflictingResults(row.service_error)) {
+        return {
+          title: 'Needs your attention',
+          detail: `Fiscal Harmony answered twice about this ${what} and the answers disagree (both are in its history below). Fiscal Desk took neither as final: it may well be fiscalised.`,
+          nextStep: `Look the ${what} up in the Fiscal Harmony portal by its number before entering it again: entering it again may fiscalise the sale twice.`,
+        };
+      }
       return {
         title: 'Needs your attention',
         detail:
