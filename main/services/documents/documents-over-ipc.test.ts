@@ -161,3 +161,50 @@ describe('checking the status of selected documents', () => {
     }
   });
 });
+
+describe('every call scoped to its connection', () => {
+  it('finds, changes and sends only the active connection\'s documents, and checks each result with its own connection', async () => {
+    // Results are polled an hour apart: only a check brings one in.
+    const scoped = await composeTestApp({ trainingProcessingDelayMs: 1, outbox: { polls: { stepsMs: [3_600_000] }, retry: { baseMs: 20, capMs: 200 } } });
+    const sandbox = await startFiscalHarmonySandbox({ processingDelayMs: 1, onError: () => undefined });
+    const ipc = ipcOf(() => scoped);
+    try {
+      if (!scoped.documents.ok) throw scoped.documents.error;
+      const waitingForResults = (count: number) => outboxBecomes(scoped, (state) => state.submitted === count && state.queued === 0 && state.sending === 0);
+      const trainingSent = waitingForResults(1);
+      const training = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+      await ipc.value('documents:queue', { id: training.id });
+      await trainingSent;
+      const trainingDraft = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+
+      await useSandboxAccount(scoped, sandbox, 'shop');
+      const elsewhere: [string, unknown][] = [
+        ['documents:get', { id: training.id }],
+        ['documents:checkStatus', { ids: [training.id] }],
+        ['documents:queue', { id: trainingDraft.id }],
+        ['documents:resend', { id: training.id }],
+        ['documents:saveDraft', { id: trainingDraft.id, draft: typedInvoice({ reference: 'changed from another connection' }) }],
+        ['documents:discardDraft', { id: trainingDraft.id }],
+      ];
+      for (const [channel, input] of elsewhere) {
+        expect({ channel, result: await ipc.call(channel, input) }).toMatchObject({ channel, result: { ok: false, error: { code: 'NOT_FOUND' } } });
+      }
+      const credit = await ipc.call('documents:saveDraft', { draft: typedInvoice({ kind: 'credit-note', originalInvoiceId: training.id }) });
+      expect(credit).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { originalInvoiceId: expect.any(String) } } });
+
+      const liveSent = waitingForResults(2);
+      const live = await ipc.value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
+      await ipc.value('documents:queue', { id: live.id });
+      await liveSent;
+      // The outbox's check of both at once asks each connection about its own document.
+      expect(await scoped.documents.module.outbox.checkNow([training.id, live.id])).toEqual({ checked: 2, changed: 2 });
+      expect((await ipc.value<DocumentDetail>('documents:get', { id: live.id })).state).toBe('fiscalised');
+      await ipc.value('connections:activate', { id: 'training' });
+      expect(await ipc.value<DocumentDetail>('documents:get', { id: trainingDraft.id })).toMatchObject({ state: 'draft', number: null, draft: { reference: typedInvoice().reference } });
+      expect((await ipc.value<DocumentDetail>('documents:get', { id: training.id })).state).toBe('fiscalised');
+    } finally {
+      await scoped.dispose();
+      await sandbox.close();
+    }
+  });
+});

@@ -67,7 +67,7 @@ export class DocumentsService {
 
   saveDraft(input: { id?: string | undefined; draft: DocumentDraft }): DocumentDetail {
     const draft = documentDraftSchema.parse(input.draft);
-    if (draft.kind === 'credit-note' && draft.originalInvoiceId !== null && this.repo.get(draft.originalInvoiceId)?.kind !== 'invoice') {
+    if (draft.kind === 'credit-note' && draft.originalInvoiceId !== null && this.mine(this.repo.get(draft.originalInvoiceId))?.kind !== 'invoice') {
       throw new AppError('INVALID_INPUT', 'The invoice this credit note is for is not in the journal. Choose the invoice again.', {
         fields: { originalInvoiceId: 'Choose a fiscalised invoice from this computer.' },
       });
@@ -106,6 +106,8 @@ export class DocumentsService {
     if (!from.includes(row.state)) throw this.notQueueable(row, mode);
     const draft = documentDraftSchema.parse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
     const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id) };
+    // The checks are the active connection's: it must still be this document's once they are read.
+    if (this.mine(row) === undefined) throw new AppError('CONFLICT', 'The active connection changed while this document was being checked. Open it again from Documents and send it.');
     const check = checkBeforeQueue(draft, checkContext);
     if (check.figures === null) {
       const count = Object.keys(check.problems).length;
@@ -197,10 +199,17 @@ export class DocumentsService {
     return this.numbering();
   }
 
+  /** The active connection's document: another connection's is not found here (as in the history). */
   private require(id: string): DocumentRow {
-    const row = this.repo.get(id);
-    if (row === undefined) throw new AppError('NOT_FOUND', 'This document is not in the journal. It may have been a draft that was discarded.');
+    const row = this.mine(this.repo.get(id));
+    if (row === undefined) {
+      throw new AppError('NOT_FOUND', 'This document is not in the journal of the active connection. It may have been a draft that was discarded, or it belongs to another connection.');
+    }
     return row;
+  }
+
+  private mine(row: DocumentRow | undefined): DocumentRow | undefined {
+    return row?.profile_id === this.deps.context.activeProfile().id ? row : undefined;
   }
 
   private originalOf(draft: DocumentDraft, id: string): QueueCheckContext['original'] {
