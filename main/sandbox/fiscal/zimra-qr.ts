@@ -37,4 +37,5 @@ export function buildZimraQr(receipt: ReceiptForQr): ZimraQr {
   };
 }
 
-export const VERIFICATION_CODE = /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/;
+// The app reads what this builds with the one parser, shared/domain/fiscal-harmony/zimra-qr-url.ts.
+export { VERIFICATION_CODE } from '../../../shared/domain/fiscal-harmony/zimra-qr-url';

@@ -1,16 +1,25 @@
 // Results of `POST /status`.
 import { z } from 'zod';
 import { IntLike, OptionalText } from '../wire-values';
+import { qrProblemOf } from '../zimra-qr-url';
 
-export const QrDataSchema = z.object({
-  QrCodeUrl: z.string(),
-  /** `XXXX-XXXX-XXXX-XXXX` */
-  VerificationCode: z.string(),
-  FiscalDay: IntLike,
-  DeviceId: IntLike,
-  /** ZIMRA's receipt number within the fiscal day, printed as `InvoiceNumber/FiscalDay`. */
-  InvoiceNumber: IntLike,
-});
+/**
+ * The QR address and verification code are checked against ZIMRA's form (https, the fixed tail,
+ * the code matching it) without refusing the answer: the document was fiscalised whatever the
+ * text looks like. A bad one is kept as received, with `Unreadable` saying why, so the app logs
+ * it and the screens say "the service sent an unreadable QR code" instead of using it.
+ */
+export const QrDataSchema = z
+  .object({
+    QrCodeUrl: z.string(),
+    /** `XXXX-XXXX-XXXX-XXXX` */
+    VerificationCode: z.string(),
+    FiscalDay: IntLike,
+    DeviceId: IntLike,
+    /** ZIMRA's receipt number within the fiscal day (receiptCounter). */
+    InvoiceNumber: IntLike,
+  })
+  .transform((qr) => ({ ...qr, Unreadable: qrProblemOf(qr.QrCodeUrl, qr.VerificationCode) }));
 export type QrData = z.output<typeof QrDataSchema>;
 
 export const StatusResultSchema = z.object({

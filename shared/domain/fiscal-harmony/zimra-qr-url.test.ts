@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { StatusResultSchema } from './schemas/status';
+import { parseZimraQrUrl, qrProblemOf } from './zimra-qr-url';
+
+// ZIMRA's QR address (ZS §11): qrUrl + deviceID(10) + ddMMyyyy + receiptGlobalNo(10) + 16 hex.
+// The real test address and code are from Panier-App/ZIMRA's README (zimra-rules.md section 1).
+const REAL = 'https://fdmstest.zimra.co.zw/0000033389140520260000000068CC86EF9CDFA968E3';
+
+describe('parseZimraQrUrl', () => {
+  it('reads the device id, date, global number, code and site of ZIMRA\'s own test address', () => {
+    expect(parseZimraQrUrl(REAL)).toEqual({
+      url: REAL,
+      site: 'https://fdmstest.zimra.co.zw/',
+      deviceId: 33389,
+      receiptDate: '2026-05-14',
+      receiptGlobalNo: 68,
+      verificationCode: 'CC86-EF9C-DFA9-68E3',
+    });
+    expect(qrProblemOf(REAL, 'CC86-EF9C-DFA9-68E3')).toBeNull();
+  });
+
+  it('reads the specification\'s example (ZS §11 p.39)', () => {
+    expect(parseZimraQrUrl('https://invoice.zimra.co.zw/00000003210304202311122233314C8BE27663330417')).toMatchObject({
+      deviceId: 321,
+      receiptDate: '2023-04-03',
+      receiptGlobalNo: 1112223331,
+      site: 'https://invoice.zimra.co.zw/',
+      verificationCode: '4C8B-E276-6333-0417',
+    });
+  });
+
+  it.each([
+    ['not https', REAL.replace('https:', 'http:')],
+    ['javascript', 'javascript:alert(1)//0000033389140520260000000068CC86EF9CDFA968E3'],
+    ['no URL at all', 'not a url'],
+    ['a short tail', 'https://fdmstest.zimra.co.zw/0000033389140520260000000068CC86EF9C'],
+    ['a month 13', 'https://fdmstest.zimra.co.zw/0000033389141320260000000068CC86EF9CDFA968E3'],
+    ['credentials', 'https://user:pw@fdmstest.zimra.co.zw/0000033389140520260000000068CC86EF9CDFA968E3'],
+    ['a query', `${REAL}?x=1`],
+    ['huge', `https://fdmstest.zimra.co.zw/${'a'.repeat(300)}0000033389140520260000000068CC86EF9CDFA968E3`],
+  ])('refuses %s', (_what, url) => {
+    expect(parseZimraQrUrl(url)).toBeNull();
+    expect(qrProblemOf(url, 'CC86-EF9C-DFA9-68E3')).not.toBeNull();
+  });
+
+  it('refuses a verification code that is malformed or does not match the address', () => {
+    expect(qrProblemOf(REAL, 'cc86ef9cdfa968e3')).toMatch(/form/);
+    expect(qrProblemOf(REAL, 'AAAA-EF9C-DFA9-68E3')).toMatch(/does not match/);
+  });
+});
+
+describe('the status result schema', () => {
+  const result = (QrCodeUrl: string) => ({ RequestId: 'r1', Success: true, QrData: { QrCodeUrl, VerificationCode: 'CC86-EF9C-DFA9-68E3', FiscalDay: 1, DeviceId: 33389, InvoiceNumber: 3 } });
+
+  it('keeps a bad QR address as received and says why, without refusing the answer', () => {
+    const parsed = StatusResultSchema.parse(result('https://evil.example/%%%'));
+    expect(parsed.QrData?.QrCodeUrl).toBe('https://evil.example/%%%');
+    expect(parsed.QrData?.Unreadable).toMatch(/ZIMRA's form/);
+    expect(StatusResultSchema.parse(result(REAL)).QrData?.Unreadable).toBeNull();
+  });
+});
