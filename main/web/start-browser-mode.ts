@@ -11,6 +11,7 @@ import { appVersion } from '../version';
 import { appId } from '../../shared/app-identity';
 import { KeytarVault } from '../vault/keytar-vault';
 import type { SecretVault } from '../vault/secret-vault';
+import { lockDataFolder } from './data-folder-lock';
 import { startWebServer, type RunningWebServer } from './server';
 
 export interface BrowserModeOptions {
@@ -35,9 +36,23 @@ export interface BrowserMode {
   stop(): Promise<void>;
 }
 
-/** Builds the same services as the Electron app and serves them to a browser tab on loopback. */
+/**
+ * Builds the same services as the Electron app and serves them to a browser tab on loopback.
+ * One copy per data folder: a second one is refused with DataFolderInUseError before it reads
+ * anything (the Electron app has its single-instance lock).
+ */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   mkdirSync(options.dataDirectory, { recursive: true });
+  const lock = lockDataFolder(options.dataDirectory);
+  try {
+    return await startLocked(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(options: BrowserModeOptions, lock: { release(): void }): Promise<BrowserMode> {
   const redactor = new Redactor();
   const logger = createFileLogger({
     directory: join(options.dataDirectory, 'logs'),
@@ -78,8 +93,12 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     app,
     logFile: logger.filePath,
     stop: async () => {
-      await server.close();
-      await app.dispose();
+      try {
+        await server.close();
+        await app.dispose();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

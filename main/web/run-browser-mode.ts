@@ -1,0 +1,27 @@
+import { SettingsFileError } from '../store/settings-file';
+import { DataFolderInUseError } from './data-folder-lock';
+import { startBrowserMode, type BrowserModeOptions } from './start-browser-mode';
+
+/**
+ * What `npm run web` runs: starts browser mode, says where to open it, stops on Ctrl+C. A start
+ * refused for a reason the person can act on (an unreadable settings file, another copy on this
+ * data folder) prints that reason alone, not a stack trace, and exits with 1.
+ */
+export async function runBrowserMode(options: BrowserModeOptions): Promise<void> {
+  const mode = await startBrowserMode(options).catch((error: unknown) => {
+    if (!(error instanceof SettingsFileError) && !(error instanceof DataFolderInUseError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
+  console.log('Fiscal Desk is running in browser mode.');
+  console.log(`Open this address in Chromium or Chrome (it contains this run's access token):\n\n  ${mode.server.url}\n`);
+  console.log(`Data folder: ${options.dataDirectory}`);
+  console.log(`Log file:    ${mode.logFile}`);
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = () => {
+    mode.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
