@@ -7,6 +7,7 @@ import { accountReadiness } from './account-rules';
 import { checkCreditNote, recordCredit } from './credit-note-rules';
 import { duplicateError, keyStateOf } from './document-keys';
 import { applyMappings } from './mapping-rules';
+import { recordReceiptDate, zimraEntryProblems } from './zimra-entry-rules';
 
 function failure(error: string, actionable: boolean, now: Date): DocumentResult {
   return { success: false, actionable, error, processedAt: now.toISOString(), fiscal: null };
@@ -30,6 +31,7 @@ function evaluate(account: AccountState, doc: StoredDocument, now: Date): Docume
     doc.kind,
   );
   problems.push(...documentProblems.map((p) => p.message));
+  problems.push(...zimraEntryProblems(account, doc, now));
 
   let original: FiscalRecord['original'] = null;
   if (doc.kind === 'credit-note') {
@@ -51,6 +53,7 @@ function evaluate(account: AccountState, doc: StoredDocument, now: Date): Docume
   const lineTaxes = mapped.lineTaxes.filter((t): t is LineTax => t !== undefined);
   const fiscal = fiscalise(account, device, doc, lineTaxes, mapped.currency, original, now);
   if (doc.kind === 'credit-note') recordCredit(account, doc.payload);
+  recordReceiptDate(account, doc);
   return { success: true, actionable: false, error: null, processedAt: now.toISOString(), fiscal };
 }
 

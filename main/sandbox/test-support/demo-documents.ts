@@ -78,7 +78,9 @@ export function demoCreditNote(originalInvoiceId: string, options: Options = {})
     OriginalInvoiceId: originalInvoiceId,
     Reference: 'Goods returned',
     BuyerContact: { Name: 'Cash Tendai' },
-    Date: options.date ?? '2026-11-21T10:30:00+02:00',
+    // The invoice's default date: not after 10:00 CAT, the test clock's start (that would be in
+    // the future), and not before the invoices the same account fiscalised (ZIMRA RCPT030).
+    Date: options.date ?? '2026-11-21T09:30:00+02:00',
     CurrencyCode: options.currency ?? 'USD',
     PaymentMethod: 'Cash',
     IsRetry: false,
