@@ -37,3 +37,35 @@ describe('SettingsStore on conf', () => {
     expect(readFileSync(notice?.keptFileAt ?? '', 'utf8')).toBe('{ this is not json');
   });
 });
+
+describe('settings written by a newer version of Fiscal Desk', () => {
+  // A key this version does not know, as a newer one might write it.
+  const newer = { receiptPrinter: { name: 'Till printer', paperMm: 80, cutAfter: true } };
+  const fileOf = (directory: string) => JSON.parse(readFileSync(join(directory, 'settings.json'), 'utf8')) as Record<string, unknown>;
+
+  function changeEverything(store: SettingsStore): void {
+    store.updateUserSettings({ theme: 'dark', updateChannel: 'beta' });
+    store.set('windowState', { width: 900, height: 600, maximized: false });
+    store.set('connections', { profiles: [], activeProfileId: null, trainingCreated: true });
+    store.dismissRecoveryNotices();
+  }
+
+  it('keeps the keys it does not know through every settings change', () => {
+    const directory = freshDirectory();
+    writeFileSync(join(directory, 'settings.json'), JSON.stringify({ theme: 'light', ...newer }));
+    changeEverything(new SettingsStore(openConfSettings(directory)));
+    expect(fileOf(directory)).toMatchObject({ theme: 'dark', updateChannel: 'beta', ...newer });
+    expect(new SettingsStore(openConfSettings(directory)).get('theme')).toBe('dark');
+    expect(fileOf(directory)).toMatchObject(newer);
+  });
+
+  it('keeps them when a bad value of its own had to be repaired first', () => {
+    const directory = freshDirectory();
+    writeFileSync(join(directory, 'settings.json'), JSON.stringify({ theme: 'neon', ...newer }));
+    const store = new SettingsStore(openConfSettings(directory));
+    expect(store.recoveryNotices()).toHaveLength(1);
+    expect(fileOf(directory)).toMatchObject(newer);
+    changeEverything(store);
+    expect(fileOf(directory)).toMatchObject({ theme: 'dark', ...newer });
+  });
+});
