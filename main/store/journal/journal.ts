@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/migration';
+import { isCorruption, isLocked, QuickCheckFailed } from './sqlite-errors';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
 
@@ -24,12 +25,22 @@ export interface JournalOpening {
   movedAside: string | null;
 }
 
+/** Told of every write: may refuse it (a journal found damaged), hears each commit, and types a failure. */
+export interface JournalWatcher {
+  beforeWrite(): void;
+  committed(): void;
+  /** What to throw for a failed write: a typed error, or the failure as it is. */
+  failed(error: unknown): unknown;
+}
+
 /**
  * The local journal of every document (DESIGN.md section 5): one SQLite file in the data folder,
  * WAL with synchronous FULL so a committed change survives a power cut, foreign keys on, and
  * versioned migrations applied at start-up.
  */
 export class Journal {
+  private watcher: JournalWatcher | null = null;
+
   private constructor(
     readonly db: DatabaseSync,
     readonly path: string,
@@ -51,14 +62,39 @@ export class Journal {
 
   /** Runs `work` in one write transaction (taken at once, so two processes never interleave). */
   transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.watcher?.beforeWrite();
+    let result: T;
     try {
-      const result = work();
+      this.db.exec('BEGIN IMMEDIATE');
+      result = work();
       this.db.exec('COMMIT');
-      return result;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      throw error;
+      throw this.watcher === null ? error : this.watcher.failed(error);
+    }
+    this.watcher?.committed();
+    return result;
+  }
+
+  /** One watcher of every write (the app's storage health and its idle checkpoint). */
+  watch(watcher: JournalWatcher): void {
+    this.watcher = watcher;
+  }
+
+  /**
+   * Copies the write-ahead log into the journal file and empties it, so the file alone holds
+   * every acknowledged write (a `-wal` deleted or lost afterwards takes nothing with it).
+   * Answers false when another process was in the way: it never waits for one (the next idle
+   * moment comes soon enough), so the app does not freeze meanwhile.
+   */
+  checkpoint(): boolean {
+    const { timeout } = this.db.prepare('PRAGMA busy_timeout').get() as { timeout: number };
+    this.db.exec('PRAGMA busy_timeout = 0');
+    try {
+      const row = this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number } | undefined;
+      return row?.busy === 0;
+    } finally {
+      this.db.exec(`PRAGMA busy_timeout = ${timeout}`);
     }
   }
 
@@ -72,7 +108,14 @@ export class Journal {
   }
 
   close(): void {
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    try {
+      this.checkpoint();
+    } catch {
+      // Closing checkpoints too, as far as it can; a journal that cannot be read still closes.
+    } finally {
+      this.db.close();
+    }
   }
 }
 
@@ -82,12 +125,20 @@ function connect(options: JournalOptions, migrations: readonly Migration[]): Dat
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
+    quickCheck(db);
     migrate(db, migrations, options.logger);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** A damaged page is found now, at open, rather than by whichever save reads it first. */
+function quickCheck(db: DatabaseSync): void {
+  const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).join('; ');
+  if (problems !== 'ok') throw new QuickCheckFailed(problems);
 }
 
 function userVersion(db: DatabaseSync): number {
@@ -126,22 +177,6 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Log
       throw error;
     }
   }
-}
-
-const sqliteCode = (error: unknown): string => {
-  if (error === null || typeof error !== 'object') return '';
-  const record = error as { errstr?: unknown; message?: unknown; code?: unknown; errcode?: unknown };
-  return `${String(record.errstr ?? '')} ${String(record.message ?? '')}`.toLowerCase();
-};
-
-function isCorruption(error: unknown): boolean {
-  const text = sqliteCode(error);
-  return text.includes('not a database') || text.includes('malformed') || text.includes('corrupt');
-}
-
-function isLocked(error: unknown): boolean {
-  const text = sqliteCode(error);
-  return text.includes('locked') || text.includes('busy');
 }
 
 function moveAside(path: string, now: Date): string {
