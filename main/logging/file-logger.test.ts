@@ -14,11 +14,14 @@ describe('createFileLogger', () => {
 
     logger.info('calling with s3cr3t-value-123 inside', { headers: { Authorization: 'Bearer abc.def' }, ok: 1 });
     logger.error('failed', { error: new Error('wrapped s3cr3t-value-123') });
+    logger.warn('twice: s3cr3t-value-123 and s3cr3t-value-123', { body: { sent: 's3cr3t-value-123/s3cr3t-value-123' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     const text = readFileSync(join(directory, 'main.log'), 'utf8');
     expect(text).toContain('calling with [redacted] inside');
     expect(text).toContain('wrapped [redacted]');
+    expect(text).toContain('twice: [redacted] and [redacted]');
+    expect(text).toContain('[redacted]/[redacted]');
     expect(text).not.toContain('s3cr3t-value-123');
     expect(text).not.toContain('abc.def');
   });

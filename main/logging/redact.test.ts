@@ -35,4 +35,34 @@ describe('Redactor', () => {
     redactor.forgetSecret('long-enough');
     expect(redactor.redactString('abc long-enough')).toBe('abc long-enough');
   });
+
+  it('masks every copy of a secret, however many and wherever they are', () => {
+    const redactor = new Redactor();
+    const secret = 'k9-secret-9k';
+    redactor.registerSecret(secret);
+    const twice = `first ${secret}, again ${secret}${secret}.`;
+    const cause = new Error(twice);
+    const out = redactor.redact({
+      message: twice,
+      nested: { deeper: [twice, { text: twice }] },
+      error: new Error(twice, { cause }),
+      headers: new Headers({ 'X-Trace': twice }),
+    });
+    const text = JSON.stringify(out);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('k9-');
+    // Six strings (three plain, two error messages, one header), three copies in each.
+    expect(text.split(REDACTED).length - 1).toBe(3 * 6);
+    expect(redactor.redactString(twice)).toBe(`first ${REDACTED}, again ${REDACTED}${REDACTED}.`);
+    expect(redactor.redactString('sig=abcd1234 then sig=abcd1234', ['abcd1234'])).toBe(`sig=${REDACTED} then sig=${REDACTED}`);
+    expect(redactor.redactString('Bearer aaa.bbb and Bearer ccc.ddd')).toBe(`Bearer ${REDACTED} and Bearer ${REDACTED}`);
+  });
+
+  it('masks a secret whole when a shorter one is part of it, whichever was registered first', () => {
+    for (const order of [['abcd-1234', 'abcd-1234-wxyz'], ['abcd-1234-wxyz', 'abcd-1234']]) {
+      const redactor = new Redactor();
+      for (const secret of order) redactor.registerSecret(secret);
+      expect(redactor.redactString('key abcd-1234-wxyz and abcd-1234')).toBe(`key ${REDACTED} and ${REDACTED}`);
+    }
+  });
 });

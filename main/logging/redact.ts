@@ -29,7 +29,9 @@ export class Redactor {
    */
   redactString(text: string, alsoSecrets: Iterable<string> = []): string {
     let out = text.replace(bearerPattern, `$1 ${REDACTED}`);
-    for (const secret of [...this.secrets, ...[...alsoSecrets].filter((value) => value.length >= 4)]) {
+    // Longest first: a secret that contains a shorter one is masked whole, not around it.
+    const secrets = [...this.secrets, ...[...alsoSecrets].filter((value) => value.length >= 4)].sort((a, b) => b.length - a.length);
+    for (const secret of secrets) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out;
