@@ -35,6 +35,10 @@ import { UpdateController } from './services/updates/update-controller';
 import type { UpdaterHost } from './services/updates/updater-port';
 import { SettingsStore, type KeyValueBackend } from './store/settings-store';
 import type { SecretVault } from './vault/secret-vault';
+import { StorageHealth } from './store/storage-health';
+import { JOURNAL_FILE_NAME } from './store/journal/journal';
+import type { IdleScheduler } from './store/journal/idle-checkpoint';
+import { join } from 'node:path';
 
 /** What the host (Electron glue or the browser-mode server) provides. Nothing here is Electron. */
 export interface HostDeps {
@@ -55,6 +59,8 @@ export interface HostDeps {
   updater?: UpdaterHost;
   /** Saves an exported file or a PDF where the manager chooses (the desktop app's save dialog); absent: the page downloads it. */
   saveFile?: FileSaver;
+  /** When the journal's idle checkpoint runs (tests run it at will; absent: after two quiet seconds). */
+  journalIdle?: IdleScheduler;
 }
 
 export interface ComposedApp {
@@ -72,6 +78,8 @@ export interface ComposedApp {
   busy: BusyRegistry;
   /** The journal, the documents service and the outbox, or why the journal could not be opened. */
   documents: DocumentsAccess;
+  /** A full disk or a damaged journal, as the app met them. */
+  storage: StorageHealth;
   logger: Logger;
   dispose(): Promise<void>;
 }
@@ -79,8 +87,20 @@ export interface ComposedApp {
 /** Builds every service and the router once; both hosts call this and nothing else. */
 export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   const events = new EventBus();
-  const settings = new SettingsStore(deps.settingsBackend);
   const clock = deps.clock ?? (() => new Date());
+  const storage = new StorageHealth({
+    dataDirectory: deps.info.dataDirectory,
+    journalPath: join(deps.info.dataDirectory, JOURNAL_FILE_NAME),
+    logger: deps.logger,
+    clock,
+  });
+  const settings = new SettingsStore({
+    get: (key) => deps.settingsBackend.get(key),
+    set: (key, value) => {
+      deps.settingsBackend.set(key, value);
+      storage.wrote();
+    },
+  });
   const training = new TrainingMode({
     dataDirectory: deps.info.dataDirectory,
     logger: deps.logger,
@@ -116,7 +136,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   events.subscribe((name) => {
     if (name === 'settings:changed') updates.channelChanged();
   });
-  const documentsAccess = openDocuments(deps, { events, clock, busy, connections, mappings, readiness });
+  const documentsAccess = openDocuments(deps, { events, clock, busy, connections, mappings, readiness, storage });
   const entryQueries = documentsAccess.ok ? new EntryQueries(documentsAccess.module.journal.db) : null;
   const entry = new EntryService({
     activeProfile: () => {
@@ -144,12 +164,13 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       outbox: outboxHandlers(documentsAccess),
       entry: entryHandlers(entry),
       history: historyHandlers(
-        openHistory(documentsAccess, { dataDirectory: deps.info.dataDirectory, connections, accounts, mappings, saveFile: deps.saveFile ?? null, logger: deps.logger, clock }),
+        openHistory(documentsAccess, { dataDirectory: deps.info.dataDirectory, connections, accounts, mappings, saveFile: deps.saveFile ?? null, logger: deps.logger, clock, storage }),
       ),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,
     logger: deps.logger,
+    translateError: (error) => storage.translate(error),
   });
   return {
     router,
@@ -162,6 +183,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     updates,
     busy,
     documents: documentsAccess,
+    storage,
     logger: deps.logger,
     dispose: async () => {
       // The outbox first: it may still be talking to the training sandbox.
@@ -177,7 +199,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
 /** Opens the journal; an app whose journal cannot be opened still starts and says why on every documents call. */
 function openDocuments(
   deps: HostDeps,
-  parts: { events: EventBus; clock: () => Date; busy: BusyRegistry; connections: ConnectionsService; mappings: MappingsService; readiness: ReadinessService },
+  parts: { events: EventBus; clock: () => Date; busy: BusyRegistry; connections: ConnectionsService; mappings: MappingsService; readiness: ReadinessService; storage: StorageHealth },
 ): DocumentsAccess {
   const { connections } = parts;
   try {
@@ -196,6 +218,8 @@ function openDocuments(
       mappedTaxCodes: () => parts.mappings.mappedTaxCodes(),
       mappedCurrencies: () => parts.mappings.mappedCurrencies(),
       verdict: () => parts.readiness.verdict(),
+      health: parts.storage,
+      ...(deps.journalIdle === undefined ? {} : { idle: deps.journalIdle }),
       ...(deps.outbox === undefined ? {} : { outbox: deps.outbox }),
     });
     return { ok: true, module };

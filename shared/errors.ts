@@ -21,6 +21,10 @@ export const errorCodes = [
   'TIMEOUT',
   'KEYCHAIN_UNAVAILABLE',
   'NOT_AVAILABLE_YET',
+  /** The disk holding the data folder is full (or the user is over quota); nothing saved was lost. */
+  'DISK_FULL',
+  /** The documents journal was found damaged while running; nothing is sent until the app restarts. */
+  'JOURNAL_DAMAGED',
   'INTERNAL',
 ] as const;
 

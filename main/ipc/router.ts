@@ -25,6 +25,8 @@ export interface RouterOptions {
   /** Check outputs against the contract too (development and tests). */
   validateOutput: boolean;
   logger: Logger;
+  /** The typed error an unexpected one stands for (a full disk, a damaged journal), or null. */
+  translateError?: (error: unknown) => AppError | null;
 }
 
 export interface Router {
@@ -35,7 +37,7 @@ export interface Router {
 const internalMessage = 'Something went wrong inside Fiscal Desk. Please try again; if it keeps happening, the log file has the details.';
 
 export function createRouter(options: RouterOptions): Router {
-  const { handlers, isTrustedSender, validateOutput, logger } = options;
+  const { handlers, isTrustedSender, validateOutput, logger, translateError } = options;
   const channels = listChannels();
   for (const { name, domain, verb } of channels) {
     const domainHandlers = handlers[domain] as Record<string, unknown> | undefined;
@@ -78,6 +80,8 @@ export function createRouter(options: RouterOptions): Router {
         if (error.code === 'INTERNAL') logger.error(`IPC ${channelName} failed`, { error });
         return fail(error);
       }
+      const translated = translateError?.(error) ?? null;
+      if (translated !== null) return fail(translated);
       logger.error(`IPC ${channelName} failed unexpectedly`, { error });
       return fail(new AppError('INTERNAL', internalMessage));
     }

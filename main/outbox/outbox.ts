@@ -94,6 +94,7 @@ export class Outbox {
   private lastEmitted = '';
   private pendingState: NodeJS.Immediate | null = null;
   private stopped = false;
+  private foundJournalNotice: string | null = null;
   private readonly settledWaiters = new Set<() => void>();
 
   constructor(private readonly options: OutboxOptions) {
@@ -150,6 +151,17 @@ export class Outbox {
     return this.emitState();
   }
 
+  /** The journal was found damaged while running: every state says so from now on (the caller stops the outbox). */
+  showJournalNotice(notice: string): void {
+    this.foundJournalNotice = notice;
+    this.lastProblem = 'Sending stopped: the documents journal is damaged.';
+    try {
+      this.emitState();
+    } catch {
+      // The counts cannot be read from the damaged file: outbox:state then answers why.
+    }
+  }
+
   /** Stops taking work and waits up to `graceMs` for calls in flight; the rest resume next start. */
   async stop(graceMs = 5_000): Promise<void> {
     // No counts are read after this: the journal may be closed right after.
@@ -197,7 +209,7 @@ export class Outbox {
       needsFix: counts['needs-fix'] ?? 0,
       needsAttention: counts['needs-attention'] ?? 0,
       nextAttemptAt: next === null ? null : new Date(next).toISOString(),
-      journalNotice: this.options.journalNotice ?? null,
+      journalNotice: this.foundJournalNotice ?? this.options.journalNotice ?? null,
     };
   }
 

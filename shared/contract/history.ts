@@ -49,7 +49,7 @@ export const exportResultSchema = z.object({
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
 export const dashboardAlertSchema = z.object({
-  code: z.enum(['needs-attention', 'needs-fix', 'status-window', 'subscription', 'certificate', 'outbox-offline', 'outbox-paused', 'account-unchecked']),
+  code: z.enum(['needs-attention', 'needs-fix', 'status-window', 'subscription', 'certificate', 'outbox-offline', 'outbox-paused', 'account-unchecked', 'disk-full']),
   severity: z.enum(['info', 'warning', 'blocker']),
   message: z.string(),
   /** What to do, in plain words. */

@@ -6,6 +6,8 @@ import type { Logger } from '../../logging/logger';
 import { Outbox, type OutboxClient, type OutboxOptions } from '../../outbox/outbox';
 import { DocumentsRepo } from '../../store/journal/documents-repo';
 import { JOURNAL_FILE_NAME, Journal } from '../../store/journal/journal';
+import { IdleCheckpoint, type IdleScheduler } from '../../store/journal/idle-checkpoint';
+import type { StorageHealth } from '../../store/storage-health';
 import type { MappedCurrency, MappedTaxCode } from '../mappings/mappings-service';
 import type { BusyRegistry } from '../updates/busy-registry';
 import { mappingFactsOf } from '../entry/entry-service';
@@ -23,6 +25,10 @@ export interface DocumentsModuleDeps {
   mappedTaxCodes: () => Promise<MappedTaxCode[]>;
   mappedCurrencies: () => Promise<MappedCurrency[]>;
   verdict: () => Promise<ReadinessVerdict>;
+  /** Types the journal's failures (a full disk, a damaged file) and remembers them. */
+  health: StorageHealth;
+  /** When the journal's idle checkpoint runs (tests run it at will). */
+  idle?: IdleScheduler;
   /** Tests and benchmarks tune the outbox (faster polls, smaller back-off). */
   outbox?: Partial<Pick<OutboxOptions, 'concurrency' | 'retry' | 'polls' | 'leaseMs' | 'idleCheckMs'>>;
 }
@@ -54,6 +60,20 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     journalNotice: journal.opening.movedAside === null ? null : movedAsideNotice(journal.opening.movedAside),
     ...deps.outbox,
   });
+  const checkpoints = new IdleCheckpoint({ journal, logger: deps.logger, ...(deps.idle === undefined ? {} : { scheduler: deps.idle }) });
+  journal.watch({
+    beforeWrite: () => deps.health.refuseIfDamaged(),
+    committed: () => {
+      deps.health.wrote();
+      checkpoints.wrote();
+    },
+    failed: (error) => deps.health.translate(error) ?? error,
+  });
+  // Nothing more is sent from a journal that cannot be trusted: the manager restarts, and the journal is checked at open.
+  deps.health.onJournalDamaged((damage) => {
+    outbox.showJournalNotice(damage.message);
+    void outbox.stop(0);
+  });
   const documents = new DocumentsService({
     journal,
     events: deps.events,
@@ -77,6 +97,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     outbox,
     async dispose() {
       await outbox.stop(5_000);
+      checkpoints.dispose();
       journal.close();
     },
   };

@@ -3,6 +3,7 @@ import { DOCUMENT_STATES, type DocumentState } from '../../../shared/contract/do
 import type { DeviceView } from '../../../shared/contract/device';
 import type { Dashboard, DashboardAlert } from '../../../shared/contract/history';
 import type { OutboxState } from '../../../shared/contract/outbox';
+import type { DiskFull } from '../../store/storage-health';
 import { inDays } from '../../../shared/domain/time-left';
 import { catDay, catMonth, nextMonthStart } from './cat-time';
 import { CurrencyTotals } from './currency-totals';
@@ -77,11 +78,24 @@ export interface AlertSources {
   outbox: OutboxState | null;
   /** The fiscal device (billing and certificate), or why it could not be checked. */
   device: { ok: true; value: DeviceView } | { ok: false; reason: string };
+  /** Where the last write failed for lack of space, or null (none did, or one went through since). */
+  diskFull?: DiskFull | null;
 }
 
 /** The alerts, most urgent first, each with what to do and where. */
-export function dashboardAlerts({ facts, outbox, device }: AlertSources): DashboardAlert[] {
+export function dashboardAlerts({ facts, outbox, device, diskFull = null }: AlertSources): DashboardAlert[] {
   const alerts: DashboardAlert[] = [];
+  if (diskFull !== null) {
+    alerts.push({
+      code: 'disk-full',
+      severity: 'blocker',
+      message: `The disk holding ${diskFull.folder} is full: the last change could not be saved. Nothing saved before was lost.`,
+      nextStep: 'Free some space on that disk (empty the recycle bin, move large files away), then save again.',
+      link: null,
+      count: null,
+      action: null,
+    });
+  }
   const attention = facts.countsByState['needs-attention'];
   if (attention > 0) {
     alerts.push({

@@ -1,5 +1,6 @@
 import type { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
+import type { StorageHealth } from '../../store/storage-health';
 import { tuneForHistory } from '../../store/journal/history-query';
 import type { DocumentsAccess } from '../../ipc/handlers/documents-handlers';
 import type { ConnectionsService } from '../connections/connections-service';
@@ -19,6 +20,8 @@ export interface HistoryParts {
   saveFile: FileSaver | null;
   logger: Logger;
   clock: () => Date;
+  /** Whether the last write failed for lack of space (a dashboard alert). */
+  storage: StorageHealth;
 }
 
 /** The history over the journal the documents module opened (or the reason it could not). */
@@ -40,6 +43,7 @@ export function openHistory(documents: DocumentsAccess, parts: HistoryParts): Hi
     device: () => parts.accounts.device(),
     taxCodes: () => parts.mappings.mappedTaxCodes(),
     outboxState: async () => module.outbox.state(),
+    diskFull: () => parts.storage.diskFullNow(),
     pdfs: PdfStore.inDataDirectory(parts.dataDirectory),
     saveFile: parts.saveFile,
     logger: parts.logger,

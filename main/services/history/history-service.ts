@@ -10,6 +10,7 @@ import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
 import { countHistory, iterateHistory } from '../../store/journal/history-query';
 import type { MappedTaxCode } from '../mappings/mappings-service';
 import { dashboardAlerts, readDashboardFacts } from './dashboard';
+import type { DiskFull } from '../../store/storage-health';
 import { buildExport, EXPORT_MAX_ROWS } from './history-export';
 import type { PdfDownloader, PdfStore } from './pdf-store';
 import { buildReceipt } from './receipt';
@@ -37,6 +38,8 @@ export interface HistoryDeps {
   device: () => Promise<DeviceView>;
   taxCodes: () => Promise<MappedTaxCode[]>;
   outboxState: () => Promise<OutboxState>;
+  /** Where the last write failed for lack of space, or null once one went through. */
+  diskFull?: () => DiskFull | null;
   pdfs: PdfStore;
   saveFile: FileSaver | null;
   logger: Logger;
@@ -109,7 +112,7 @@ export class HistoryService {
       this.deviceOrReason(),
     ]);
     const { nearStatusWindow: _near, ...shown } = facts;
-    return { ...shown, alerts: dashboardAlerts({ facts, outbox, device }) };
+    return { ...shown, alerts: dashboardAlerts({ facts, outbox, device, diskFull: this.deps.diskFull?.() ?? null }) };
   }
 
   async receipt(id: string): Promise<Receipt> {
