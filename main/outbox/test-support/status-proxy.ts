@@ -1,4 +1,4 @@
-// A pass-through in front of the sandbox that records every /status call the outbox makes and
+// A pass-through in front of the sandbox that records every call (and the ids of each /status call) and
 // can change the sandbox's status answer in one precise way (a service that repeats an id with
 // a different verdict). Everything else goes to the sandbox and back unchanged.
 import type { OutgoingHttpHeaders } from 'node:http';
@@ -9,6 +9,8 @@ export interface StatusProxy {
   baseUrl: string;
   /** The request ids of each /status call, in the order they came. */
   statusCalls: string[][];
+  /** Every call that reached the sandbox through here: `GET /api/download/...`. */
+  calls: string[];
   close(): Promise<void>;
 }
 
@@ -19,7 +21,9 @@ const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-en
 export async function startStatusProxy(sandboxBaseUrl: string, rewrite: StatusRewrite = (answer) => answer): Promise<StatusProxy> {
   const target = new URL(sandboxBaseUrl).origin;
   const statusCalls: string[][] = [];
+  const calls: string[] = [];
   const server = await startLocalHttpServer(async (request, response) => {
+    calls.push(`${request.method} ${request.url}`);
     const isStatus = request.method === 'POST' && request.url.endsWith('/status');
     if (isStatus) statusCalls.push(JSON.parse(request.body) as string[]);
     const headers: Record<string, string> = {};
@@ -43,5 +47,5 @@ export async function startStatusProxy(sandboxBaseUrl: string, rewrite: StatusRe
     response.writeHead(answer.status, out);
     response.end(body);
   });
-  return { baseUrl: `${server.origin}${new URL(sandboxBaseUrl).pathname}`, statusCalls, close: () => server.close() };
+  return { baseUrl: `${server.origin}${new URL(sandboxBaseUrl).pathname}`, statusCalls, calls, close: () => server.close() };
 }

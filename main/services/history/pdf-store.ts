@@ -1,8 +1,11 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
 
 /** Downloads a document's PDF from the service (by its token). */
 export type PdfDownloader = (token: string) => Promise<Uint8Array>;
+
+const DOT_SEGMENTS = new Set(['', '.', '..']);
 
 const looksLikePdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
@@ -41,6 +44,10 @@ export class PdfStore {
   }
 
   get(documentId: string, token: string, download: PdfDownloader): Promise<Uint8Array> {
+    // `/download/..` would be read as the folder above: another address, sent the API key.
+    if (DOT_SEGMENTS.has(token)) {
+      return Promise.reject(new AppError('NOT_FOUND', 'Fiscal Harmony gave this document a PDF name that cannot be asked for. Print it with Fiscal Desk\'s own layout instead.'));
+    }
     const inFlight = this.pending.get(documentId);
     if (inFlight !== undefined) return inFlight;
     const work = this.fetchOnce(documentId, token, download).finally(() => this.pending.delete(documentId));
