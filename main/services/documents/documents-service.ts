@@ -34,7 +34,7 @@ export interface DocumentsContext {
   activeProfile(): { id: string; training: boolean };
   isTrainingProfile(profileId: string): boolean;
   /** Mapped codes, device taxes and readiness of the active connection. */
-  checkContext(): Promise<Omit<QueueCheckContext, 'original'>>;
+  checkContext(): Promise<Omit<QueueCheckContext, 'original' | 'lastFiscalisedDate'>>;
 }
 
 export interface DocumentsServiceDeps {
@@ -105,7 +105,7 @@ export class DocumentsService {
     const from: DocumentState[] = mode === 'first' ? ['draft'] : ['needs-fix'];
     if (!from.includes(row.state)) throw this.notQueueable(row, mode);
     const draft = documentDraftSchema.parse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
-    const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id) };
+    const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id), lastFiscalisedDate: new EntryQueries(this.deps.journal.db).lastFiscalisedDate(row.profile_id) };
     // The checks are the active connection's: it must still be this document's once they are read.
     if (this.mine(row) === undefined) throw new AppError('CONFLICT', 'The active connection changed while this document was being checked. Open it again from Documents and send it.');
     const check = checkBeforeQueue(draft, checkContext);
@@ -215,7 +215,7 @@ export class DocumentsService {
   private originalOf(draft: DocumentDraft, id: string): QueueCheckContext['original'] {
     if (draft.kind !== 'credit-note' || draft.originalInvoiceId === null) return null;
     const profile = this.require(id).profile_id;
-    return new EntryQueries(this.deps.journal.db).creditBasis(profile, draft.originalInvoiceId, id);
+    return new EntryQueries(this.deps.journal.db).creditedInvoice(profile, draft.originalInvoiceId, id);
   }
 
   private notQueueable(row: DocumentRow, mode: 'first' | 'resend'): AppError {

@@ -14,7 +14,8 @@ import { startTestSandbox, type TestSandbox } from '../../sandbox/test-support/s
 import { deviceTaxOf } from '../fiscal-harmony/device-tax';
 import { resolveLineTax } from '../../../shared/domain/fiscal-harmony/document-checks';
 import { parseTypedDecimal } from '../../../shared/domain/fiscal-harmony/draft-figures';
-import { parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
+import { checkDocumentNumber } from '../../../shared/domain/fiscal-harmony/entry-rules';
+import { formatFhDate, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { APP_ONLY_RULES, checkDraft, type CheckContext } from './draft-check';
 import { wireDocument } from './wire-document';
 
@@ -26,6 +27,17 @@ const SEED = process.env.ENTRY_PROPERTY_SEED === undefined ? undefined : Number.
 function rulesOfSandboxError(error: string): string[] {
   return error.split('; ').map((part) => {
     const rules: Array<[RegExp, string]> = [
+      // ZIMRA's entry rules (the sandbox's zimra-entry-rules.ts), before the patterns they would also match.
+      [/^Line \d+: Description is longer than \d+ characters/, 'description-length'],
+      [/^Line \d+: UnitAmount \S+ has more than 3 decimals$/, 'unit-price-decimals'],
+      [/^Line \d+: Quantity \S+ is too large/, 'quantity-limit'],
+      [/^Line \d+: UnitAmount \S+ is too large/, 'unit-price-limit'],
+      [/^(Line \d+: (LineAmount|DiscountAmount)|SubTotal|TotalTax|Total) \S+ is too large/, 'amount-limit'],
+      [/^(Invoice|CreditNote)Number is longer than/, 'number-length'],
+      [/^Date \S+ is in the future$/, 'date-future'],
+      [/^Date \S+ is before the last fiscalised receipt/, 'date-before-last'],
+      [/^Original invoice .* more than 12 months before the credit note$/, 'credit-age'],
+      [/^BuyerContact differs from the original invoice's buyer/, 'credit-buyer'],
       [/^Line \d+: LineAmount is .* but Quantity x|^(Sub)?Total(Tax)? is /, 'arithmetic'],
       [/has no Description/, 'description'],
       [/ProductCode/, 'hs-code'],
@@ -54,13 +66,29 @@ function rulesOfSandboxError(error: string): string[] {
 const decimal = (maxWhole: number, places: number) =>
   fc.tuple(fc.integer({ min: 0, max: maxWhole }), fc.integer({ min: 0, max: 10 ** places - 1 })).map(([w, f]) => (places === 0 ? `${w}` : `${w}.${String(f).padStart(places, '0')}`));
 
+/** 16 digits before the point is what ZIMRA's Decimal(19,3) holds; 17 is one too many. */
+const SIXTEEN_NINES = '9999999999999999';
+const SEVENTEEN_DIGITS = '10000000000000000';
+
 const lineArb: fc.Arbitrary<LineDraft> = fc.record({
-  description: fc.oneof({ weight: 40, arbitrary: fc.constantFrom('Cement 50 kg', 'Nails 3 inch', 'Paint 5 l', 'Delivery') }, { weight: 1, arbitrary: fc.constantFrom('', '  ') }),
+  description: fc.oneof(
+    { weight: 40, arbitrary: fc.constantFrom('Cement 50 kg', 'Nails 3 inch', 'Paint 5 l', 'Delivery') },
+    { weight: 1, arbitrary: fc.constantFrom('', '  ') },
+    // ZIMRA's String(200): the longest that fits, and one more.
+    { weight: 1, arbitrary: fc.constantFrom('é'.repeat(200), 'x'.repeat(201)) },
+  ),
   quantity: fc.oneof(
     { weight: 40, arbitrary: fc.oneof(decimal(20, 0), decimal(9, 1), decimal(5, 3)).filter((q) => q !== '0' && !/^0\.0+$/.test(q)) },
     { weight: 1, arbitrary: fc.constantFrom('0', '1.2345', '-1') },
+    // Past what the service holds, at its edge, and the 1e30 once fiscalised.
+    { weight: 1, arbitrary: fc.constantFrom(SIXTEEN_NINES, SEVENTEEN_DIGITS, '0.001', `1${'0'.repeat(30)}`, '1000000') },
   ),
-  unitAmount: fc.oneof({ weight: 40, arbitrary: decimal(2000, 2) }, { weight: 1, arbitrary: fc.constantFrom('-5.00', '0') }),
+  unitAmount: fc.oneof(
+    { weight: 40, arbitrary: decimal(2000, 2) },
+    { weight: 1, arbitrary: fc.constantFrom('-5.00', '0') },
+    { weight: 2, arbitrary: fc.oneof(decimal(50, 3), fc.constantFrom('4.6005', '0.0001')) },
+    { weight: 1, arbitrary: fc.constantFrom(SIXTEEN_NINES, SEVENTEEN_DIGITS, '99999999999999.99', '0.001') },
+  ),
   discountAmount: fc.oneof({ weight: 30, arbitrary: fc.constant('') }, { weight: 10, arbitrary: decimal(20, 2) }, { weight: 1, arbitrary: fc.constantFrom('5000', '-1') }),
   taxCode: fc.oneof(
     { weight: 50, arbitrary: fc.constantFrom('EX', 'ZR', 'VAT15', 'WHT5') },
@@ -76,18 +104,32 @@ const buyerArb = fc.record({
   vatNumber: fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 2, arbitrary: fc.stringMatching(/^\d{9}$/) }),
 });
 
+/** The document date: empty (now), seconds away from the run's clock, or a fixed past day. */
+type DatePlan = { seconds: number } | { fixed: string } | null;
+const dateArb: fc.Arbitrary<DatePlan> = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(null) },
+  // A little before now; within the clock allowance (5 minutes); beyond it.
+  { weight: 3, arbitrary: fc.constant({ seconds: -30 }) },
+  { weight: 1, arbitrary: fc.constantFrom({ seconds: 120 }, { seconds: 300 }, { seconds: 301 }, { seconds: 86_400 }) },
+  // Before everything fiscalised so far, and before the taxes were valid.
+  { weight: 2, arbitrary: fc.constant({ fixed: '2026-11-20T15:45:00+02:00' }) },
+  { weight: 1, arbitrary: fc.constant({ fixed: '2025-12-31T10:00:00+02:00' }) },
+);
+
 const commonArb = fc.record({
   currency: fc.oneof({ weight: 16, arbitrary: fc.constant('USD') }, { weight: 4, arbitrary: fc.constant('ZWG') }, { weight: 1, arbitrary: fc.constant('EUR') }),
   taxInclusive: fc.boolean(),
-  date: fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 6, arbitrary: fc.constant('2026-11-20T15:45:00+02:00') }, { weight: 1, arbitrary: fc.constant('2025-12-31T10:00:00+02:00') }),
+  date: dateArb,
   buyer: buyerArb,
+  // The seller's number: as the app gives it, or past ZIMRA's String(50).
+  longNumber: fc.oneof({ weight: 40, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
 
 type Common = typeof commonArb extends fc.Arbitrary<infer T> ? T : never;
 
 type Plan =
   | { kind: 'invoice'; lines: LineDraft[]; common: Common }
-  | { kind: 'credit-note'; pick: number; shares: number[]; common: Common; sameCurrency: boolean; original: 'known' | 'unknown' };
+  | { kind: 'credit-note'; pick: number; shares: number[]; common: Common; sameCurrency: boolean; sameBuyer: boolean; original: 'known' | 'unknown' };
 
 const planArb: fc.Arbitrary<Plan> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('invoice' as const), lines: fc.array(lineArb, { minLength: 1, maxLength: 4 }), common: commonArb }) },
@@ -100,6 +142,8 @@ const planArb: fc.Arbitrary<Plan> = fc.oneof(
       shares: fc.array(fc.constantFrom(0, 10, 50, 100), { minLength: 5, maxLength: 5 }),
       common: commonArb,
       sameCurrency: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      // The invoice's buyer, as the form locks it, or another one (a draft saved before the lock).
+      sameBuyer: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       original: fc.oneof({ weight: 12, arbitrary: fc.constant('known' as const) }, { weight: 1, arbitrary: fc.constant('unknown' as const) }),
     }),
   },
@@ -111,6 +155,8 @@ interface Original {
   id: string;
   fiscalised: boolean;
   draft: DocumentDraft;
+  /** The date it was sent with. */
+  date: string;
   total: string;
   credited: string;
 }
@@ -144,10 +190,19 @@ describe('the pre-submission check agrees with the sandbox', () => {
   it(`on ${RUNS} random invoices and credit notes`, async () => {
     const originals: Original[] = [];
     const tally = { valid: 0, invalid: 0, invoices: 0, creditNotes: 0, rules: new Map<string, number>() };
+    // What the journal's lastFiscalisedDate() answers: the latest date fiscalised so far.
+    let lastFiscalised: Date | null = null;
+    let run = 0;
+
+    const dateText = (date: DatePlan): string => {
+      if (date === null) return '';
+      if ('fixed' in date) return date.fixed;
+      return formatFhDate(new Date(t.clock.now().getTime() + date.seconds * 1000));
+    };
 
     const draftOf = (plan: Plan): { draft: DocumentDraft; original: Original | null; originalId: string } => {
       const base = {
-        date: plan.common.date,
+        date: dateText(plan.common.date),
         paymentMethod: 'Cash' as const,
         taxInclusive: plan.common.taxInclusive,
         buyer: { ...plan.common.buyer, tradeName: '', phone: '', email: '', address: emptyAddress },
@@ -171,7 +226,7 @@ describe('the pre-submission check agrees with the sandbox', () => {
       if (lines.length === 0) lines.push({ ...original.draft.lines[0]! });
       const currency = plan.sameCurrency ? original.draft.currency : original.draft.currency === 'USD' ? 'ZWG' : 'USD';
       return {
-        draft: { ...base, buyer: original.draft.buyer, kind: 'credit-note', currency, reference: 'Goods returned', lines, originalInvoiceId: original.id },
+        draft: { ...base, buyer: plan.sameBuyer ? original.draft.buyer : base.buyer, kind: 'credit-note', currency, reference: 'Goods returned', lines, originalInvoiceId: original.id },
         original,
         originalId: original.id,
       };
@@ -179,6 +234,9 @@ describe('the pre-submission check agrees with the sandbox', () => {
 
     await fc.assert(
       fc.asyncProperty(planArb, async (plan) => {
+        // A minute passes between documents; half way, a year and a day (so credit notes meet invoices past 12 months).
+        run += 1;
+        t.clock.advance(run === Math.floor(RUNS / 2) ? 366 * 86_400_000 : 60_000);
         const { draft, original, originalId } = draftOf(plan);
         const context: CheckContext = {
           now: t.clock.now(),
@@ -196,22 +254,29 @@ describe('the pre-submission check agrees with the sandbox', () => {
                   remaining: new Dec(original.total).minus(original.credited).toFixed(2),
                   lines: original.draft.lines,
                   fiscalised: original.fiscalised,
+                  issuedAt: original.date,
+                  buyer: original.draft.buyer,
                 },
+          lastFiscalisedDate: lastFiscalised === null ? null : formatFhDate(lastFiscalised),
           readiness: [],
         };
         const check = checkDraft(draft, context);
         const appOnly = check.problems.filter((p) => APP_ONLY_RULES.has(p.rule));
         expect(appOnly, 'random drafts stay within what the form lets a manager type').toEqual([]);
         const id = randomUUID();
+        const number = plan.common.longNumber ? `P-${id}-${'9'.repeat(13)}` : `P-${id.slice(0, 8)}`;
+        // The seller's number is given when queued (the numbering keeps it short); one past
+        // ZIMRA's String(50), as another till might send, is refused by both.
+        const numberProblems = checkDocumentNumber(number);
         // The figures the app computes (each line's tax as resolved on the document's date).
         const date = parseFhDate(check.date) ?? t.clock.now();
-        const wire = wireDocument(draft, { id, number: `P-${id.slice(0, 8)}`, date: check.date, isRetry: false, originalInvoiceId: originalId }, (code) => {
+        const wire = wireDocument(draft, { id, number, date: check.date, isRetry: false, originalInvoiceId: originalId }, (code) => {
           const resolved = resolveLineTax(mappings, code, date);
           return resolved.ok ? resolved.tax.percent : undefined;
         });
         const status = await t.submitAndProcess(client, draft.kind === 'invoice' ? 'invoice' : 'creditnote', wire);
 
-        const appRules = [...new Set(check.problems.map((p) => p.rule))].sort();
+        const appRules = [...new Set([...check.problems, ...numberProblems].map((p) => p.rule))].sort();
         const sandboxRules = status.Success ? [] : [...new Set(rulesOfSandboxError(status.Error ?? ''))].sort();
         expect({ success: status.Success, rules: sandboxRules, error: status.Error }).toEqual({
           success: appRules.length === 0,
@@ -223,8 +288,9 @@ describe('the pre-submission check agrees with the sandbox', () => {
         tally[appRules.length === 0 ? 'valid' : 'invalid'] += 1;
         tally[draft.kind === 'invoice' ? 'invoices' : 'creditNotes'] += 1;
         for (const rule of appRules) tally.rules.set(rule, (tally.rules.get(rule) ?? 0) + 1);
+        if (status.Success && (lastFiscalised === null || date.getTime() > lastFiscalised.getTime())) lastFiscalised = date;
         if (draft.kind === 'invoice') {
-          originals.push({ id, fiscalised: status.Success, draft, total: wire.Total as string, credited: '0' });
+          originals.push({ id, fiscalised: status.Success, draft, date: check.date, total: wire.Total as string, credited: '0' });
         } else if (status.Success && original !== null) {
           original.credited = new Dec(original.credited).plus(wire.Total as string).toFixed(2);
         }
@@ -248,7 +314,11 @@ describe('the pre-submission check agrees with the sandbox', () => {
     expect(tally.invalid).toBeGreaterThan(150);
     expect(tally.creditNotes).toBeGreaterThan(200);
     expect([...tally.rules.keys()].sort()).toEqual(
-      ['amount', 'buyer-name', 'buyer-tin', 'buyer-vat', 'credit-currency', 'credit-note-amount', 'credit-limit', 'credit-original', 'currency-unmapped', 'description', 'discount', 'hs-code', 'quantity', 'tax-code-missing', 'tax-not-on-device', 'tax-not-valid', 'tax-unmapped'].sort(),
+      [
+        'amount', 'buyer-name', 'buyer-tin', 'buyer-vat', 'credit-currency', 'credit-note-amount', 'credit-limit', 'credit-original', 'currency-unmapped', 'description', 'discount', 'hs-code', 'quantity', 'tax-code-missing', 'tax-not-on-device', 'tax-not-valid', 'tax-unmapped',
+        // ZIMRA's entry rules, which the sandbox implements on its own.
+        'description-length', 'unit-price-decimals', 'quantity-limit', 'unit-price-limit', 'amount-limit', 'number-length', 'date-future', 'date-before-last', 'credit-age', 'credit-buyer',
+      ].sort(),
     );
   }, 180_000);
 });

@@ -26,6 +26,7 @@ function context(overrides: Partial<CheckContext> = {}): CheckContext {
       currencyMappings: [{ sourceCurrency: 'USD', usable: true }, { sourceCurrency: 'ZAR', usable: false }],
     },
     original: null,
+    lastFiscalisedDate: null,
     readiness: [],
     ...overrides,
   };
@@ -81,6 +82,46 @@ describe('the pre-submission check', () => {
     expect(rulesAt(typedInvoice({ lines: [typedLine()] }), context({ readiness: [reason('not-checked', 'blocker')] }))).toEqual([]);
   });
 
+  describe("ZIMRA's entry rules, each on its field in a manager's words", () => {
+    const only = (draft: DocumentDraft, ctx = context()) => checkDraft(draft, ctx).problems.map((p) => ({ field: p.field, rule: p.rule, message: p.message }));
+
+    it('field sizes: description, unit price decimals, quantity, price, line and document amounts', () => {
+      expect(only(typedInvoice({ lines: [typedLine({ description: 'x'.repeat(201) })] }))).toEqual([
+        { field: 'lines.0.description', rule: 'description-length', message: 'The description on line 1 is 201 characters long; ZIMRA takes at most 200.' },
+      ]);
+      expect(rulesAt(typedInvoice({ lines: [typedLine({ description: 'x'.repeat(200) })] }))).toEqual([]);
+      expect(only(typedInvoice({ lines: [typedLine(), typedLine({ unitAmount: '4.6005' })] }))).toEqual([
+        { field: 'lines.1.unitAmount', rule: 'unit-price-decimals', message: 'Unit price on line 2 has more than 3 decimals.' },
+      ]);
+      expect(rulesAt(typedInvoice({ lines: [typedLine({ unitAmount: '4.605' })] }))).toEqual([]);
+      expect(only(typedInvoice({ lines: [typedLine({ quantity: '10000000000000000', unitAmount: '0.001' })] }))).toEqual([
+        { field: 'lines.0.quantity', rule: 'quantity-limit', message: 'Quantity on line 1 is larger than ZIMRA can record (16 digits before the point at most).' },
+      ]);
+      expect(rulesAt(typedInvoice({ lines: [typedLine({ quantity: '0.001', unitAmount: '10000000000000000' })] }))).toEqual(['lines.0.unitAmount unit-price-limit']);
+      // The 1e30 that was once fiscalised: the quantity and what it comes to, the total not repeated.
+      expect(rulesAt(typedInvoice({ lines: [typedLine({ quantity: '1000000000000000000000000000000' })] }))).toEqual(['lines.0.quantity quantity-limit', 'lines.0.unitAmount amount-limit']);
+      expect(only(typedInvoice({ lines: [typedLine({ quantity: '1000000', unitAmount: '1000000000000' })] }))).toEqual([
+        { field: 'lines.0.unitAmount', rule: 'amount-limit', message: 'Line 1 comes to more than ZIMRA can record (17 digits before the point at most).' },
+      ]);
+      const half = typedLine({ quantity: '1000', unitAmount: '60000000000000', taxCode: 'VAT15' });
+      expect(only(typedInvoice({ lines: [half, half] }))).toEqual([
+        { field: 'lines', rule: 'amount-limit', message: 'The document comes to more than ZIMRA can record (17 digits before the point at most).' },
+      ]);
+    });
+
+    it('the date: not in the future beyond 5 minutes of the clock, not before the last fiscalised document', () => {
+      // The clock stands at 2026-11-21T10:00:00+02:00.
+      expect(rulesAt(typedInvoice({ date: '2026-11-21T10:05:00+02:00', lines: [typedLine()] }))).toEqual([]);
+      expect(only(typedInvoice({ date: '2026-11-21T10:06:00+02:00', lines: [typedLine()] }))).toEqual([{ field: 'date', rule: 'date-future', message: 'The date is in the future.' }]);
+      const ctx = context({ lastFiscalisedDate: '2026-11-21T09:30:00+02:00' });
+      expect(rulesAt(typedInvoice({ date: '2026-11-21T09:30:00+02:00', lines: [typedLine()] }), ctx)).toEqual([]);
+      expect(rulesAt(typedInvoice({ lines: [typedLine()] }), ctx)).toEqual([]);
+      expect(only(typedInvoice({ date: '2026-11-21T09:29:00+02:00', lines: [typedLine()] }), ctx)).toEqual([
+        { field: 'date', rule: 'date-before-last', message: 'The date is before your last fiscalised document (2026-11-21 09:30), and ZIMRA takes documents in date order.' },
+      ]);
+    });
+  });
+
   describe('a credit note', () => {
     const invoiceLines = [typedLine({ quantity: '4' }), typedLine({ description: 'Bread', quantity: '3', unitAmount: '1.15', taxCode: 'VAT15', hsCode: '19059000' })];
     const original = (credited: string, fiscalised = true): CheckContext['original'] => ({
@@ -93,6 +134,8 @@ describe('the pre-submission check', () => {
       remaining: new Dec('21.85').minus(credited).toFixed(2),
       lines: invoiceLines,
       fiscalised,
+      issuedAt: '2026-11-20T09:30:00+02:00',
+      buyer: typedInvoice().buyer,
     });
     const note = (lines = invoiceLines, reference = 'Goods returned'): DocumentDraft => ({ ...typedInvoice(), kind: 'credit-note', reference, lines, originalInvoiceId: '00000000-0000-4000-8000-000000000001' });
 
@@ -101,6 +144,20 @@ describe('the pre-submission check', () => {
       expect(rulesAt(note([typedLine({ quantity: '5' })], ''), context({ original: original('0') }))).toEqual(['lines credit-limit', 'reference credit-reason', 'lines.0.quantity credit-quantity']);
       expect(rulesAt(note([typedLine({ description: 'Something else' })]), context({ original: original('0') }))).toEqual(['lines.0.description credit-quantity']);
       expect(rulesAt({ ...note(), currency: 'ZAR' }, context({ original: original('0') }))).toEqual(expect.arrayContaining(['currency credit-currency']));
+    });
+
+    it("within 12 months of the invoice, for the invoice's buyer", () => {
+      const dated = (issuedAt: string): CheckContext['original'] => ({ ...original('0')!, issuedAt });
+      expect(rulesAt(note(), context({ original: dated('2025-11-21T10:00:00+02:00') }))).toEqual([]);
+      expect(checkDraft(note(), context({ original: dated('2025-11-21T09:59:00+02:00') })).problems).toEqual([
+        expect.objectContaining({ field: 'originalInvoiceId', rule: 'credit-age', message: 'The invoice being credited is more than 12 months old: ZIMRA takes its credit notes only until 2026-11-21 09:59.' }),
+      ]);
+      const otherBuyer = { ...note(), buyer: { ...note().buyer, name: 'Rudo', tin: '2000123456' } };
+      expect(checkDraft(otherBuyer, context({ original: original('0') })).problems).toEqual([
+        expect.objectContaining({ field: 'buyer.name', rule: 'credit-buyer', message: 'A credit note is for the invoice\'s buyer ("Cash Walk-in customer").' }),
+      ]);
+      // Contact details are not who the buyer is.
+      expect(rulesAt({ ...note(), buyer: { ...note().buyer, phone: '0772 000 111' } }, context({ original: original('0') }))).toEqual([]);
     });
 
     it('never above what remains after earlier credit notes, and only from a fiscalised invoice', () => {

@@ -1,7 +1,7 @@
 // The pre-submission check: the rules Fiscal Harmony applies (shared with the sandbox through
 // document-checks.ts), plus the form's own (reason for a credit note, quantities only reducible,
 // numbers that are numbers), each problem on its form field with words a shop manager knows.
-import type { CreditBasis, EntryProblem } from '../../../shared/contract/entry';
+import type { EntryProblem } from '../../../shared/contract/entry';
 import type { DocumentDraft } from '../../../shared/contract/documents';
 import type { ReadinessReason } from '../../../shared/contract/readiness';
 import {
@@ -16,8 +16,11 @@ import {
   type OriginalFacts,
 } from '../../../shared/domain/fiscal-harmony/document-checks';
 import { buyerNameSent, draftFigures, parseTypedDecimal, type PercentOf } from '../../../shared/domain/fiscal-harmony/draft-figures';
-import { formatFhDate, isFhDate, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
+import { checkCreditAgainstInvoice, checkDocumentDate, checkLineLimits, checkTotalLimits, creditDeadline } from '../../../shared/domain/fiscal-harmony/entry-rules';
+import { FH_FIELD_LIMITS } from '../../../shared/domain/fiscal-harmony/field-limits';
+import { catDay, formatFhDate, isFhDate, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { Dec, formatMoney } from '../../../shared/domain/money';
+import type { CreditedInvoice } from '../../store/journal/entry-queries';
 import { isBlankLine, wireBuyer, wireFigures, wireLines } from './wire-document';
 
 /** Readiness reasons that stop Fiscal Harmony from fiscalising anything (the device and the subscription). */
@@ -27,7 +30,9 @@ export interface CheckContext {
   now: Date;
   mappings: MappingFacts;
   /** For a credit note: the original invoice as the journal knows it (null: not found). */
-  original: (CreditBasis & { fiscalised: boolean }) | null;
+  original: CreditedInvoice | null;
+  /** The date of the last document this connection fiscalised (a Fiscal Harmony date), or null before the first. */
+  lastFiscalisedDate: string | null;
   /** The readiness verdict's reasons (only the device and subscription ones block here). */
   readiness: readonly ReadinessReason[];
 }
@@ -50,6 +55,7 @@ export function checkDraft(draft: DocumentDraft, context: CheckContext): DraftCh
   const dateText = draft.date.trim() === '' ? formatFhDate(context.now) : draft.date.trim();
   if (!isFhDate(dateText)) problems.push(problem('date', 'date', 'The date is not a date.', 'Pick the date and time again, or clear it to use now.'));
   const date = parseFhDate(dateText) ?? context.now;
+  const lastFiscalised = context.lastFiscalisedDate === null ? undefined : parseFhDate(context.lastFiscalisedDate);
 
   const percentOf: PercentOf = (code) => {
     const resolved = resolveLineTax(context.mappings, code, date);
@@ -70,8 +76,16 @@ export function checkDraft(draft: DocumentDraft, context: CheckContext): DraftCh
     lines.forEach((line, i) => shared.push(...checkLine(line, i + 1)));
     shared.push(...checkBuyer(buyer));
   }
+  lines.forEach((line, i) => shared.push(...checkLineLimits(line, i + 1)));
+  // A line too large already says why the total is: the total is named only on its own.
+  if (unparsed.length === 0 && !shared.some((p) => p.rule === 'amount-limit')) shared.push(...checkTotalLimits(figures));
+  if (isFhDate(dateText)) shared.push(...checkDocumentDate(date, { now: context.now, lastFiscalised: lastFiscalised ?? null }));
   shared.push(...checkMappings(context.mappings, { LineItems: lines, CurrencyCode: draft.currency.trim(), Date: dateText }));
   if (draft.kind === 'credit-note') shared.push(...checkCreditLimit(originalFacts(context.original), { CurrencyCode: draft.currency.trim(), Total: figures.Total }));
+  if (draft.kind === 'credit-note' && context.original?.fiscalised === true) {
+    const invoiceDate = context.original.issuedAt === null ? undefined : parseFhDate(context.original.issuedAt);
+    shared.push(...checkCreditAgainstInvoice({ date: invoiceDate ?? null, buyer: wireBuyer(context.original.buyer) }, { date, buyer }));
+  }
   for (const p of shared) problems.push(explain(p, draft, draftIndex, context, figures.Total));
 
   problems.push(...formRules(draft, context));
@@ -163,7 +177,36 @@ function explain(p: DocumentProblem, draft: DocumentDraft, draftIndex: number[],
       return problem('currency', p.rule, `A credit note is in the invoice's currency (${context.original?.currency ?? '?'}).`, `Change the currency back to ${context.original?.currency ?? 'the invoice\'s'}.`);
     case 'credit-limit':
       return problem('lines', p.rule, `This credit note (${formatMoney(total)}) is more than what remains creditable on the invoice (${formatMoney(context.original?.remaining ?? '0')}).`, 'Reduce quantities or remove lines until the total is within what remains.');
+    case 'description-length':
+      return problem(at('description'), p.rule, `The description on line ${n} is ${[...(line?.description.trim() ?? '')].length} characters long; ZIMRA takes at most ${FH_FIELD_LIMITS.descriptionLength}.`, `Shorten it to ${FH_FIELD_LIMITS.descriptionLength} characters or fewer.`);
+    case 'unit-price-decimals':
+      return problem(at('unitAmount'), p.rule, `Unit price on line ${n} has more than ${FH_FIELD_LIMITS.quantityAndPriceDecimals} decimals.`, 'Round it to 3 decimals at most, e.g. 4.125.');
+    case 'quantity-limit':
+      return problem(at('quantity'), p.rule, `Quantity on line ${n} is larger than ZIMRA can record (${FH_FIELD_LIMITS.quantityAndPriceIntegerDigits} digits before the point at most).`, 'Check the quantity for extra digits.');
+    case 'unit-price-limit':
+      return problem(at('unitAmount'), p.rule, `Unit price on line ${n} is larger than ZIMRA can record (${FH_FIELD_LIMITS.quantityAndPriceIntegerDigits} digits before the point at most).`, 'Check the price for extra digits.');
+    case 'amount-limit':
+      if (p.line === undefined) return problem('lines', p.rule, `The document comes to more than ZIMRA can record (${FH_FIELD_LIMITS.amountIntegerDigits} digits before the point at most).`, 'Check quantities and prices for extra digits, or split the sale over several documents.');
+      return p.message.includes('DiscountAmount')
+        ? problem(at('discountAmount'), p.rule, `Discount on line ${n} is larger than ZIMRA can record (${FH_FIELD_LIMITS.amountIntegerDigits} digits before the point at most).`, 'Check the discount for extra digits.')
+        : problem(at('unitAmount'), p.rule, `Line ${n} comes to more than ZIMRA can record (${FH_FIELD_LIMITS.amountIntegerDigits} digits before the point at most).`, 'Check the quantity and the price for extra digits, or split the line.');
+    case 'date-future':
+      return problem('date', p.rule, 'The date is in the future.', 'Set the date and time of the sale, or clear it to use now.');
+    case 'date-before-last':
+      return problem('date', p.rule, `The date is before your last fiscalised document (${shownDate(context.lastFiscalisedDate)}), and ZIMRA takes documents in date order.`, 'Use a later date and time, or clear it to use now.');
+    case 'credit-age':
+      return problem('originalInvoiceId', p.rule, `The invoice being credited is more than 12 months old: ZIMRA takes its credit notes only until ${shownDate(context.original?.issuedAt ?? null, creditDeadline)}.`, 'Check the credit note\'s date. An older sale cannot be credited through fiscalisation: ask your accountant how to settle it.');
+    case 'credit-buyer':
+      return problem('buyer.name', p.rule, `A credit note is for the invoice's buyer ("${buyerNameSent(context.original?.buyer ?? draft.buyer)}").`, 'Put the invoice\'s buyer back: start the credit note again from the invoice.');
   }
+}
+
+/** `2026-11-21 10:30` (CAT) for a Fiscal Harmony date, optionally moved on by `then`. */
+function shownDate(text: string | null, then: (date: Date) => Date = (d) => d): string {
+  const date = text === null ? undefined : parseFhDate(text);
+  if (date === undefined) return 'unknown';
+  const moved = then(date);
+  return `${catDay(moved)} ${formatFhDate(moved).slice(11, 16)}`;
 }
 
 function formRules(draft: DocumentDraft, context: CheckContext): EntryProblem[] {

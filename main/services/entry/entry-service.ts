@@ -57,8 +57,9 @@ export class EntryService {
   async checkContext(draft: DocumentDraft, exceptId: string | null): Promise<CheckContext> {
     const profile = this.deps.activeProfile();
     const [taxes, currencies, readiness] = await Promise.all([this.deps.mappedTaxCodes(), this.deps.mappedCurrencies(), this.readinessReasons()]);
-    const original = draft.kind === 'credit-note' && draft.originalInvoiceId !== null ? (this.deps.queries()?.creditBasis(profile.id, draft.originalInvoiceId, exceptId) ?? null) : null;
-    return { now: this.deps.clock(), mappings: mappingFactsOf(taxes, currencies), original, readiness };
+    const original = draft.kind === 'credit-note' && draft.originalInvoiceId !== null ? (this.deps.queries()?.creditedInvoice(profile.id, draft.originalInvoiceId, exceptId) ?? null) : null;
+    const lastFiscalisedDate = this.deps.queries()?.lastFiscalisedDate(profile.id) ?? null;
+    return { now: this.deps.clock(), mappings: mappingFactsOf(taxes, currencies), original, lastFiscalisedDate, readiness };
   }
 
   async check(input: EntryCheckInput): Promise<EntryCheckResult> {

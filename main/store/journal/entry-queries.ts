@@ -1,7 +1,7 @@
 // Invoice entry's reads of the journal: the buyer register, earlier lines as suggestions, and
 // fiscalised invoices with what remains creditable. Read-only; the documents repo writes.
 import type { DatabaseSync } from 'node:sqlite';
-import { buyerAddressDraftSchema, documentDraftSchema, type DocumentDraft, type LineDraft } from '../../../shared/contract/documents';
+import { buyerAddressDraftSchema, documentDraftSchema, type BuyerDraft, type DocumentDraft, type LineDraft } from '../../../shared/contract/documents';
 import type { BuyerRecord, CreditableInvoice, CreditBasis, LineSuggestion } from '../../../shared/contract/entry';
 import { Dec, sum } from '../../../shared/domain/money';
 import { unpackBody } from './document-body';
@@ -43,6 +43,14 @@ interface InvoiceRow {
   fiscal_day: number | null;
   draft: Uint8Array;
 }
+
+/** The invoice a credit note credits: what remains creditable, the date it was sent with and its buyer. */
+export type CreditedInvoice = CreditBasis & {
+  fiscalised: boolean;
+  /** The Fiscal Harmony date it was sent with (null while never queued). */
+  issuedAt: string | null;
+  buyer: BuyerDraft;
+};
 
 export class EntryQueries {
   constructor(private readonly db: DatabaseSync) {}
@@ -127,6 +135,24 @@ export class EntryQueries {
       fiscalised: row.state === 'fiscalised',
       draft,
     };
+  }
+
+  /** The credit basis with what the credit note's own rules need: the date the invoice was sent with and its buyer. */
+  creditedInvoice(profileId: string, invoiceId: string, exceptCreditNoteId: string | null): CreditedInvoice | null {
+    const basis = this.creditBasis(profileId, invoiceId, exceptCreditNoteId);
+    if (basis === null) return null;
+    const row = this.db.prepare('SELECT issued_at FROM documents WHERE id = ?').get(invoiceId) as { issued_at: string | null } | undefined;
+    return { ...basis, issuedAt: row?.issued_at ?? null, buyer: basis.draft.buyer };
+  }
+
+  /**
+   * The date the connection's last fiscalised document was sent with (ZIMRA takes a device's
+   * documents in date order), or null before the first. Dates are kept as Fiscal Harmony dates
+   * in CAT (`2026-11-21T09:30:00+02:00`), so their text sorts as their time does.
+   */
+  lastFiscalisedDate(profileId: string): string | null {
+    const row = this.db.prepare(`SELECT max(date) AS date FROM document_history WHERE profile_id = ? AND state = 'fiscalised'`).get(profileId) as { date: string | null } | undefined;
+    return row?.date ?? null;
   }
 
   private credited(invoiceId: string, exceptId: string | null): Dec {

@@ -18,6 +18,12 @@ export type DocumentRule =
   | 'buyer-vat'
   | 'arithmetic'
   | 'credit-note-amount'
+  // What the service's fields can hold (entry-rules.ts: the sandbox has its own implementation).
+  | 'description-length'
+  | 'unit-price-decimals'
+  | 'quantity-limit'
+  | 'unit-price-limit'
+  | 'amount-limit'
   // Rules that need the account: the mappings, the device's taxes, the original invoice.
   | 'currency-unmapped'
   | 'tax-unmapped'
@@ -25,7 +31,12 @@ export type DocumentRule =
   | 'tax-not-valid'
   | 'credit-original'
   | 'credit-currency'
-  | 'credit-limit';
+  | 'credit-limit'
+  // Dates and the credited invoice (entry-rules.ts, as above).
+  | 'date-future'
+  | 'date-before-last'
+  | 'credit-age'
+  | 'credit-buyer';
 
 export interface DocumentProblem {
   rule: DocumentRule;
