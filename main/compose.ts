@@ -136,7 +136,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   events.subscribe((name) => {
     if (name === 'settings:changed') updates.channelChanged();
   });
-  const documentsAccess = openDocuments(deps, { events, clock, busy, connections, mappings, readiness, storage });
+  const documentsAccess = openDocuments(deps, { events, clock, busy, connections, mappings, readiness, storage, accounts });
   const entryQueries = documentsAccess.ok ? new EntryQueries(documentsAccess.module.journal.db) : null;
   const entry = new EntryService({
     activeProfile: () => {
@@ -199,7 +199,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
 /** Opens the journal; an app whose journal cannot be opened still starts and says why on every documents call. */
 function openDocuments(
   deps: HostDeps,
-  parts: { events: EventBus; clock: () => Date; busy: BusyRegistry; connections: ConnectionsService; mappings: MappingsService; readiness: ReadinessService; storage: StorageHealth },
+  parts: { events: EventBus; clock: () => Date; busy: BusyRegistry; connections: ConnectionsService; mappings: MappingsService; readiness: ReadinessService; storage: StorageHealth; accounts: AccountService },
 ): DocumentsAccess {
   const { connections } = parts;
   try {
@@ -218,6 +218,7 @@ function openDocuments(
       mappedTaxCodes: () => parts.mappings.mappedTaxCodes(),
       mappedCurrencies: () => parts.mappings.mappedCurrencies(),
       verdict: () => parts.readiness.verdict(),
+      device: () => parts.accounts.device(),
       health: parts.storage,
       ...(deps.journalIdle === undefined ? {} : { idle: deps.journalIdle }),
       ...(deps.outbox === undefined ? {} : { outbox: deps.outbox }),

@@ -152,6 +152,7 @@ export async function startFiscalHarmonySandbox(options: SandboxOptions = {}): P
     renderPdf: (account, doc) => pdfs.get(account, doc),
     statusWindowMs: options.statusWindowMs ?? SEVEN_DAYS_MS,
     maxStatusIds: options.maxStatusIds ?? 100,
+    hostileQrCode: () => faults.current.hostileQrCode,
   };
 
   const actions: AdminActions = {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ExportInput, FileDelivery } from '../../shared/contract/history';
+import type { ExportInput, FileDelivery, PrintLayoutName } from '../../shared/contract/history';
 import { fiscal } from '../bridge/fiscal';
 import { documentKeys } from './use-documents';
 import { unwrap } from './unwrap';
@@ -42,6 +42,18 @@ export function useDashboard() {
 
 export function useReceipt(id: string | null) {
   return useQuery({ queryKey: historyKeys.receipt(id ?? ''), queryFn: () => unwrap(fiscal().history.receipt({ id: id ?? '' })), enabled: id !== null });
+}
+
+/** Notes a printout (the document's timeline; the next fiscal printout says COPY). */
+export function useRecordPrint() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; layout: PrintLayoutName }) => unwrap(fiscal().history.recordPrint(input)),
+    onSettled: (_result, _error, input) => {
+      void client.invalidateQueries({ queryKey: historyKeys.receipt(input.id) });
+      void client.invalidateQueries({ queryKey: documentKeys.all });
+    },
+  });
 }
 
 /** The service's PDF: main keeps it once downloaded, so it never goes stale here either. */

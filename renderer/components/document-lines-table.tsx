@@ -10,7 +10,15 @@ export interface DocumentLine {
   unitAmount: string;
   discountAmount: string;
   taxCode: string;
+  /** ZIMRA's tax % of the line, when known (null = exempt or not known). */
+  taxPercent?: string | null;
   lineAmount: string | null;
+}
+
+/** "VAT15 · 15%": the shop's code with ZIMRA's rate (ZS item 34), or the code alone when the rate is not known. */
+export function lineTaxText(line: Pick<DocumentLine, 'taxCode' | 'taxPercent'>): string {
+  if (line.taxPercent === undefined) return line.taxCode;
+  return `${line.taxCode} · ${line.taxPercent === null ? 'exempt' : `${line.taxPercent}%`}`;
 }
 
 /**
@@ -45,7 +53,13 @@ export function lineDiscount(value: string): string | null {
  * The lines of an invoice or credit note, read-only: on screen (the document's page) or on the
  * printed A4 sheet. The caption names the table for screen readers; the page's heading shows it.
  */
-export function DocumentLinesTable(props: { lines: readonly DocumentLine[]; caption: string; variant: 'screen' | 'print' }) {
+export function DocumentLinesTable(props: {
+  lines: readonly DocumentLine[];
+  caption: string;
+  variant: 'screen' | 'print';
+  /** When known, the amount column says whether it includes tax (ZS item 33: exclusive amounts are marked on A4). */
+  taxInclusive?: boolean;
+}) {
   const table = (
     <table className={props.variant === 'screen' ? 'table document-table' : 'print-table document-table'}>
       <caption className="visually-hidden">{props.caption}</caption>
@@ -64,7 +78,7 @@ export function DocumentLinesTable(props: { lines: readonly DocumentLine[]; capt
           </th>
           <th scope="col">Tax</th>
           <th scope="col" className="num">
-            Amount
+            {props.taxInclusive === undefined ? 'Amount' : props.taxInclusive ? 'Amount incl. tax' : 'Amount excl. tax'}
           </th>
         </tr>
       </thead>
@@ -78,7 +92,7 @@ export function DocumentLinesTable(props: { lines: readonly DocumentLine[]; capt
             <td className="num">{line.quantity}</td>
             <td className="num">{formatUnitPrice(line.unitAmount)}</td>
             <td className="num">{lineDiscount(line.discountAmount) ?? '—'}</td>
-            <td className="document-table__nowrap">{line.taxCode}</td>
+            <td className="document-table__nowrap">{lineTaxText(line)}</td>
             <td className="num">{formatAmount(line.lineAmount)}</td>
           </tr>
         ))}

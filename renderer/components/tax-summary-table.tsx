@@ -1,3 +1,4 @@
+import { Dec, formatMoney } from '../../shared/domain/money';
 import { formatAmount } from './format';
 import './document-tables.css';
 
@@ -25,9 +26,22 @@ export function taxRateTitle(rate: Pick<TaxRateRow, 'taxCode' | 'taxName' | 'per
   return rate.taxName.toLowerCase().includes(percent.toLowerCase()) ? rate.taxName : `${rate.taxName} ${percent.toLowerCase()}`;
 }
 
+/** ZIMRA's three figures of a rate (ZS items 42–44): net, VAT and the amount including VAT. */
+export function rateFigures(rate: Pick<TaxRateRow, 'amount' | 'tax'>, taxInclusive: boolean): { net: string; tax: string; gross: string } | null {
+  try {
+    const amount = new Dec(rate.amount);
+    const tax = new Dec(rate.tax);
+    return { net: formatMoney(taxInclusive ? amount.minus(tax) : amount), tax: formatMoney(tax), gross: formatMoney(taxInclusive ? amount : amount.plus(tax)) };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Tax per rate of an invoice or credit note: on screen (the document's page, the entry form's
- * live totals) or on the printed A4 sheet. Amounts are decimal strings, shown with formatAmount.
+ * Tax per rate of an invoice or credit note as ZIMRA's tax table has it (ZS items 40–44: VAT %,
+ * net amount, VAT, amount incl. VAT): on screen (the document's page, the entry form's live
+ * totals) or on the printed A4 sheet. `amount` is the lines' sum with the code, including tax
+ * when `taxInclusive`. Amounts are decimal strings, shown with formatAmount.
  */
 export function TaxSummaryTable(props: {
   rates: readonly TaxRateRow[];
@@ -46,28 +60,40 @@ export function TaxSummaryTable(props: {
         <tr>
           <th scope="col">Tax</th>
           <th scope="col" className="num">
-            Rate
+            VAT %
           </th>
           <th scope="col" className="num">
-            {props.taxInclusive ? 'Amount incl. tax' : 'Amount excl. tax'}
+            Net amount
           </th>
           <th scope="col" className="num">
-            Tax amount
+            VAT
+          </th>
+          <th scope="col" className="num">
+            Amount incl. VAT
           </th>
         </tr>
       </thead>
       <tbody>
-        {props.rates.map((rate) => (
-          <tr key={rate.taxCode}>
-            <th scope="row">{taxRateLabel(rate)}</th>
-            <td className="num">{ratePercent(rate.percent)}</td>
-            <td className="num">{formatAmount(rate.amount)}</td>
-            <td className="num">{formatAmount(rate.tax)}</td>
-          </tr>
-        ))}
+        {props.rates.map((rate) => {
+          const figures = rateFigures(rate, props.taxInclusive);
+          return (
+            <tr key={rate.taxCode}>
+              <th scope="row">{taxRateLabel(rate)}</th>
+              <td className="num">{ratePercent(rate.percent)}</td>
+              <td className="num">{formatAmount(figures?.net)}</td>
+              <td className="num">{formatAmount(figures?.tax)}</td>
+              <td className="num">{formatAmount(figures?.gross)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
   // On screen a narrow window scrolls the table, never the page; paper has a fixed width.
   return screen ? <div className="table-scroll">{table}</div> : table;
+}
+
+/** The saved tax table (net, VAT, amount incl. VAT) as the rows TaxSummaryTable reads. */
+export function ratesOfTaxTable(rows: readonly { taxCode: string; taxName: string | null; percent: string | null; net: string; tax: string; gross: string }[], taxInclusive: boolean): TaxRateRow[] {
+  return rows.map((row) => ({ taxCode: row.taxCode, taxName: row.taxName, percent: row.percent, amount: taxInclusive ? row.gross : row.net, tax: row.tax }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { documentIdSchema, documentKindSchema, documentStateSchema, listDocumentsInputSchema, qrInfoSchema } from './documents';
+import { documentIdSchema, documentKindSchema, documentStateSchema, listDocumentsInputSchema } from './documents';
 
 /*
  * What the history needs beyond documents:*: the service's PDF kept in the data folder, saving
@@ -79,29 +79,47 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 
 const text = z.string().nullable();
 
+/** How a document prints: the fiscal original, a reprint of it (COPY), or not fiscal yet. */
+export const PRINT_KINDS = ['fiscal', 'copy', 'not-fiscal'] as const;
+export const printKindSchema = z.enum(PRINT_KINDS);
+export type PrintKind = z.infer<typeof printKindSchema>;
+
+export const PRINT_LAYOUTS = ['a4', 'receipt'] as const;
+export const printLayoutSchema = z.enum(PRINT_LAYOUTS);
+export type PrintLayoutName = z.infer<typeof printLayoutSchema>;
+
+/**
+ * What the A4 invoice and the 80 mm receipt print (docs/zimra-print.md: ZIMRA's fields and where
+ * each comes from). Seller, device and tax table come from the copy saved when the document was
+ * queued; `sellerNote` and `taxesNote` say so when a document has none (fiscalised before copies
+ * were kept, or the device could not be read then).
+ */
 export const receiptSchema = z.object({
   id: z.string(),
   kind: documentKindSchema,
   state: documentStateSchema,
   training: z.boolean(),
+  printAs: printKindSchema,
+  /** "FISCAL TAX INVOICE", "FISCAL INVOICE" or "FISCAL CREDIT NOTE"; null when not fiscal yet. */
+  heading: text,
   number: text,
   date: text,
   currency: z.string(),
-  paymentMethod: z.string(),
   taxInclusive: z.boolean(),
   reference: z.string(),
   seller: z.object({
-    name: text,
+    legalName: text,
+    /** Only when it differs from the legal name (ZS item 5). */
+    branchName: text,
     tin: text,
     vatNumber: text,
-    branchName: text,
     address: text,
     phone: text,
     email: text,
-    deviceSerial: text,
   }),
-  /** Why the seller's details are missing, when the device could not be read. */
-  sellerProblem: text,
+  /** Where the seller block comes from, when not from the saved copy; or why it is missing. */
+  sellerNote: text,
+  device: z.object({ serial: text, id: z.number().int().nullable() }),
   buyer: z.object({
     name: z.string(),
     tradeName: z.string(),
@@ -119,15 +137,40 @@ export const receiptSchema = z.object({
       unitAmount: z.string(),
       discountAmount: z.string(),
       taxCode: z.string(),
+      /** ZIMRA's tax % of the line (null = exempt or unknown). */
+      taxPercent: text,
       lineAmount: decimalString.nullable(),
     }),
   ),
-  /** Per tax code: rate (null = exempt or unknown), taxable amount and tax. */
-  taxSummary: z.array(z.object({ taxCode: z.string(), taxName: text, percent: text, amount: decimalString, tax: decimalString })),
+  /** ZIMRA's "Number of Items": the sum of the quantities. */
+  itemCount: decimalString,
+  /** Per rate: net, VAT and amount including VAT (empty when the seller is not VAT-registered). */
+  taxTable: z.array(z.object({ taxCode: z.string(), taxName: text, percent: text, net: decimalString, tax: decimalString, gross: decimalString })),
+  /** Set when the tax table was worked out again from today's mappings (no saved copy). */
+  taxesNote: text,
   totals: z.object({ subTotal: decimalString, totalTax: decimalString, total: decimalString }).nullable(),
-  qr: qrInfoSchema.nullable(),
-  /** A credit note's invoice: its seller's number and ZIMRA number. */
-  creditedInvoice: z.object({ number: text, zimraNumber: text }).nullable(),
+  payments: z.array(z.object({ method: z.string(), amount: decimalString })),
+  /** ZIMRA's receipt data; null until fiscalised. */
+  fiscal: z
+    .object({
+      receiptCounter: z.number().int(),
+      /** From the QR address's tail; null when the service's QR address cannot be read. */
+      receiptGlobalNo: z.number().int().nullable(),
+      fiscalDay: z.number().int(),
+      qrCodeUrl: z.string(),
+      verificationCode: z.string(),
+      /** Where to verify by hand (the QR address without its tail); null when unreadable. */
+      verifySite: text,
+      /** Why the service's QR code cannot be used, or null. */
+      qrProblem: text,
+    })
+    .nullable(),
+  /** A credit note's invoice, as ZIMRA prints it (items 25–28). */
+  creditedInvoice: z
+    .object({ number: text, date: text, deviceSerial: text, receiptGlobalNo: z.number().int().nullable() })
+    .nullable(),
+  /** Fiscal printouts so far: a further one is a COPY. */
+  fiscalPrints: z.number().int(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
@@ -158,5 +201,10 @@ export const historyChannels = {
     input: byId,
     output: receiptSchema,
     description: 'Everything the A4 invoice and the 80 mm receipt print: seller, buyer, lines, tax per rate, QR.',
+  }),
+  recordPrint: channel({
+    input: z.object({ id: documentIdSchema, layout: printLayoutSchema }),
+    output: z.object({ printAs: printKindSchema }),
+    description: "Notes a printout in the document's timeline; a fiscal document's next printout is a COPY.",
   }),
 };

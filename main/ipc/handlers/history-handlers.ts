@@ -13,5 +13,6 @@ export function historyHandlers(access: HistoryAccess): Handlers['history'] {
     export: (input) => history((service) => service.export(input)),
     dashboard: () => history((service) => service.dashboard()),
     receipt: ({ id }) => history((service) => service.receipt(id)),
+    recordPrint: ({ id, layout }) => history((service) => service.recordPrint(id, layout)),
   };
 }

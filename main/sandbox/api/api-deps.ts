@@ -10,4 +10,6 @@ export interface ApiDeps {
   renderPdf(account: AccountState, doc: StoredDocument): Promise<Uint8Array>;
   statusWindowMs: number;
   maxStatusIds: number;
+  /** The hostile-QR fault: status answers carry a QR address that is not ZIMRA's. */
+  hostileQrCode(): boolean;
 }

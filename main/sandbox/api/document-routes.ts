@@ -43,6 +43,9 @@ export function submitCreditNote(account: AccountState, req: ApiRequest, deps: A
   return receive(account, doc, payload.IsRetry === true, deps);
 }
 
+/** What the hostile-QR fault sends instead of the QR address: not https, not a URL at all. */
+export const HOSTILE_QR_CODE_URL = 'javascript:alert(1)//%E0%A4%A http://[::1';
+
 const StatusIds = z.array(z.string({ error: 'must be a request id (text)' }), { error: 'must be a JSON array of request ids' });
 
 export function checkStatus(account: AccountState, req: ApiRequest, deps: ApiDeps): ApiResponse {
@@ -72,7 +75,7 @@ export function checkStatus(account: AccountState, req: ApiRequest, deps: ApiDep
       FiscalInvoicePdf: fiscal?.pdfToken ?? null,
       QrData: fiscal
         ? {
-            QrCodeUrl: fiscal.qrCodeUrl,
+            QrCodeUrl: deps.hostileQrCode() ? HOSTILE_QR_CODE_URL : fiscal.qrCodeUrl,
             VerificationCode: fiscal.verificationCode,
             FiscalDay: fiscal.fiscalDayNo,
             DeviceId: fiscal.deviceId,

@@ -28,6 +28,11 @@ export const FaultConfigSchema = z.object({
    * arrived, the ambiguous case a client must handle with IsRetry.
    */
   faultsAfterReceipt: z.boolean(),
+  /**
+   * When true, every fiscalised document's status answer carries a QR address that is not
+   * ZIMRA's (a hostile service): the client must keep it, say so, and never crash on it.
+   */
+  hostileQrCode: z.boolean(),
   /** API paths the faults apply to (`/invoice`, `/status`...); empty = every API path. */
   paths: z.array(z.string()),
 });
@@ -48,5 +53,6 @@ export const NO_FAULTS: FaultConfig = {
   slowProcessingRate: 0,
   slowProcessingDelayMs: 600_000,
   faultsAfterReceipt: false,
+  hostileQrCode: false,
   paths: [],
 };

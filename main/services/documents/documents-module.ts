@@ -12,6 +12,8 @@ import type { MappedCurrency, MappedTaxCode } from '../mappings/mappings-service
 import type { BusyRegistry } from '../updates/busy-registry';
 import { mappingFactsOf } from '../entry/entry-service';
 import { DocumentsService } from './documents-service';
+import { SellerSnapshots } from './fiscal-copy-source';
+import type { DeviceView } from '../../../shared/contract/device';
 
 export interface DocumentsModuleDeps {
   dataDirectory: string;
@@ -25,6 +27,8 @@ export interface DocumentsModuleDeps {
   mappedTaxCodes: () => Promise<MappedTaxCode[]>;
   mappedCurrencies: () => Promise<MappedCurrency[]>;
   verdict: () => Promise<ReadinessVerdict>;
+  /** The active connection's fiscal device: the seller block a queued document's copy keeps. */
+  device?: () => Promise<DeviceView>;
   /** Types the journal's failures (a full disk, a damaged file) and remembers them. */
   health: StorageHealth;
   /** When the journal's idle checkpoint runs (tests run it at will). */
@@ -74,6 +78,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     outbox.showJournalNotice(damage.message);
     void outbox.stop(0);
   });
+  const sellers = deps.device === undefined ? null : new SellerSnapshots(deps.device, deps.clock);
   const documents = new DocumentsService({
     journal,
     events: deps.events,
@@ -87,6 +92,11 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
       async checkContext() {
         const [taxCodes, currencies, verdict] = await Promise.all([deps.mappedTaxCodes(), deps.mappedCurrencies(), deps.verdict()]);
         return { now: deps.clock(), mappings: mappingFactsOf(taxCodes, currencies), readiness: verdict.reasons };
+      },
+      async copySource(profileId) {
+        const [seller, taxCodes] = await Promise.all([sellers?.current(profileId) ?? null, deps.mappedTaxCodes().catch(() => [])]);
+        const names = new Map(taxCodes.map((code) => [code.taxCode, code.deviceTax?.name ?? code.taxName]));
+        return { seller, taxNameOf: (code) => names.get(code) ?? null };
       },
     },
   });

@@ -26,6 +26,8 @@ import { EntryQueries } from '../../store/journal/entry-queries';
 import { checkBeforeQueue, type QueueCheckContext } from './pre-submission-check';
 import { explainState } from './state-explanations';
 import { wireDocumentJson } from './wire-document';
+import { saveFiscalCopy } from '../../store/journal/fiscal-copies';
+import { taxCopyOf, type FiscalCopySource } from './fiscal-copy-source';
 
 export const DEFAULT_PREFIXES: Record<DocumentKind, string> = { invoice: 'INV-', 'credit-note': 'CN-' };
 
@@ -35,6 +37,8 @@ export interface DocumentsContext {
   isTrainingProfile(profileId: string): boolean;
   /** Mapped codes, device taxes and readiness of the active connection. */
   checkContext(): Promise<Omit<QueueCheckContext, 'original' | 'lastFiscalisedDate'>>;
+  /** The seller block and tax names a queued document's fiscal copy is saved with (migration 008). */
+  copySource?(profileId: string): Promise<FiscalCopySource>;
 }
 
 export interface DocumentsServiceDeps {
@@ -118,6 +122,7 @@ export class DocumentsService {
       );
     }
     const figures = check.figures;
+    const copySource = (await this.deps.context.copySource?.(row.profile_id)) ?? null;
     const now = this.deps.clock();
     const at = now.toISOString();
     this.deps.journal.transaction(() => {
@@ -159,6 +164,12 @@ export class DocumentsService {
         mode === 'first' ? `Queued as ${number}` : `Fixed and queued again as a retry of ${number}`,
       );
       if (!applied) throw this.notQueueable(this.require(id), mode);
+      saveFiscalCopy(this.deps.journal.db, id, {
+        capturedAt: at,
+        seller: copySource?.seller?.seller ?? null,
+        sellerReadAt: copySource?.seller?.readAt ?? null,
+        taxes: taxCopyOf(figures.rates, draft.taxInclusive, copySource?.taxNameOf ?? (() => null)),
+      });
     });
     this.changed(row.profile_id, [{ id, state: 'queued' }]);
     this.deps.kick();

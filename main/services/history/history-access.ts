@@ -32,6 +32,7 @@ export function openHistory(documents: DocumentsAccess, parts: HistoryParts): Hi
   const { connections } = parts;
   const service = new HistoryService({
     db: () => module.journal.db,
+    repo: module.documents.repo,
     activeProfile: () => {
       const profile = connections.activeFiscalHarmony();
       return { id: profile.id, training: connections.isTrainingProfile(profile) };

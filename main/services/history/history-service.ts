@@ -1,19 +1,21 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { DeviceView } from '../../../shared/contract/device';
-import type { Dashboard, ExportResult, FileDelivery, PdfFile, Receipt } from '../../../shared/contract/history';
+import type { Dashboard, ExportResult, FileDelivery, PdfFile, PrintKind, PrintLayoutName, Receipt } from '../../../shared/contract/history';
 import type { exportInputSchema } from '../../../shared/contract/history';
 import type { OutboxState } from '../../../shared/contract/outbox';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { Logger } from '../../logging/logger';
 import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
+import type { DocumentsRepo } from '../../store/journal/documents-repo';
 import { countHistory, iterateHistory } from '../../store/journal/history-query';
 import type { MappedTaxCode } from '../mappings/mappings-service';
 import { dashboardAlerts, readDashboardFacts } from './dashboard';
 import type { DiskFull } from '../../store/storage-health';
 import { buildExport, EXPORT_MAX_ROWS } from './history-export';
 import type { PdfDownloader, PdfStore } from './pdf-store';
-import { buildReceipt } from './receipt';
+import { buildReceipt, printKindOf } from './receipt';
+import { fiscalPrints, readFiscalCopy, savePrint } from '../../store/journal/fiscal-copies';
 
 /** A file for the manager to keep. */
 export interface FileToSave {
@@ -31,6 +33,8 @@ export type FileSaver = (file: FileToSave) => Promise<string | null>;
 export interface HistoryDeps {
   /** The journal's connection. */
   db: () => DatabaseSync;
+  /** The journal's documents, for the timeline's print events. */
+  repo: DocumentsRepo;
   /** The active connection: its id and whether it is the training simulator. */
   activeProfile: () => { id: string; training: boolean };
   /** The active connection's PDF download (Fiscal Harmony client). */
@@ -119,14 +123,41 @@ export class HistoryService {
     const { row, training } = this.document(id);
     const db = this.deps.db();
     const lines = db.prepare('SELECT * FROM document_lines WHERE document_id = ? ORDER BY position').all(id) as unknown as LineRow[];
-    const original = row.original_id === null
+    const copy = readFiscalCopy(db, id);
+    const originalRow = row.original_id === null
+      ? undefined
+      : (db.prepare('SELECT id, number, issued_at, qr_url FROM documents WHERE id = ?').get(row.original_id) as (Pick<DocumentRow, 'id' | 'number' | 'issued_at' | 'qr_url'>) | undefined);
+    const original = originalRow === undefined
       ? null
-      : ((db.prepare('SELECT number, zimra_number, fiscal_day FROM documents WHERE id = ?').get(row.original_id) as Pick<DocumentRow, 'number' | 'zimra_number' | 'fiscal_day'> | undefined) ?? null);
-    const [device, taxCodes] = await Promise.all([
-      this.deviceOrReason(),
-      this.deps.taxCodes().catch(() => [] as MappedTaxCode[]),
-    ]);
-    return buildReceipt({ row, lines, original, device, taxCodes, training });
+      : { ...originalRow, deviceSerial: readFiscalCopy(db, originalRow.id)?.seller?.deviceSerial ?? copy?.seller?.deviceSerial ?? null };
+    return buildReceipt({
+      row,
+      lines,
+      copy,
+      original,
+      fiscalPrints: fiscalPrints(db, id),
+      training,
+      now: this.deps.clock(),
+      live: async () => {
+        const [device, taxCodes] = await Promise.all([this.deviceOrReason(), this.deps.taxCodes().catch(() => [] as MappedTaxCode[])]);
+        return { device, taxCodes };
+      },
+    });
+  }
+
+  /**
+   * Notes a printout: counted, and in the document's timeline (no change of state). The first
+   * fiscal printout is the original; every later one prints as COPY.
+   */
+  recordPrint(id: string, layout: PrintLayoutName): { printAs: PrintKind } {
+    const { row } = this.document(id);
+    const db = this.deps.db();
+    const at = this.deps.clock().toISOString();
+    const printAs = printKindOf(row.state, fiscalPrints(db, id));
+    const what = layout === 'a4' ? 'A4' : '80 mm';
+    const note = printAs === 'fiscal' ? `Printed (${what})` : printAs === 'copy' ? `Reprinted as COPY (${what})` : `Printed as NOT A FISCAL DOCUMENT (${what})`;
+    this.deps.repo.note(id, at, note, () => savePrint(db, id, at, layout, printAs !== 'not-fiscal'));
+    return { printAs };
   }
 
   private async deviceOrReason(): Promise<{ ok: true; value: DeviceView } | { ok: false; reason: string }> {

@@ -155,6 +155,16 @@ export class DocumentsRepo {
     }
   }
 
+  /** Appends an event that changes no state (a printout), with `alongside` in the same transaction. */
+  note(id: string, at: string, note: string, alongside: () => void = () => undefined): void {
+    this.journal.transaction(() => {
+      const current = this.get(id);
+      if (current === undefined) throw new AppError('NOT_FOUND', 'This document is not in the journal.');
+      alongside();
+      this.appendEvent(id, at, current.state, current.state, note);
+    });
+  }
+
   private appendEvent(id: string, at: string, from: DocumentState | null, to: DocumentState, note: string): void {
     this.db.prepare('INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)').run(id, at, from, to, note);
   }

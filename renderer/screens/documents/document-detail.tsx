@@ -9,7 +9,9 @@ import { FactList } from '../../components/fact-list';
 import { formatAmount, formatDate, formatDateTime } from '../../components/format';
 import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/states';
-import { TaxSummaryTable } from '../../components/tax-summary-table';
+import { ratesOfTaxTable, TaxSummaryTable } from '../../components/tax-summary-table';
+import { parseZimraQrUrl, qrProblemOf } from '../../../shared/domain/fiscal-harmony/zimra-qr-url';
+import { openExternal } from '../../api/use-app';
 import { FiscalFacts } from './fiscal-facts';
 import { KIND_LABELS, STATE_LABELS } from './history-filters';
 import { PdfViewer, printPdf } from './pdf-on-demand';
@@ -151,21 +153,71 @@ function Actions({ document }: { document: DocumentDetail }) {
             Create a credit note
           </Link>
         ) : null}
-        {document.number === null ? null : (
-          <>
-            <Link className="button" to={`/documents/${document.id}/print/a4`}>
-              Print A4 {document.kind === 'invoice' ? 'invoice' : 'credit note'}
-            </Link>
-            <Link className="button" to={`/documents/${document.id}/print/receipt`}>
-              Print 80 mm receipt
-            </Link>
-          </>
-        )}
+        <PrintActions document={document} />
+        <VerifyAction document={document} onMessage={setMessage} />
       </div>
       <p role="status" aria-live="polite" className="list-actions__message">
         {message}
       </p>
     </div>
+  );
+}
+
+/** States whose document has a number but no ZIMRA verification yet: printable only as not fiscal. */
+const NOT_FISCAL_YET: readonly DocumentDetail['state'][] = ['queued', 'sending', 'submitted', 'needs-fix', 'rejected', 'needs-attention'];
+
+/** Fiscal layouts only for a fiscalised document (80 mm only when its prices include tax); a not-fiscal copy otherwise. */
+function PrintActions({ document }: { document: DocumentDetail }) {
+  const what = document.kind === 'invoice' ? 'invoice' : 'credit note';
+  if (document.state === 'fiscalised') {
+    return (
+      <>
+        <Link className="button" to={`/documents/${document.id}/print/a4`}>
+          Print A4 {what}
+        </Link>
+        {document.draft.taxInclusive ? (
+          <Link className="button" to={`/documents/${document.id}/print/receipt`}>
+            Print 80 mm receipt
+          </Link>
+        ) : null}
+      </>
+    );
+  }
+  if (!NOT_FISCAL_YET.includes(document.state) || document.number === null) return null;
+  return (
+    <Link className="button" to={`/documents/${document.id}/print/a4`}>
+      Print a not-fiscal copy
+    </Link>
+  );
+}
+
+/** Opens ZIMRA's verification page (main allows only ZIMRA's sites), or copies the code to type there. */
+function VerifyAction({ document, onMessage }: { document: DocumentDetail; onMessage: (message: string) => void }) {
+  const qr = document.qr;
+  if (qr === null) return null;
+  const parsed = parseZimraQrUrl(qr.qrCodeUrl);
+  if (parsed === null || qrProblemOf(qr.qrCodeUrl, qr.verificationCode) !== null) return null;
+  const copyCode = async (why: string) => {
+    try {
+      await navigator.clipboard.writeText(qr.verificationCode);
+      onMessage(`${why} The verification code ${qr.verificationCode} was copied: type it at ${parsed.site}.`);
+    } catch {
+      onMessage(`${why} Type the verification code ${qr.verificationCode} at ${parsed.site}.`);
+    }
+  };
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => {
+        openExternal(qr.qrCodeUrl).then(
+          () => onMessage(`ZIMRA's verification page was opened: ${parsed.site}`),
+          (error: unknown) => void copyCode(`${messageOf(error)}`),
+        );
+      }}
+    >
+      Verify at ZIMRA
+    </button>
   );
 }
 
@@ -189,7 +241,10 @@ function TaxSummary({ document }: { document: DocumentDetail }) {
       </h2>
       {receipt.isError ? <p>{messageOf(receipt.error)}</p> : null}
       {receipt.data === undefined ? null : (
-        <TaxSummaryTable rates={receipt.data.taxSummary} taxInclusive={receipt.data.taxInclusive} caption="Totals per tax rate" variant="screen" />
+        <>
+          <TaxSummaryTable rates={ratesOfTaxTable(receipt.data.taxTable, receipt.data.taxInclusive)} taxInclusive={receipt.data.taxInclusive} caption="Totals per tax rate" variant="screen" />
+          {receipt.data.taxesNote === null ? null : <p className="field__hint">{receipt.data.taxesNote}</p>}
+        </>
       )}
       {document.totals === null ? (
         <p>The totals are computed once every line is complete.</p>

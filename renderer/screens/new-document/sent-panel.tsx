@@ -68,9 +68,11 @@ export function SentPanel(props: { detail: DocumentDetail; onNew: () => void }) 
         ) : null}
         {detail.state === 'fiscalised' ? (
           <>
-            <Link className="button" to={`/documents/${detail.id}/print/receipt`}>
-              Print 80 mm receipt
-            </Link>
+            {detail.draft.taxInclusive ? (
+              <Link className="button" to={`/documents/${detail.id}/print/receipt`}>
+                Print 80 mm receipt
+              </Link>
+            ) : null}
             <Link className="button" to={`/documents/${detail.id}/print/a4`}>
               Print A4 {what.toLowerCase()}
             </Link>

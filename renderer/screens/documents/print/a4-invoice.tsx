@@ -1,91 +1,55 @@
 import type { Receipt } from '../../../../shared/contract/history';
 import { DocumentLinesTable } from '../../../components/document-lines-table';
-import { TaxSummaryTable } from '../../../components/tax-summary-table';
-import { QrImage } from '../qr-image';
-import { buyerLines, fiscalHeading, money, sellerLines, TrainingMark, when } from './print-parts';
+import { ratesOfTaxTable, TaxSummaryTable } from '../../../components/tax-summary-table';
+import { BuyerBlock, CreditNoteBlock, FiscalFooter, Heading, money, PaymentLines, PrintMarks, ReceiptBlock, SellerBlock } from './print-parts';
 
-/** The A4 invoice or credit note, printed from the journal (no service PDF needed). */
+/** The A4 invoice or credit note (ZIMRA's InvoiceA4 view), printed from the copy saved when it was sent. */
 export function A4Invoice({ receipt }: { receipt: Receipt }) {
   return (
-    <article className="print-sheet a4-sheet" aria-label="A4 invoice">
-      <TrainingMark receipt={receipt} />
+    <article className="print-sheet a4-sheet" aria-label="A4 invoice" data-print-root="a4">
+      <PrintMarks receipt={receipt} />
       <header className="a4-sheet__head">
-        <div>
-          <p className="a4-sheet__seller">{receipt.seller.name ?? 'Seller details unavailable'}</p>
-          {sellerLines(receipt).map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-          {receipt.sellerProblem === null ? null : <p className="print-note">{receipt.sellerProblem}</p>}
-        </div>
+        <SellerBlock receipt={receipt} />
         <div className="a4-sheet__title">
-          <p className="print-heading">{fiscalHeading(receipt)}</p>
-          <p>No. {receipt.number ?? '—'}</p>
-          <p>Date: {when(receipt.date)}</p>
-          <p>Currency: {receipt.currency}</p>
-          {receipt.paymentMethod === '' ? null : <p>Payment: {receipt.paymentMethod}</p>}
+          <Heading receipt={receipt} className="a4-sheet__heading" />
+          <ReceiptBlock receipt={receipt} />
         </div>
       </header>
       <section className="a4-sheet__parties">
-        <div>
-          <p className="print-label">Buyer</p>
-          <p className="a4-sheet__buyer">{receipt.buyer.name}</p>
-          {buyerLines(receipt).map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
-        {receipt.creditedInvoice === null ? (
-          receipt.reference === '' ? null : (
-            <div>
-              <p className="print-label">Reference</p>
-              <p>{receipt.reference}</p>
-            </div>
-          )
-        ) : (
+        <BuyerBlock receipt={receipt} />
+        <CreditNoteBlock receipt={receipt} />
+        {receipt.kind === 'invoice' && receipt.reference !== '' ? (
           <div>
-            <p className="print-label">Credits invoice</p>
-            <p>{receipt.creditedInvoice.number ?? '—'}</p>
-            {receipt.creditedInvoice.zimraNumber === null ? null : <p>ZIMRA no. {receipt.creditedInvoice.zimraNumber}</p>}
-            {receipt.reference === '' ? null : <p>Reason: {receipt.reference}</p>}
+            <p className="print-label">Reference</p>
+            <p>{receipt.reference}</p>
           </div>
-        )}
+        ) : null}
       </section>
-      <DocumentLinesTable lines={receipt.lines} caption="Lines" variant="print" />
+      <DocumentLinesTable lines={receipt.lines} caption="Lines" variant="print" taxInclusive={receipt.taxInclusive} />
       <section className="a4-sheet__bottom">
-        <TaxSummaryTable rates={receipt.taxSummary} taxInclusive={receipt.taxInclusive} caption="Tax summary" variant="print" className="print-table--taxes" />
-        {receipt.totals === null ? null : (
-          <dl className="print-totals">
-            <dt>Before tax</dt>
-            <dd>{money(receipt.totals.subTotal)}</dd>
-            <dt>Tax</dt>
-            <dd>{money(receipt.totals.totalTax)}</dd>
-            <dt className="print-totals__total">Total {receipt.currency}</dt>
-            <dd className="print-totals__total">{money(receipt.totals.total)}</dd>
-          </dl>
+        <div className="a4-sheet__settlement">
+          <p>Currency: {receipt.currency}</p>
+          {receipt.totals === null ? null : (
+            <dl className="print-totals">
+              <dt>Total excl. tax</dt>
+              <dd>{money(receipt.totals.subTotal)}</dd>
+              <dt>Total tax</dt>
+              <dd>{money(receipt.totals.totalTax)}</dd>
+              <dt className="print-totals__total">Total {receipt.currency}</dt>
+              <dd className="print-totals__total">{money(receipt.totals.total)}</dd>
+            </dl>
+          )}
+          <PaymentLines receipt={receipt} />
+          <p>Number of Items: {receipt.itemCount}</p>
+        </div>
+        {receipt.taxTable.length === 0 ? null : (
+          <div className="a4-sheet__taxes">
+            <TaxSummaryTable rates={ratesOfTaxTable(receipt.taxTable, receipt.taxInclusive)} taxInclusive={receipt.taxInclusive} caption="Tax summary" variant="print" className="print-table--taxes" />
+            {receipt.taxesNote === null ? null : <p className="print-note">{receipt.taxesNote}</p>}
+          </div>
         )}
       </section>
       <FiscalFooter receipt={receipt} size={120} />
     </article>
-  );
-}
-
-export function FiscalFooter({ receipt, size }: { receipt: Receipt; size: number }) {
-  if (receipt.qr === null) {
-    return <p className="print-note">Not fiscalised yet: there is no QR code or verification code to print.</p>;
-  }
-  const qr = receipt.qr;
-  return (
-    <footer className="print-fiscal">
-      <QrImage value={qr.qrCodeUrl} size={size} label={`QR code, verification code ${qr.verificationCode}`} />
-      <div>
-        <p>
-          Verification code: <strong className="mono" data-testid="print-verification-code">{qr.verificationCode}</strong>
-        </p>
-        <p>
-          Invoice no. {qr.zimraInvoiceNumber}/{qr.fiscalDay} · Fiscal day {qr.fiscalDay} · Device {qr.deviceId}
-        </p>
-        {receipt.seller.deviceSerial === null ? null : <p>Device serial: {receipt.seller.deviceSerial}</p>}
-        <p>Verify this document at {new URL(qr.qrCodeUrl).host}</p>
-      </div>
-    </footer>
   );
 }
