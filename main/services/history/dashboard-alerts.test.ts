@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { Dashboard, DashboardAlert } from '../../../shared/contract/history';
@@ -9,6 +10,7 @@ import { startFiscalHarmonySandbox, type RunningSandbox } from '../../sandbox/fi
 import type { AccountSeed } from '../../sandbox/state/account-seed';
 import type { FhTestClient } from '../../sandbox/test-support/fh-test-client';
 import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
+import { fillJournalDisk, freeJournalDisk } from '../../test-support/full-journal-disk';
 import { typedInvoice } from '../../test-support/sample-drafts';
 import { outboxBecomes } from '../../test-support/outbox-becomes';
 import { useSandboxAccount, type SandboxAccountOptions } from '../../test-support/sandbox-connection';
@@ -297,6 +299,37 @@ describe('documents', () => {
     const done = await dashboard();
     expect(done.alerts).toEqual([]);
     expect(done.countsByState.fiscalised).toBe(2);
+  });
+});
+
+describe('a full disk', () => {
+  it('a blocker while the last save failed for lack of space; gone once a save goes through', async () => {
+    await useAccount('shop');
+    if (!app.documents.ok) throw app.documents.error;
+    const { journal } = app.documents.module;
+    const dataDirectory = dirname(journal.path);
+    fillJournalDisk(journal);
+    try {
+      let saved = await ipcOf(() => app).call('documents:saveDraft', { draft: typedInvoice() });
+      // The first drafts may still fit in pages the journal has room in.
+      for (let i = 0; saved.ok && i < 200; i += 1) saved = await ipcOf(() => app).call('documents:saveDraft', { draft: typedInvoice() });
+      expect(saved).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+      expect((await dashboard()).alerts).toEqual([
+        {
+          code: 'disk-full',
+          severity: 'blocker',
+          message: `The disk holding ${dataDirectory} is full: the last change could not be saved. Nothing saved before was lost.`,
+          nextStep: 'Free some space on that disk (empty the recycle bin, move large files away), then save again.',
+          link: null,
+          count: null,
+          action: null,
+        },
+      ]);
+    } finally {
+      freeJournalDisk(journal);
+    }
+    await value('documents:saveDraft', { draft: typedInvoice() });
+    expect((await dashboard()).alerts).toEqual([]);
   });
 });
 
