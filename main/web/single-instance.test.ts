@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DataFolderInUseError, lockDataFolder } from './data-folder-lock';
 
 // Two real processes on one data folder, started as `npm run web` starts browser mode: the second
 // is refused with a plain message before it reads or writes anything, and the lock dies with the
@@ -74,5 +75,16 @@ describe('browser mode on one data folder', () => {
     expect((await third.exited).code).toBe(0);
     const fourth = start(dataDirectory);
     expect(await fourth.serving).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  });
+});
+
+describe('the data folder lock in one process', () => {
+  it('is refused while held and can be taken again once released (a restart in place)', () => {
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'fd-web-lock-'));
+    const held = lockDataFolder(dataDirectory);
+    expect(() => lockDataFolder(dataDirectory)).toThrow(DataFolderInUseError);
+    held.release();
+    held.release();
+    lockDataFolder(dataDirectory).release();
   });
 });
