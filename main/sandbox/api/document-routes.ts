@@ -43,8 +43,8 @@ export function submitCreditNote(account: AccountState, req: ApiRequest, deps: A
   return receive(account, doc, payload.IsRetry === true, deps);
 }
 
-/** What the hostile-QR fault sends instead of the QR address: not https, not a URL at all. */
-export const HOSTILE_QR_CODE_URL = 'javascript:alert(1)//%E0%A4%A http://[::1';
+/** What the hostile-QR fault sends instead of the QR address: https in looks, but no URL at all (`new URL` throws on it). */
+export const HOSTILE_QR_CODE_URL = 'https://[fdmstest.zimra.co.zw/0000023401031220260000000121';
 
 const StatusIds = z.array(z.string({ error: 'must be a request id (text)' }), { error: 'must be a JSON array of request ids' });
 
