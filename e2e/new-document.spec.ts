@@ -66,6 +66,10 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   await expect(creditForm).toBeVisible();
   await expect(page.getByTestId('credit-remaining')).toHaveText(`remaining USD ${formatMoney(expected!.total)}`);
   await expectNoAxeViolations(page, 'the credit note form');
+  // The buyer is the invoice's: shown, not editable.
+  await expect(creditForm.getByRole('combobox', { name: 'Name' })).toHaveValue('Tendai');
+  await expect(creditForm.getByRole('combobox', { name: 'Name' })).toBeDisabled();
+  await expect(creditForm.getByRole('group', { name: 'Buyer' })).toContainText("The invoice's buyer");
   await page.getByLabel('Reason').fill('One bag returned');
   await line(page, 1, 'quantity').fill('1');
   await page.getByRole('button', { name: 'Remove line 3' }).click();

@@ -22,8 +22,13 @@ export function BuyerSection(props: BuyerSectionProps) {
   const sentAs = buyerNameSent(buyer);
   const noTin = buyer.tin.trim() === '' && buyer.name.trim() !== '';
   return (
-    <fieldset className="entry-section buyer" disabled={readOnly}>
+    <fieldset className="entry-section buyer" disabled={readOnly} aria-describedby={readOnly ? 'buyer-locked' : undefined}>
       <legend>Buyer</legend>
+      {readOnly ? (
+        <p id="buyer-locked" className="field__hint">
+          The invoice's buyer: a credit note is always for the buyer of the invoice it credits.
+        </p>
+      ) : null}
       <div className="buyer__row">
         <BuyerNameField {...props} />
         <div className="buyer__walk-in">
