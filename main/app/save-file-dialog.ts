@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog } from 'electron';
 import type { FileSaver } from '../services/history/history-service';
+import { writeChosenFile } from '../store/write-chosen-file';
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   'application/pdf': { name: 'PDF document', extensions: ['pdf'] },
@@ -15,6 +15,6 @@ export const saveFileWithDialog: FileSaver = async (file) => {
   const parent = BrowserWindow.getFocusedWindow();
   const choice = parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
   if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return null;
-  await writeFile(choice.filePath, file.bytes);
+  await writeChosenFile(choice.filePath, file.bytes);
   return choice.filePath;
 };

@@ -9,6 +9,11 @@ export interface DiskFull {
   since: string;
 }
 
+/** A write refused for lack of space, in the words the manager reads (the same for every file the app writes). */
+export function diskFullError(folder: string, cause: unknown): AppError {
+  return new AppError('DISK_FULL', `The disk holding ${folder} is full; nothing saved was lost. Free some space, then try again.`, { retryable: true, cause });
+}
+
 export interface StorageHealthOptions {
   dataDirectory: string;
   journalPath: string;
@@ -67,7 +72,7 @@ export class StorageHealth {
     const folder = this.options.dataDirectory;
     if (this.full === null) this.options.logger.error('A write failed: the disk is full', { folder, error: cause });
     this.full = { folder, since: this.options.clock().toISOString() };
-    return new AppError('DISK_FULL', `The disk holding ${folder} is full; nothing saved was lost. Free some space, then try again.`, { retryable: true, cause });
+    return diskFullError(folder, cause);
   }
 
   private journalDamaged(cause: unknown): AppError {
