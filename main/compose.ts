@@ -8,6 +8,7 @@ import { documentsHandlers, outboxHandlers, type DocumentsAccess } from './ipc/h
 import { EntryService } from './services/entry/entry-service';
 import { EntryQueries } from './store/journal/entry-queries';
 import { openDocumentsModule, type DocumentsModuleDeps } from './services/documents/documents-module';
+import type { NumberingService } from './services/documents/numbering-service';
 import { isAppError, AppError } from '../shared/errors';
 import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
 import { readinessHandlers } from './ipc/handlers/readiness-handlers';
@@ -109,8 +110,9 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   const vault = new RedactingVault(deps.vault, deps.redactor);
   const fiskaly = new FiskalyConnections({ vault, redactor: deps.redactor, logger: deps.logger });
   fiskaly.onStateChange((profileId, state) => events.emit('connections:token-state', { profileId, state }));
+  const profiles = new ProfileStore(settings);
   const connections = new ConnectionsService({
-    profiles: new ProfileStore(settings),
+    profiles,
     credentials: new CredentialCache(vault, deps.redactor),
     training,
     fiskaly: fiskalyConnector(fiskaly),
@@ -123,7 +125,16 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   connections.ensureTrainingProfile();
   const accounts = new AccountService(connections, clock);
   const mappings = new MappingsService({ source: activeConnectionSource(connections, events), events, logger: deps.logger, clock });
-  const readiness = new ReadinessService({ active: activeForReadiness(connections), mappings, events, logger: deps.logger, clock });
+  // The journal opens after readiness; until then (or without it) numbering has nothing to say.
+  let numbering: NumberingService | null = null;
+  const readiness = new ReadinessService({
+    active: activeForReadiness(connections),
+    mappings,
+    events,
+    logger: deps.logger,
+    clock,
+    localReasons: (connectionId) => numbering?.readinessReasons(connectionId) ?? Promise.resolve([]),
+  });
   const busy = new BusyRegistry();
   const updates = new UpdateController({
     host: deps.updater ?? { kind: 'disabled', reason: 'This copy of Fiscal Desk does not update itself.' },
@@ -136,7 +147,8 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   events.subscribe((name) => {
     if (name === 'settings:changed') updates.channelChanged();
   });
-  const documentsAccess = openDocuments(deps, { events, clock, busy, connections, mappings, readiness, storage, accounts });
+  const documentsAccess = openDocuments(deps, { events, clock, busy, connections, profiles, mappings, readiness, storage, accounts });
+  numbering = documentsAccess.ok ? documentsAccess.module.numbering : null;
   const entryQueries = documentsAccess.ok ? new EntryQueries(documentsAccess.module.journal.db) : null;
   const entry = new EntryService({
     activeProfile: () => {
@@ -199,7 +211,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
 /** Opens the journal; an app whose journal cannot be opened still starts and says why on every documents call. */
 function openDocuments(
   deps: HostDeps,
-  parts: { events: EventBus; clock: () => Date; busy: BusyRegistry; connections: ConnectionsService; mappings: MappingsService; readiness: ReadinessService; storage: StorageHealth; accounts: AccountService },
+  parts: { events: EventBus; clock: () => Date; busy: BusyRegistry; connections: ConnectionsService; profiles: ProfileStore; mappings: MappingsService; readiness: ReadinessService; storage: StorageHealth; accounts: AccountService },
 ): DocumentsAccess {
   const { connections } = parts;
   try {
@@ -221,6 +233,18 @@ function openDocuments(
       device: () => parts.accounts.device(),
       health: parts.storage,
       ...(deps.journalIdle === undefined ? {} : { idle: deps.journalIdle }),
+      numbering: {
+        stationId: () => parts.profiles.station().id,
+        connectionsBeyondTraining: () => parts.profiles.list().some((profile) => profile.kind !== 'fiscal-harmony' || profile.environment !== 'training'),
+        sameAccountConnections: async (profileId) => {
+          const account = await connections.accountOf(profileId);
+          if (account === null) return [];
+          const others = parts.profiles.list().filter((profile) => profile.id !== profileId && profile.kind === 'fiscal-harmony');
+          const same = await Promise.all(others.map(async (profile) => ((await connections.accountOf(profile.id)) === account ? [{ id: profile.id, name: profile.name }] : [])));
+          return same.flat();
+        },
+        changed: () => parts.readiness.invalidate(),
+      },
       ...(deps.outbox === undefined ? {} : { outbox: deps.outbox }),
     });
     return { ok: true, module };

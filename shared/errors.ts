@@ -21,6 +21,8 @@ export const errorCodes = [
   'TIMEOUT',
   'KEYCHAIN_UNAVAILABLE',
   'NOT_AVAILABLE_YET',
+  /** The journal was lost or damaged and the last number used is not known: nothing is queued until the manager confirms the next one. */
+  'NUMBERING_UNCERTAIN',
   /** The disk holding the data folder is full (or the user is over quota); nothing saved was lost. */
   'DISK_FULL',
   /** The documents journal was found damaged while running; nothing is sent until the app restarts. */

@@ -48,8 +48,8 @@ export interface OutboxOptions {
   busy?: BusyRegistry;
   onChange?: (changes: { profileId: string; id: string; state: DocumentState }[]) => void;
   onState?: (state: OutboxState) => void;
-  /** Shown with the outbox state: what happened to the journal when it was opened. */
-  journalNotice?: string | null;
+  /** Shown with the outbox state: what happened to the journal when it was opened (read at each state: it may change). */
+  journalNotice?: string | null | (() => string | null);
 }
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -209,7 +209,7 @@ export class Outbox {
       needsFix: counts['needs-fix'] ?? 0,
       needsAttention: counts['needs-attention'] ?? 0,
       nextAttemptAt: next === null ? null : new Date(next).toISOString(),
-      journalNotice: this.foundJournalNotice ?? this.options.journalNotice ?? null,
+      journalNotice: this.foundJournalNotice ?? (typeof this.options.journalNotice === 'function' ? this.options.journalNotice() : this.options.journalNotice) ?? null,
     };
   }
 

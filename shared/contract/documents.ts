@@ -191,16 +191,48 @@ export const documentPageSchema = z.object({
 });
 export type DocumentPage = z.infer<typeof documentPageSchema>;
 
+/** ZIMRA's invoiceNo is String(50) (zimra-rules.md, RCPT013). */
+export const NUMBER_MAX_LENGTH = 50;
+/** At most 12 digits after the prefix. */
+export const NUMBER_VALUE_MAX = 999_999_999_999;
+/** Short enough for a receipt; with the 12 digits a number stays within NUMBER_MAX_LENGTH (20 + 12 <= 50). */
+export const PREFIX_MAX_LENGTH = 20;
+
+const prefixSchema = z
+  .string()
+  .max(PREFIX_MAX_LENGTH, `At most ${PREFIX_MAX_LENGTH} characters: a number may not be longer than ${NUMBER_MAX_LENGTH}`)
+  .regex(/^[\p{L}\p{N}\-_/.]*$/u, 'Use letters, digits and - _ / . only');
+const nextValueSchema = z.number().int().min(1).max(NUMBER_VALUE_MAX);
+
 export const numberingSchema = z.object({
-  invoicePrefix: z.string().max(20).regex(/^[\p{L}\p{N}\-_/.]*$/u, 'Use letters, digits and - _ / . only'),
-  creditNotePrefix: z.string().max(20).regex(/^[\p{L}\p{N}\-_/.]*$/u, 'Use letters, digits and - _ / . only'),
+  invoicePrefix: prefixSchema,
+  creditNotePrefix: prefixSchema,
+  /**
+   * The next invoice (credit note) number's value, when the manager sets or confirms it: refused
+   * at or below the highest number known to be used. Absent: the sequence goes on as it is.
+   */
+  nextInvoiceValue: nextValueSchema.optional(),
+  nextCreditNoteValue: nextValueSchema.optional(),
 });
 export type Numbering = z.infer<typeof numberingSchema>;
 
-export const numberingViewSchema = numberingSchema.extend({
-  /** The next numbers that will be given, e.g. `INV-000042`. */
+export const numberingViewSchema = z.object({
+  invoicePrefix: z.string(),
+  creditNotePrefix: z.string(),
+  /** The next numbers that will be given, e.g. `INV-7K2Q-000042`. */
   nextInvoiceNumber: z.string(),
   nextCreditNoteNumber: z.string(),
+  nextInvoiceValue: z.number().int(),
+  nextCreditNoteValue: z.number().int(),
+  /** The highest values known to be used (0: none); a confirmed next value must be above. */
+  highestInvoiceValue: z.number().int(),
+  highestCreditNoteValue: z.number().int(),
+  /** The kinds whose next number the manager must confirm before anything is queued (the journal was lost). */
+  unconfirmed: z.array(documentKindSchema),
+  /** Why queuing is refused and what to do, while `unconfirmed` is not empty; else null. */
+  blockedBecause: z.string().nullable(),
+  /** Another connection of this computer on the same Fiscal Harmony account uses the same prefix; else null. */
+  sharedPrefixWarning: z.string().nullable(),
 });
 export type NumberingView = z.infer<typeof numberingViewSchema>;
 
@@ -250,6 +282,6 @@ export const documentsChannels = {
   setNumbering: channel({
     input: numberingSchema,
     output: numberingViewSchema,
-    description: 'Change the number prefixes of the active connection (numbers already given stay).',
+    description: 'Change the number prefixes of the active connection (numbers already given stay) and set or confirm the next numbers.',
   }),
 };

@@ -48,6 +48,10 @@ export const readinessReasonCodes = [
   'no-currency-mappings',
   /** A currency mapping points at a currency Fiscal Harmony no longer supports. */
   'unsupported-currency-mapping',
+  /** The journal was lost or damaged and the last number used is not known: nothing is queued until the next one is confirmed. */
+  'numbering-unknown',
+  /** Another connection of this computer on the same Fiscal Harmony account uses the same number prefix. */
+  'numbering-shared-prefix',
 ] as const;
 export type ReadinessReasonCode = (typeof readinessReasonCodes)[number];
 

@@ -10,6 +10,9 @@ import { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import { DEMO_APPLICATION } from '../../sandbox/demo-accounts';
 import { seededRandom } from '../../sandbox/faults/seeded-random';
 import { DocumentsService } from '../../services/documents/documents-service';
+import { NumberingService } from '../../services/documents/numbering-service';
+import { NumberWatermark } from '../../store/journal/number-watermark';
+import { startNumbering } from '../../store/journal/numbering-start';
 import { DocumentsRepo } from '../../store/journal/documents-repo';
 import { JOURNAL_FILE_NAME, Journal } from '../../store/journal/journal';
 import { Outbox, type OutboxOptions } from '../outbox';
@@ -67,8 +70,15 @@ export function openHarness(options: HarnessOptions): Harness {
     logger,
     ...options.outbox,
   });
+  const numbering = new NumberingService({
+    journal,
+    start: startNumbering({ journal, watermark: new NumberWatermark(options.dataDirectory), signs: [], logger, clock }),
+    logger,
+    context: { activeProfile: () => ({ id: HARNESS_PROFILE, training: true }), stationId: () => 'harness-station', sameAccountConnections: async () => [] },
+  });
   const documents = new DocumentsService({
     journal,
+    numbering,
     events: new EventBus(),
     logger,
     clock,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
   ConnectionTestResult,
   ConnectionsOverview,
@@ -315,6 +315,23 @@ export class ConnectionsService {
     });
     this.clients.set(profile.id, client);
     return client;
+  }
+
+  /**
+   * Which Fiscal Harmony account a connection reaches: its address and API key (the key hashed,
+   * never the secret), so two connections on one account can be told; null when unknown.
+   */
+  async accountOf(id: string): Promise<string | null> {
+    const profile = this.deps.profiles.get(id);
+    if (profile === undefined || profile.kind !== 'fiscal-harmony') return null;
+    if (this.isTraining(profile)) return 'training';
+    try {
+      const { apiKey } = await this.credentialsOf(profile);
+      return `${fiscalHarmonyBaseUrl(profile, null)} ${createHash('sha256').update(apiKey, 'utf8').digest('hex')}`;
+    } catch (error) {
+      if (isAppError(error)) return null;
+      throw error;
+    }
   }
 
   private async credentialsOf(profile: StoredProfile): Promise<Credentials> {

@@ -12,6 +12,9 @@ import type { MappedCurrency, MappedTaxCode } from '../mappings/mappings-service
 import type { BusyRegistry } from '../updates/busy-registry';
 import { mappingFactsOf } from '../entry/entry-service';
 import { DocumentsService } from './documents-service';
+import { NumberingService, type NumberingContext } from './numbering-service';
+import { NumberWatermark } from '../../store/journal/number-watermark';
+import { earlierUseSigns, startNumbering, type NumberingStart } from '../../store/journal/numbering-start';
 import { SellerSnapshots } from './fiscal-copy-source';
 import type { DeviceView } from '../../../shared/contract/device';
 
@@ -33,6 +36,8 @@ export interface DocumentsModuleDeps {
   health: StorageHealth;
   /** When the journal's idle checkpoint runs (tests run it at will). */
   idle?: IdleScheduler;
+  /** Numbering: the till's station id, whether the settings hold connections beyond training, which share an account. */
+  numbering: Pick<NumberingContext, 'stationId' | 'sameAccountConnections'> & { connectionsBeyondTraining: () => boolean; changed?: () => void };
   /** Tests and benchmarks tune the outbox (faster polls, smaller back-off). */
   outbox?: Partial<Pick<OutboxOptions, 'concurrency' | 'retry' | 'polls' | 'leaseMs' | 'idleCheckMs'>>;
 }
@@ -40,13 +45,32 @@ export interface DocumentsModuleDeps {
 export interface DocumentsModule {
   journal: Journal;
   documents: DocumentsService;
+  numbering: NumberingService;
   outbox: Outbox;
   dispose(): Promise<void>;
 }
 
 /** Opens the journal and builds the documents service and the outbox that sends its documents. */
 export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule {
-  const journal = Journal.open({ path: join(deps.dataDirectory, JOURNAL_FILE_NAME), logger: deps.logger, now: deps.clock });
+  const journalPath = join(deps.dataDirectory, JOURNAL_FILE_NAME);
+  const watermark = new NumberWatermark(deps.dataDirectory);
+  // Read before opening: opening makes the file whose absence may be the damage.
+  const signs = earlierUseSigns({ dataDirectory: deps.dataDirectory, journalPath, watermark, connectionsBeyondTraining: deps.numbering.connectionsBeyondTraining() });
+  const journal = Journal.open({ path: journalPath, logger: deps.logger, now: deps.clock });
+  let start: NumberingStart;
+  try {
+    start = startNumbering({ journal, watermark, signs, logger: deps.logger, clock: deps.clock });
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
+  const numbering = new NumberingService({
+    journal,
+    start,
+    logger: deps.logger,
+    context: { activeProfile: deps.activeProfile, ...deps.numbering },
+    ...(deps.numbering.changed === undefined ? {} : { onChanged: deps.numbering.changed }),
+  });
   const emitChanges = (changes: readonly { profileId: string; id: string; state: DocumentState }[]): void => {
     const byProfile = new Map<string, { id: string; state: DocumentState }[]>();
     for (const change of changes) byProfile.set(change.profileId, [...(byProfile.get(change.profileId) ?? []), { id: change.id, state: change.state }]);
@@ -61,7 +85,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     busy: deps.busy,
     onChange: emitChanges,
     onState: (state) => deps.events.emit('outbox:progress', state),
-    journalNotice: journal.opening.movedAside === null ? null : movedAsideNotice(journal.opening.movedAside),
+    journalNotice: () => numbering.notice(),
     ...deps.outbox,
   });
   const checkpoints = new IdleCheckpoint({ journal, logger: deps.logger, ...(deps.idle === undefined ? {} : { scheduler: deps.idle }) });
@@ -86,6 +110,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     clock: deps.clock,
     kick: () => outbox.kick(),
     checkStatusNow: (ids) => outbox.checkNow(ids),
+    numbering,
     context: {
       activeProfile: deps.activeProfile,
       isTrainingProfile: deps.isTrainingProfile,
@@ -104,6 +129,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
   return {
     journal,
     documents,
+    numbering,
     outbox,
     async dispose() {
       await outbox.stop(5_000);
@@ -111,8 +137,4 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
       journal.close();
     },
   };
-}
-
-function movedAsideNotice(aside: string): string {
-  return `The documents journal could not be read, so it was moved to ${aside} and kept there; a new, empty journal was started. Keep the old file for your records and contact support to recover its documents.`;
 }

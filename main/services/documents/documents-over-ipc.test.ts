@@ -65,7 +65,7 @@ describe('documents over IPC in training mode', () => {
     const draft = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
     const queued = await value<DocumentDetail>('documents:queue', { id: draft.id });
     expect(queued.state).toBe('queued');
-    expect(queued.number).toMatch(/^INV-\d{6}$/);
+    expect(queued.number).toMatch(/^INV-[0-9A-Z]{4}-\d{6}$/);
     // 2 x 4.60 = 9.20 incl. 15.5% VAT (1.23) + 3 x 1.15 = 3.45 zero rated.
     expect(queued.totals).toEqual({ subTotal: '11.42', totalTax: '1.23', total: '12.65' });
     await settled();
@@ -86,7 +86,8 @@ describe('documents over IPC in training mode', () => {
     const b = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice() });
     const first = await value<DocumentDetail>('documents:queue', { id: a.id });
     const second = await value<DocumentDetail>('documents:queue', { id: b.id });
-    expect(Number(second.number?.slice(4))).toBe(Number(first.number?.slice(4)) + 1);
+    expect(Number(second.number?.slice(-6))).toBe(Number(first.number?.slice(-6)) + 1);
+    expect(second.number?.slice(0, -6)).toBe(first.number?.slice(0, -6));
     const edit = await call('documents:saveDraft', { id: a.id, draft: typedInvoice({ reference: 'changed' }) });
     expect(edit.ok).toBe(false);
     const discard = await call('documents:discardDraft', { id: a.id });

@@ -4,7 +4,6 @@ import {
   documentDraftSchema,
   type DocumentDetail,
   type DocumentDraft,
-  type DocumentKind,
   type DocumentPage,
   type DocumentState,
   type ListDocumentsQuery,
@@ -18,7 +17,7 @@ import type { EventBus } from '../../events/event-bus';
 import type { Logger } from '../../logging/logger';
 import type { DocumentRow, LineRow } from '../../store/journal/document-rows';
 import { packBody, unpackBody } from '../../store/journal/document-body';
-import { DocumentsRepo, formatNumber } from '../../store/journal/documents-repo';
+import { DocumentsRepo } from '../../store/journal/documents-repo';
 import { searchDocuments } from '../../store/journal/document-search';
 import { summaryOf } from '../../store/journal/history-query';
 import type { Journal } from '../../store/journal/journal';
@@ -26,10 +25,9 @@ import { EntryQueries } from '../../store/journal/entry-queries';
 import { checkBeforeQueue, type QueueCheckContext } from './pre-submission-check';
 import { explainState } from './state-explanations';
 import { wireDocumentJson } from './wire-document';
+import type { NumberingService } from './numbering-service';
 import { saveFiscalCopy } from '../../store/journal/fiscal-copies';
 import { taxCopyOf, type FiscalCopySource } from './fiscal-copy-source';
-
-export const DEFAULT_PREFIXES: Record<DocumentKind, string> = { invoice: 'INV-', 'credit-note': 'CN-' };
 
 /** The connection documents are entered on, and what main knows about it for the checks. */
 export interface DocumentsContext {
@@ -51,6 +49,8 @@ export interface DocumentsServiceDeps {
   kick: () => void;
   /** Asks Fiscal Harmony now for these documents' results. */
   checkStatusNow: (ids: readonly string[]) => Promise<{ checked: number; changed: number }>;
+  /** Gives the numbers (held against the watermark outside the journal) and shows and sets the numbering. */
+  numbering: NumberingService;
 }
 
 /**
@@ -108,6 +108,7 @@ export class DocumentsService {
     const row = this.require(id);
     const from: DocumentState[] = mode === 'first' ? ['draft'] : ['needs-fix'];
     if (!from.includes(row.state)) throw this.notQueueable(row, mode);
+    if (row.number === null) this.deps.numbering.requireCertain(row.profile_id, row.kind);
     const draft = documentDraftSchema.parse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
     const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id), lastFiscalisedDate: new EntryQueries(this.deps.journal.db).lastFiscalisedDate(row.profile_id) };
     // The checks are the active connection's: it must still be this document's once they are read.
@@ -126,7 +127,7 @@ export class DocumentsService {
     const now = this.deps.clock();
     const at = now.toISOString();
     this.deps.journal.transaction(() => {
-      const number = row.number ?? this.repo.takeNumber(row.profile_id, row.kind, DEFAULT_PREFIXES[row.kind]);
+      const number = row.number ?? this.deps.numbering.take(row.profile_id, row.kind);
       const date = draft.date.trim() === '' ? (row.issued_at ?? formatFhDate(now)) : draft.date.trim();
       const buyer = draft.buyer;
       const buyerId = this.repo.upsertBuyer(
@@ -191,23 +192,12 @@ export class DocumentsService {
     return this.deps.checkStatusNow(ids);
   }
 
-  numbering(): NumberingView {
-    const profile = this.deps.context.activeProfile();
-    const invoice = this.repo.sequence(profile.id, 'invoice', DEFAULT_PREFIXES.invoice);
-    const credit = this.repo.sequence(profile.id, 'credit-note', DEFAULT_PREFIXES['credit-note']);
-    return {
-      invoicePrefix: invoice.prefix,
-      creditNotePrefix: credit.prefix,
-      nextInvoiceNumber: formatNumber(invoice.prefix, invoice.next_value),
-      nextCreditNoteNumber: formatNumber(credit.prefix, credit.next_value),
-    };
+  numbering(): Promise<NumberingView> {
+    return this.deps.numbering.view();
   }
 
-  setNumbering(input: Numbering): NumberingView {
-    const profile = this.deps.context.activeProfile();
-    this.repo.setPrefix(profile.id, 'invoice', input.invoicePrefix, DEFAULT_PREFIXES.invoice);
-    this.repo.setPrefix(profile.id, 'credit-note', input.creditNotePrefix, DEFAULT_PREFIXES['credit-note']);
-    return this.numbering();
+  setNumbering(input: Numbering): Promise<NumberingView> {
+    return this.deps.numbering.set(input);
   }
 
   /** The active connection's document: another connection's is not found here (as in the history). */

@@ -1,4 +1,4 @@
-import type { ReadinessVerdict } from '../../../shared/contract/readiness';
+import type { ReadinessReason, ReadinessVerdict } from '../../../shared/contract/readiness';
 import { parseDeviceConfig } from '../../../shared/domain/fiscal-harmony/schemas';
 import { isAppError } from '../../../shared/errors';
 import type { EventBus } from '../../events/event-bus';
@@ -6,7 +6,7 @@ import type { Logger } from '../../logging/logger';
 import type { FiscalHarmonyClient } from '../../providers/fiscal-harmony/fh-client';
 import type { ConnectionsService } from '../connections/connections-service';
 import type { MappingsService } from '../mappings/mappings-service';
-import { levelOf, noConnection, reasonForError, reasonsFrom, type ReadinessFacts } from './readiness-rules';
+import { levelOf, noConnection, reasonForError, reasonsFrom, sortReasons, type ReadinessFacts } from './readiness-rules';
 
 type ReadinessClient = Pick<FiscalHarmonyClient, 'checkStatus' | 'getFiscalDevice' | 'getSubscription'>;
 type ConnectionOfVerdict = NonNullable<ReadinessVerdict['connection']>;
@@ -26,6 +26,8 @@ export interface ReadinessServiceDeps {
   clock?: () => Date;
   /** How long a verdict is reused before the service is asked again. */
   ttlMs?: number;
+  /** Reasons that come from this computer, not from Fiscal Harmony (the journal's numbering). */
+  localReasons?: (connectionId: string) => Promise<ReadinessReason[]>;
 }
 
 const defaultTtlMs = 60_000;
@@ -93,17 +95,21 @@ export class ReadinessService {
     const checkedAt = this.clock().toISOString();
     if (active.kind === 'none') return { level: 'blocked', connection: null, reasons: [noConnection()], checkedAt };
     if (active.kind === 'fiskaly') return { level: 'not-applicable', connection: active.connection, reasons: [], checkedAt };
+    const local = await (this.deps.localReasons?.(active.connection.id) ?? Promise.resolve([])).catch((error: unknown) => {
+      this.deps.logger.warn('Readiness: the local checks could not be read', { error });
+      return [];
+    });
     try {
       const facts = await this.facts(await active.client());
-      const reasons = reasonsFrom(facts, this.clock());
+      const reasons = sortReasons([...local, ...reasonsFrom(facts, this.clock())]);
       return { level: levelOf(reasons), connection: active.connection, reasons, checkedAt };
     } catch (error) {
       if (!isAppError(error)) {
         this.deps.logger.error('Readiness check failed unexpectedly', { error });
         throw error;
       }
-      const reason = reasonForError(error.code, error.message);
-      return { level: levelOf([reason]), connection: active.connection, reasons: [reason], checkedAt };
+      const reasons = sortReasons([...local, reasonForError(error.code, error.message)]);
+      return { level: levelOf(reasons), connection: active.connection, reasons, checkedAt };
     }
   }
 

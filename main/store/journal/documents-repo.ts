@@ -104,16 +104,48 @@ export class DocumentsRepo {
     return this.db.isTransaction ? run() : this.journal.transaction(run);
   }
 
-  /** The next seller's number of a profile's sequence, taken in the caller's transaction. */
-  takeNumber(profileId: string, kind: DocumentKind, defaultPrefix: string): string {
-    const row = this.sequence(profileId, kind, defaultPrefix);
-    this.db.prepare('UPDATE number_sequences SET next_value = next_value + 1 WHERE profile_id = ? AND kind = ?').run(profileId, kind);
-    return formatNumber(row.prefix, row.next_value);
-  }
-
+  /**
+   * A profile's sequence, made with `defaultPrefix` when it has none yet. Numbers are taken by
+   * NumberSequences (number-sequences.ts) only: it holds them against the watermark outside the journal.
+   */
   sequence(profileId: string, kind: DocumentKind, defaultPrefix: string): { prefix: string; next_value: number } {
     this.db.prepare('INSERT OR IGNORE INTO number_sequences (profile_id, kind, prefix, next_value) VALUES (?, ?, ?, 1)').run(profileId, kind, defaultPrefix);
     return this.db.prepare('SELECT prefix, next_value FROM number_sequences WHERE profile_id = ? AND kind = ?').get(profileId, kind) as { prefix: string; next_value: number };
+  }
+
+  /** The sequence as it stands, without making one. */
+  peekSequence(profileId: string, kind: DocumentKind): { prefix: string; next_value: number } | undefined {
+    return this.db.prepare('SELECT prefix, next_value FROM number_sequences WHERE profile_id = ? AND kind = ?').get(profileId, kind) as
+      | { prefix: string; next_value: number }
+      | undefined;
+  }
+
+  allSequences(): { profile_id: string; kind: DocumentKind; prefix: string; next_value: number }[] {
+    return this.db.prepare('SELECT profile_id, kind, prefix, next_value FROM number_sequences ORDER BY profile_id, kind').all() as unknown as {
+      profile_id: string;
+      kind: DocumentKind;
+      prefix: string;
+      next_value: number;
+    }[];
+  }
+
+  insertSequence(profileId: string, kind: DocumentKind, prefix: string, nextValue: number): void {
+    this.db.prepare('INSERT INTO number_sequences (profile_id, kind, prefix, next_value) VALUES (?, ?, ?, ?)').run(profileId, kind, prefix, nextValue);
+  }
+
+  setNextValue(profileId: string, kind: DocumentKind, nextValue: number): void {
+    this.db.prepare('UPDATE number_sequences SET next_value = ? WHERE profile_id = ? AND kind = ?').run(nextValue, profileId, kind);
+  }
+
+  /** The highest sequence value in the numbers of a profile's documents of one kind (their trailing digits), 0 when none. */
+  highestNumberValue(profileId: string, kind: DocumentKind): number {
+    const row = this.db
+      .prepare(
+        `SELECT MAX(CAST(substr(number, length(rtrim(number, '0123456789')) + 1) AS INTEGER)) AS highest
+         FROM documents WHERE profile_id = ? AND kind = ? AND number IS NOT NULL`,
+      )
+      .get(profileId, kind) as { highest: number | null } | undefined;
+    return row?.highest ?? 0;
   }
 
   setPrefix(profileId: string, kind: DocumentKind, prefix: string, defaultPrefix: string): void {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../../shared/errors';
@@ -23,6 +23,11 @@ export interface JournalOptions {
 export interface JournalOpening {
   /** Where a corrupt journal was moved, when one was (a new, empty journal was started). */
   movedAside: string | null;
+  /**
+   * The journal had nothing in it, so a new one was started: there was no file, an empty
+   * (0-byte) one, or an SQLite file without a single table. Null when it had its schema.
+   */
+  startedEmpty: 'no-file' | 'empty-file' | 'no-schema' | null;
 }
 
 /** Told of every write: may refuse it (a journal found damaged), hears each commit, and types a failure. */
@@ -50,13 +55,14 @@ export class Journal {
   static open(options: JournalOptions): Journal {
     mkdirSync(dirname(options.path), { recursive: true });
     const migrations = options.migrations ?? allMigrations;
+    const startedEmpty = emptiness(options.path);
     try {
-      return new Journal(connect(options, migrations), options.path, { movedAside: null });
+      return new Journal(connect(options, migrations), options.path, { movedAside: null, startedEmpty });
     } catch (error) {
       if (!isCorruption(error)) throw openingError(error, options.path, migrations);
       const aside = moveAside(options.path, options.now?.() ?? new Date());
       options.logger.error('The journal could not be read; it was moved aside and a new one started', { path: options.path, aside, error });
-      return new Journal(connect(options, migrations), options.path, { movedAside: aside });
+      return new Journal(connect(options, migrations), options.path, { movedAside: aside, startedEmpty: null });
     }
   }
 
@@ -176,6 +182,24 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Log
       if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
     }
+  }
+}
+
+/** Whether the file holds nothing yet (so opening it starts a new journal); null when it has tables, or cannot be read. */
+function emptiness(path: string): JournalOpening['startedEmpty'] {
+  if (!existsSync(path)) return 'no-file';
+  if (statSync(path).size === 0) return 'empty-file';
+  try {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      const row = db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number };
+      return row.n === 0 ? 'no-schema' : null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Unreadable: opening it says how (moved aside when corrupt).
+    return null;
   }
 }
 

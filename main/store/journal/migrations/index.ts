@@ -4,8 +4,9 @@ import { migration003 } from './003-entry-memory';
 import { migration004 } from './004-outbox-counts';
 import { migration005 } from './005-document-bodies';
 import { migration006 } from './006-search-one-letter';
+import { migration007 } from './007-journal-identity';
 import { migration008 } from './008-fiscal-copies';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Add a new file for each change; never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
