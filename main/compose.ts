@@ -5,7 +5,7 @@ import { appHandlers } from './ipc/handlers/app-handlers';
 import { connectionsHandlers } from './ipc/handlers/connections-handlers';
 import { entryHandlers } from './ipc/handlers/entry-handlers';
 import { documentsHandlers, outboxHandlers, type DocumentsAccess } from './ipc/handlers/documents-handlers';
-import { EntryService } from './services/entry/entry-service';
+import { EntryService, mappingFactsOf } from './services/entry/entry-service';
 import { EntryQueries } from './store/journal/entry-queries';
 import { openDocumentsModule, type DocumentsModuleDeps } from './services/documents/documents-module';
 import type { NumberingService } from './services/documents/numbering-service';
@@ -13,6 +13,8 @@ import { isAppError, AppError } from '../shared/errors';
 import { mappingsHandlers } from './ipc/handlers/mappings-handlers';
 import { readinessHandlers } from './ipc/handlers/readiness-handlers';
 import { historyHandlers } from './ipc/handlers/history-handlers';
+import { importHandlers } from './ipc/handlers/import-handlers';
+import { ImportService } from './services/import/import-service';
 import { openHistory } from './services/history/history-access';
 import type { FileSaver } from './services/history/history-service';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
@@ -162,6 +164,21 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     logger: deps.logger,
     clock,
   });
+  const imports = new ImportService({
+    activeProfile: () => connections.activeFiscalHarmony(),
+    documents: () => {
+      if (!documentsAccess.ok) throw documentsAccess.error;
+      return { journal: documentsAccess.module.journal, documents: documentsAccess.module.documents };
+    },
+    // The context documents:queue checks with (documents-module.ts), so the preview refuses what queuing would.
+    checkContext: async () => {
+      const [taxCodes, currencies, verdict] = await Promise.all([mappings.mappedTaxCodes(), mappings.mappedCurrencies(), readiness.verdict()]);
+      return { now: clock(), mappings: mappingFactsOf(taxCodes, currencies), readiness: verdict.reasons };
+    },
+    events,
+    logger: deps.logger,
+    clock,
+  });
   const router = createRouter({
     handlers: {
       app: appHandlers({ info: deps.info, openExternal: deps.openExternal }),
@@ -178,6 +195,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       history: historyHandlers(
         openHistory(documentsAccess, { dataDirectory: deps.info.dataDirectory, connections, accounts, mappings, saveFile: deps.saveFile ?? null, logger: deps.logger, clock, storage }),
       ),
+      import: importHandlers(imports),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,

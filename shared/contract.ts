@@ -11,6 +11,7 @@ import { deviceChannels } from './contract/device';
 import { documentsChannels } from './contract/documents';
 import { entryChannels } from './contract/entry';
 import { historyChannels } from './contract/history';
+import { importChannels } from './contract/import';
 import { mappingsChannels } from './contract/mappings';
 import { outboxChannels } from './contract/outbox';
 import { readinessChannels } from './contract/readiness';
@@ -33,6 +34,7 @@ export const contract = {
   outbox: outboxChannels,
   entry: entryChannels,
   history: historyChannels,
+  import: importChannels,
 } as const;
 
 export const events = eventSpecs;

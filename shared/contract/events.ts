@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { event } from './define';
 import { documentStateSchema } from './documents';
 import { fiskalyTokenStateSchema } from './fiskaly-token-state';
+import { importProgressSchema } from './import';
 import { outboxStateSchema } from './outbox';
 import { userSettingsSchema } from './settings';
 import { updateStatusSchema } from './updates';
@@ -43,5 +44,9 @@ export const eventSpecs = {
   'outbox:progress': event({
     payload: outboxStateSchema,
     description: 'The outbox counts or pause changed.',
+  }),
+  'import:progress': event({
+    payload: importProgressSchema,
+    description: 'An import saved (and queued) another document of its file: how many of how many.',
   }),
 };

@@ -28,8 +28,9 @@ export class DocumentsRepo {
     return this.db.prepare('SELECT * FROM document_events WHERE document_id = ? ORDER BY id').all(id) as unknown as EventRow[];
   }
 
+  /** Saves a new draft; inside the caller's transaction when there is one (an import saves its source key with it). */
   insert(row: Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'draft' | 'currency' | 'buyer_name' | 'buyer_tin' | 'original_id' | 'sub_total' | 'total_tax' | 'total' | 'created_at'>, lines: Omit<LineRow, 'document_id'>[], note: string): void {
-    this.journal.transaction(() => {
+    const run = (): void => {
       this.db
         .prepare(
           `INSERT INTO documents (id, profile_id, kind, state, draft, currency, buyer_name, buyer_tin, original_id, sub_total, total_tax, total, created_at, updated_at)
@@ -38,7 +39,9 @@ export class DocumentsRepo {
         .run(row.id, row.profile_id, row.kind, row.draft, row.currency, row.buyer_name, row.buyer_tin, row.original_id, row.sub_total, row.total_tax, row.total, row.created_at, row.created_at);
       this.writeLines(row.id, lines);
       this.appendEvent(row.id, row.created_at, null, 'draft', note);
-    });
+    };
+    if (this.db.isTransaction) run();
+    else this.journal.transaction(run);
   }
 
   /** Replaces what was typed, while the document is still in one of `states`. */
