@@ -57,7 +57,7 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   await expect(state(page)).toHaveText(/Waiting|Sending|Fiscalised/);
   await expect(state(page)).toHaveText('Fiscalised', { timeout: 30_000 });
   await expect(page.getByTestId('verification-code')).toHaveText(VERIFICATION_CODE);
-  const invoiceNumber = ((await page.getByRole('heading', { level: 2, name: /^Invoice / }).textContent()) ?? '').match(/INV-\d+/)?.[0];
+  const invoiceNumber = ((await page.getByRole('heading', { level: 2, name: /^Invoice / }).textContent()) ?? '').match(/INV-[0-9A-Z]{4}-\d+/)?.[0];
   expect(invoiceNumber).toBeDefined();
 
   // A credit note from it: lines prefilled, one bag of cement back.
