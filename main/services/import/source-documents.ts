@@ -88,7 +88,7 @@ function documentOf(
     const value = cell(first, field);
     for (const row of rows.slice(1)) {
       const other = cell(row, field);
-      if (other !== '' && other !== value) {
+      if (other !== '' && other.toUpperCase() !== value.toUpperCase()) {
         at(row, field, `Row ${row.number} gives ${IMPORT_FIELD_LABELS[field].toLowerCase()} "${other}", but row ${first.number} of the same document gives "${value}".`, `Make the rows of ${name} agree.`);
       }
     }
