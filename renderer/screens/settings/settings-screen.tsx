@@ -2,18 +2,20 @@ import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/states';
 import { useAppInfo, useSettings } from '../../api/use-app';
 import { AppearanceSection } from './appearance-section';
+import { NumberingSection } from './numbering-section';
 import { UpdatesSection } from './updates-section';
 
 export function SettingsScreen() {
   const settings = useSettings();
   const info = useAppInfo();
   return (
-    <Page title="Settings" summary="How Fiscal Desk looks and how it stays up to date">
+    <Page title="Settings" summary="How Fiscal Desk looks, how documents are numbered and how it stays up to date">
       {settings.isPending ? <Loading what="settings" /> : null}
       {settings.isError ? <ErrorPanel error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {settings.data === undefined ? null : (
         <>
           <AppearanceSection theme={settings.data.theme} />
+          <NumberingSection />
           <UpdatesSection channel={settings.data.updateChannel} />
         </>
       )}
