@@ -113,7 +113,8 @@ export class DocumentsService {
     const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id), lastFiscalisedDate: new EntryQueries(this.deps.journal.db).lastFiscalisedDate(row.profile_id) };
     // The checks are the active connection's: it must still be this document's once they are read.
     if (this.mine(row) === undefined) throw new AppError('CONFLICT', 'The active connection changed while this document was being checked. Open it again from Documents and send it.');
-    const check = checkBeforeQueue(draft, checkContext);
+    // Sent before without a date of its own, it goes again with its first date: that is the one to check.
+    const check = checkBeforeQueue(draft.date.trim() === '' && row.issued_at !== null ? { ...draft, date: row.issued_at } : draft, checkContext);
     if (check.figures === null) {
       const count = Object.keys(check.problems).length;
       throw new AppError(

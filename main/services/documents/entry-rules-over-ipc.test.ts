@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFiscalHarmonySandbox } from '../../sandbox/fiscal-harmony-sandbox';
+import { useSandboxAccount } from '../../test-support/sandbox-connection';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { EntryCheckResult } from '../../../shared/contract/entry';
 import { formatFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import type { ComposedApp } from '../../compose';
 import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
-import { typedInvoice } from '../../test-support/sample-drafts';
+import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
 
 // ZIMRA's date and credit-note rules through the IPC router in training mode: what the journal
 // knows (the connection's last fiscalised date, the credited invoice's date and buyer) reaches
@@ -12,9 +14,11 @@ import { typedInvoice } from '../../test-support/sample-drafts';
 
 let app: ComposedApp;
 const { call, value } = ipcOf(() => app);
+/** How far the app's clock runs behind the real one (the sandbox keeps real time). */
+let clockBehindMs = 0;
 
 beforeAll(async () => {
-  app = await composeTestApp(fastTraining);
+  app = await composeTestApp({ ...fastTraining, clock: () => new Date(Date.now() - clockBehindMs) });
 });
 afterAll(async () => {
   await app.dispose();
@@ -56,5 +60,34 @@ describe("ZIMRA's entry rules with the journal's facts", () => {
     const other = { ...note, buyer: { ...note.buyer, name: 'Rudo', tin: '' } };
     expect((await value<EntryCheckResult>('entry:check', { draft: other })).problems).toEqual([expect.objectContaining({ field: 'buyer.name', rule: 'credit-buyer' })]);
     expect((await queueRefusal(other))['buyer.name']).toBe('A credit note is for the invoice\'s buyer ("Msasa Builders"). Put the invoice\'s buyer back: start the credit note again from the invoice.');
+  });
+});
+
+describe('a document sent again', () => {
+  it('is checked with the date it goes with, its first one, not with now', async () => {
+    const sandbox = await startFiscalHarmonySandbox({ processingDelayMs: 5, onError: () => undefined });
+    try {
+      const { client } = await useSandboxAccount(app, sandbox, 'shop');
+      // Refused by the service for a mapping deleted in the portal after the app read it: a
+      // document that needs a fix, dated ten minutes ago.
+      await value('mappings:overview');
+      const zr = (await client.json<{ Id: number; TaxCode: string }[]>('GET', '/taxmapping')).body.find((mapping) => mapping.TaxCode === 'ZR');
+      expect((await client.request('DELETE', `/taxmapping/${zr?.Id}`)).status).toBe(200);
+      clockBehindMs = 600_000;
+      const refused = await value<DocumentDetail>('documents:saveDraft', { draft: typedInvoice({ lines: [typedLine({ taxCode: 'ZR' })] }) });
+      await value('documents:queue', { id: refused.id });
+      if (!app.documents.ok) throw app.documents.error;
+      await app.documents.module.outbox.settled();
+      expect((await value<DocumentDetail>('documents:get', { id: refused.id })).state).toBe('needs-fix');
+      // Meanwhile another is fiscalised, dated now.
+      clockBehindMs = 0;
+      await fiscalised(typedInvoice({ lines: [typedLine()] }));
+      // Sent again without a date of its own, it would go with its first date: stopped here.
+      const again = await call('documents:resend', { id: refused.id });
+      expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { date: expect.stringMatching(/^The date is before your last fiscalised document/) } } });
+    } finally {
+      clockBehindMs = 0;
+      await sandbox.close();
+    }
   });
 });

@@ -193,7 +193,7 @@ function explain(p: DocumentProblem, draft: DocumentDraft, draftIndex: number[],
     case 'date-future':
       return problem('date', p.rule, 'The date is in the future.', 'Set the date and time of the sale, or clear it to use now.');
     case 'date-before-last':
-      return problem('date', p.rule, `The date is before your last fiscalised document (${shownDate(context.lastFiscalisedDate)}), and ZIMRA takes documents in date order.`, 'Use a later date and time, or clear it to use now.');
+      return problem('date', p.rule, `The date is before your last fiscalised document (${shownDate(context.lastFiscalisedDate)}), and ZIMRA takes documents in date order.`, 'Set a later date and time, e.g. the current one.');
     case 'credit-age':
       return problem('originalInvoiceId', p.rule, `The invoice being credited is more than 12 months old: ZIMRA takes its credit notes only until ${shownDate(context.original?.issuedAt ?? null, creditDeadline)}.`, 'Check the credit note\'s date. An older sale cannot be credited through fiscalisation: ask your accountant how to settle it.');
     case 'credit-buyer':
