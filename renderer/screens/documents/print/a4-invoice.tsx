@@ -10,21 +10,23 @@ export function A4Invoice({ receipt }: { receipt: Receipt }) {
       <PrintMarks receipt={receipt} />
       <header className="a4-sheet__head">
         <SellerBlock receipt={receipt} />
-        <div className="a4-sheet__title">
-          <Heading receipt={receipt} className="a4-sheet__heading" />
-          <ReceiptBlock receipt={receipt} />
-        </div>
+        <Heading receipt={receipt} className="a4-sheet__heading" />
       </header>
       <section className="a4-sheet__parties">
         <BuyerBlock receipt={receipt} />
-        <CreditNoteBlock receipt={receipt} />
-        {receipt.kind === 'invoice' && receipt.reference !== '' ? (
-          <div>
-            <p className="print-label">Reference</p>
-            <p>{receipt.reference}</p>
-          </div>
-        ) : null}
+        <ReceiptBlock receipt={receipt} className="a4-sheet__receipt" />
       </section>
+      {receipt.kind === 'credit-note' || receipt.reference !== '' ? (
+        <section className="a4-sheet__parties">
+          <CreditNoteBlock receipt={receipt} />
+          {receipt.kind === 'invoice' ? (
+            <div>
+              <p className="print-label">Reference</p>
+              <p>{receipt.reference}</p>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       <DocumentLinesTable lines={receipt.lines} caption="Lines" variant="print" taxInclusive={receipt.taxInclusive} />
       <section className="a4-sheet__bottom">
         <div className="a4-sheet__settlement">
