@@ -83,6 +83,8 @@ export const importProblemSchema = z.object({
   column: z.string().nullable(),
   /** The document it belongs to, as the file names it (its reference, or `Row 17`). */
   document: z.string(),
+  /** A stable name of the rule: the pre-submission check's (`hs-code`, `tax-unmapped`...) or the file's own (`import-...`). */
+  rule: z.string(),
   message: z.string(),
   fix: z.string(),
 });

@@ -63,25 +63,25 @@ function documentOf(
   const reference = cell(first, 'reference');
   const name = reference === '' ? `Row ${first.number}` : reference;
   const problems: ImportProblem[] = [];
-  const at = (row: ImportRow, field: ImportField | null, message: string, fix: string): void => {
+  const at = (row: ImportRow, field: ImportField | null, rule: string, message: string, fix: string): void => {
     const column = field === null ? undefined : settings.mapping[field];
     const known = column !== null && column !== undefined;
-    problems.push({ row: row.number, cell: known ? `${columnLetter(column)}${row.number}` : null, column: known ? (headers[column] ?? IMPORT_FIELD_LABELS[field!]) : null, document: name, message, fix });
+    problems.push({ row: row.number, cell: known ? `${columnLetter(column)}${row.number}` : null, column: known ? (headers[column] ?? IMPORT_FIELD_LABELS[field!]) : null, document: name, rule, message, fix });
   };
 
   if (settings.grouping === 'reference' && reference === '') {
-    at(first, 'reference', `Row ${first.number} has no invoice reference, so it belongs to no document.`, 'Type the reference of the invoice this line is on, or choose "One row per document".');
+    at(first, 'reference', 'import-reference', `Row ${first.number} has no invoice reference, so it belongs to no document.`, 'Type the reference of the invoice this line is on, or choose "One row per document".');
   }
   const kindText = cell(first, 'kind');
   const kind = kindOf(kindText);
-  if (kind === null) at(first, 'kind', `Document type "${kindText}" is neither an invoice nor a credit note.`, 'Write "Invoice" or "Credit note" (or leave it empty for an invoice).');
+  if (kind === null) at(first, 'kind', 'import-kind', `Document type "${kindText}" is neither an invoice nor a credit note.`, 'Write "Invoice" or "Credit note" (or leave it empty for an invoice).');
   const paymentText = cell(first, 'paymentMethod');
   const paymentMethod = paymentOf(paymentText);
-  if (paymentMethod === null) at(first, 'paymentMethod', `Payment method "${paymentText}" is not one Fiscal Harmony knows.`, `Use one of ${PAYMENT_METHODS.join(', ')} (or leave it empty for Cash).`);
+  if (paymentMethod === null) at(first, 'paymentMethod', 'import-payment', `Payment method "${paymentText}" is not one Fiscal Harmony knows.`, `Use one of ${PAYMENT_METHODS.join(', ')} (or leave it empty for Cash).`);
   const inclusiveText = cell(first, 'taxInclusive');
   const taxInclusive = inclusiveOf(inclusiveText, settings.taxInclusive);
-  if (taxInclusive === null) at(first, 'taxInclusive', `"${inclusiveText}" does not say whether prices include tax.`, 'Write Yes or No (or leave it empty to use the choice on this screen).');
-  if (rows.length > MAX_LINES) at(rows[MAX_LINES]!, null, `${name} has ${rows.length} lines; a document has at most ${MAX_LINES}.`, 'Split the sale over several references.');
+  if (taxInclusive === null) at(first, 'taxInclusive', 'import-tax-inclusive', `"${inclusiveText}" does not say whether prices include tax.`, 'Write Yes or No (or leave it empty to use the choice on this screen).');
+  if (rows.length > MAX_LINES) at(rows[MAX_LINES]!, null, 'import-lines', `${name} has ${rows.length} lines; a document has at most ${MAX_LINES}.`, 'Split the sale over several references.');
 
   // A document's own values come from its first row; a later row that says otherwise is a mistake.
   for (const field of ['kind', 'date', 'currency', 'buyerName', 'buyerTin', 'originalInvoice'] as const) {
@@ -89,7 +89,7 @@ function documentOf(
     for (const row of rows.slice(1)) {
       const other = cell(row, field);
       if (other !== '' && other.toUpperCase() !== value.toUpperCase()) {
-        at(row, field, `Row ${row.number} gives ${IMPORT_FIELD_LABELS[field].toLowerCase()} "${other}", but row ${first.number} of the same document gives "${value}".`, `Make the rows of ${name} agree.`);
+        at(row, field, 'import-disagree', `Row ${row.number} gives ${IMPORT_FIELD_LABELS[field].toLowerCase()} "${other}", but row ${first.number} of the same document gives "${value}".`, `Make the rows of ${name} agree.`);
       }
     }
   }
