@@ -81,9 +81,9 @@ test('a 3-line invoice typed with the keyboard alone is fiscalised; a credit not
   // Its receipt, printed from here, names the invoice it credits and why.
   await page.getByRole('link', { name: 'Print 80 mm receipt' }).click();
   const receipt = page.getByRole('article', { name: '80 mm receipt' });
-  await expect(receipt).toContainText(`Credits invoice ${invoiceNumber}`);
+  await expect(receipt).toContainText(`Credited invoice No: ${invoiceNumber}`);
   await expect(receipt).toContainText('Reason: One bag returned');
-  await expect(receipt).toContainText('CREDIT NOTE');
+  await expect(receipt).toContainText('FISCAL CREDIT NOTE');
   await page.goBack();
 
   // A second credit note for the whole invoice is more than what remains: stopped in place.
