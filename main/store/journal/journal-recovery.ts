@@ -50,8 +50,14 @@ export function recoverJournal(aside: string, target: Journal, options: { logger
     const childRows = new Map(children.map((table) => [table, read(table)]));
     target.transaction(() => {
       const buyerIds = copyRows(target.db, 'buyers', buyers);
-      const copied = copyDocuments(target.db, documents, buyerIds, aside, options.clock().toISOString());
+      const at = options.clock().toISOString();
+      const copied = copyDocuments(target.db, documents, buyerIds, at);
       for (const [table, rows] of childRows) copyRows(target.db, table, rows.filter((row) => copied.has(String(row.document_id))));
+      // After the document's own events, so its history reads in order.
+      const event = target.db.prepare('INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)');
+      for (const row of documents) {
+        if (copied.has(String(row.id))) event.run(String(row.id), at, String(row.state), String(row.state), `Recovered from the damaged journal kept at ${aside}`);
+      }
       for (const document of documents) {
         if (!copied.has(String(document.id))) continue;
         const state = String(document.state) as DocumentState;
@@ -188,7 +194,7 @@ function copyRows(db: DatabaseSync, table: string, rows: readonly Row[], adjust:
 }
 
 /** Invoices before credit notes (a credit note names its invoice); a reference to a row not recovered is dropped. */
-function copyDocuments(db: DatabaseSync, documents: readonly Row[], buyerIds: Set<string>, aside: string, at: string): Set<string> {
+function copyDocuments(db: DatabaseSync, documents: readonly Row[], buyerIds: Set<string>, at: string): Set<string> {
   const now = Date.parse(at);
   const ids = new Set(documents.map((row) => String(row.id)));
   const ordered = [...documents].sort((a, b) => Number(a.kind === 'credit-note') - Number(b.kind === 'credit-note'));
@@ -206,10 +212,6 @@ function copyDocuments(db: DatabaseSync, documents: readonly Row[], buyerIds: Se
     if (row.state === 'sending') adjusted.lease_until = now;
     return adjusted;
   });
-  const event = db.prepare('INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)');
-  for (const row of documents) {
-    if (copied.has(String(row.id))) event.run(String(row.id), at, String(row.state), String(row.state), `Recovered from the damaged journal kept at ${aside}`);
-  }
   return copied;
 }
 
