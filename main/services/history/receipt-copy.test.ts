@@ -114,4 +114,29 @@ describe('printing from the saved copy', () => {
       await value('outbox:resume');
     }
   });
+
+  it('prints a document sent before copies were kept with today\'s seller details and tax, and says so', async () => {
+    const invoice = await fiscalise();
+    if (!app.documents.ok) throw app.documents.error;
+    // As a journal from before migration 008 has it: no saved copy.
+    app.documents.module.journal.db.prepare('DELETE FROM fiscal_copies WHERE document_id = ?').run(invoice.id);
+    const receipt = await value<Receipt>('history:receipt', { id: invoice.id });
+    expect(receipt.seller.legalName).toBe('Msasa Hardware (Private) Limited');
+    expect(receipt.sellerNote).toMatch(/^Seller details as of \d{4}-\d{2}-\d{2}, read from the fiscal device: this document was sent before Fiscal Desk kept a copy of them\.$/);
+    expect(receipt.taxesNote).toMatch(/from today's tax mappings/);
+    expect(receipt.taxTable.map((rate) => rate.taxCode)).toEqual(['VAT15', 'ZR']);
+  });
+
+  // Last: it makes another connection the active one.
+  it('heads a seller without a VAT number\'s invoice FISCAL INVOICE, with no VAT No and no tax table', async () => {
+    await useSandboxAccount(app, sandbox, 'shop', {
+      seed: (seed) => ({ ...seed, device: seed.device ? { ...seed.device, config: { ...seed.device.config, vatNumber: undefined } } : seed.device }),
+    });
+    const invoice = await fiscalise();
+    const receipt = await value<Receipt>('history:receipt', { id: invoice.id });
+    expect(receipt.heading).toBe('FISCAL INVOICE');
+    expect(receipt.seller.vatNumber).toBeNull();
+    expect(receipt.seller.tin).toBe('2000123456');
+    expect(receipt.taxTable).toEqual([]);
+  });
 });
