@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentPage, NumberingView } from '../../../shared/contract/documents';
 import type { OutboxState } from '../../../shared/contract/outbox';
@@ -131,6 +132,12 @@ const damages = {
   'deleted outright': (path: string) => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   },
+  'replaced by an SQLite file without tables': (path: string) => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    const empty = new DatabaseSync(path);
+    empty.exec('CREATE TABLE scratch (x); DROP TABLE scratch;');
+    empty.close();
+  },
 } as const;
 
 /** Whether what the journal held can be read back from the damaged file. */
@@ -139,6 +146,7 @@ const readsBack: Record<keyof typeof damages, boolean> = {
   'cut short half-way': true,
   'with its header smashed': true,
   'deleted outright': false,
+  'replaced by an SQLite file without tables': false,
 };
 
 describe('a journal damaged while the app was stopped', () => {

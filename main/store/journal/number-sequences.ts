@@ -71,11 +71,13 @@ export class NumberSequences {
     const row = this.repo.peekSequence(profileId, kind) ?? { prefix: defaultPrefix, next_value: 1 };
     const read = this.deps.watermark.read();
     const mark = read.state === 'readable' ? entryOf(read.entries, profileId, kind) : undefined;
+    const certain = this.isCertain(profileId, kind);
     return {
       prefix: row.prefix,
       nextValue: mark === undefined ? row.next_value : this.nextAfter(mark, row.next_value),
-      certain: this.isCertain(profileId, kind),
-      highestKnown: this.highestKnown(profileId, kind),
+      certain,
+      // The documents' own numbers only matter when the sequence is not known (a full scan of them at a million).
+      highestKnown: this.highestKnown(profileId, kind, { documents: !certain }),
     };
   }
 
@@ -156,14 +158,14 @@ export class NumberSequences {
   }
 
   /** The highest value known to be used: the sequence, the watermark, and the documents' own numbers. */
-  highestKnown(profileId: string, kind: DocumentKind): number {
+  highestKnown(profileId: string, kind: DocumentKind, options: { documents: boolean } = { documents: true }): number {
     const row = this.repo.peekSequence(profileId, kind);
     const read = this.deps.watermark.read();
     const mark = read.state === 'readable' ? entryOf(read.entries, profileId, kind) : undefined;
     const sequence = row === undefined ? 0 : row.next_value - 1;
     // In the rollback case the watermark's last was never used.
     const watermark = mark === undefined ? 0 : mark.journalId === this.journalId && row !== undefined && mark.last === row.next_value ? mark.last - 1 : mark.last;
-    return Math.max(sequence, watermark, this.repo.highestNumberValue(profileId, kind));
+    return Math.max(sequence, watermark, options.documents ? this.repo.highestNumberValue(profileId, kind) : 0);
   }
 
   private nextAfter(mark: WatermarkEntry, journalNext: number): number {
