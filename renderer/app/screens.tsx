@@ -45,6 +45,12 @@ export const screens: readonly ScreenEntry[] = [
   { path: '/new-document', label: 'New invoice', summary: 'Enter an invoice or a credit note', element: <NewDocumentScreen /> },
   { path: '/documents', label: 'Documents', summary: 'Sent documents, their status, QR codes and PDFs', element: <DocumentsScreen /> },
   {
+    path: '/import',
+    label: 'Import',
+    summary: 'Invoices from a spreadsheet or a till\'s export',
+    element: onDemand('the import', async () => (await import('../screens/import/import-screen')).ImportScreen),
+  },
+  {
     path: '/mappings',
     label: 'Mappings',
     summary: 'Tax and currency mappings',
