@@ -143,6 +143,43 @@ test('A4 invoice, 80 mm receipt and A4 credit note hold ZIMRA\'s fields in order
     'VAT15 · Standard rated 15.5%\t15.5%',
     `Verification code: ${creditQr.verificationCode}`, `You can verify this receipt manually at ${SITE}`,
   ]);
+
+  // "Verify at ZIMRA" opens the QR address (browser mode: in a new tab; ZIMRA's site is stood in for).
+  await page.context().route(`${SITE}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>ZIMRA</title>' }));
+  await openDocument(page, invoice);
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Verify at ZIMRA' }).click();
+  const zimra = await popup;
+  await zimra.waitForLoadState();
+  expect(zimra.url()).toBe(qr.qrCodeUrl);
+  await zimra.close();
+});
+
+test('a document with prices excluding tax prints on A4 only, its amounts marked as excluding tax', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const invoice = await fiscalise(page, typedInvoice({ taxInclusive: false, lines: [typedLine({ quantity: '1', unitAmount: '100.00' })] }));
+  await openDocument(page, invoice);
+  await expect(page.getByRole('link', { name: 'Print 80 mm receipt' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Print A4 invoice' }).click();
+  const a4 = await printed(page, true);
+  expectInOrder(a4.text, [
+    'FISCAL TAX INVOICE',
+    'Description\tHS code\tQuantity\tUnit price\tDiscount\tTax\tAmount excl. tax',
+    'Cooking oil 2 l\t15079000\t1\t100.00\t—\tVAT15 · 15.5%\t100.00',
+    'Total USD', '115.50',
+    'Paid by Cash', '115.50',
+    'Number of Items: 1',
+    'VAT15 · Standard rated 15.5%\t15.5%\t100.00\t15.50\t115.50',
+  ]);
+  await expect(page.getByRole('link', { name: 'Switch to 80 mm receipt' })).toHaveCount(0);
+  // Asked for the 80 mm receipt anyway (an old link): the A4 invoice, and why.
+  await page.evaluate(() => {
+    location.hash = location.hash.replace('/print/a4', '/print/receipt');
+  });
+  await expect(page.getByText("This document's prices exclude tax, so it prints on A4.")).toBeVisible();
+  await expect(page.getByRole('article', { name: 'A4 invoice' })).toBeVisible();
+  await expect(page.getByRole('article', { name: '80 mm receipt' })).toHaveCount(0);
 });
 
 test('a document not fiscalised yet prints only as NOT A FISCAL DOCUMENT; a second printout of a fiscalised one says COPY and is in its history', async ({ app }) => {
