@@ -24,12 +24,14 @@ export interface SequenceView {
  *
  * The rule, at each number taken and when the journal is opened: a number is never at or below
  * the watermark's highest, except in one case. The watermark is written inside the queue's
- * transaction, before its COMMIT, so when that transaction rolls back (a failed check, a crash
- * before COMMIT) the watermark is one ahead of a perfectly healthy journal, by a number that was
- * never used. The journal's identity (migration 007) tells that case apart: the same journal,
- * exactly one ahead, gives that number again (so numbers keep having no gaps). Any other
- * journal (emptied, replaced, started afresh) or a same journal further behind (it lost
- * committed writes, e.g. restored from an older copy) goes on after the watermark.
+ * transaction, before its COMMIT, so when that transaction rolls back (a failed check, a queue
+ * refused at the last moment) the watermark is one ahead of a healthy journal by a number that
+ * was never used: the same journal (its identity, migration 007), exactly one ahead, in the same
+ * run that took that number, gives it again, so numbers keep having no gaps. After a restart the
+ * same picture is ambiguous: a crash before COMMIT (the number unused) looks exactly like a
+ * committed number whose -wal was lost or a copy of the journal put back (the number maybe sent),
+ * so the number is skipped: a gap of one, never a number twice. Any other journal (emptied,
+ * replaced, started afresh) or a same journal further behind goes on after the watermark.
  *
  * A journal started in place of a lost one while the watermark cannot be read does not know the
  * last numbers: it is marked so (`numbers_unknown_since`), and each connection and kind refuses
@@ -38,6 +40,8 @@ export interface SequenceView {
 export class NumberSequences {
   private readonly repo: DocumentsRepo;
   private readonly journalId: string;
+  /** The last number this run took of each sequence: only this run can know that it rolled back. */
+  private readonly lastTaken = new Map<string, number>();
 
   constructor(
     private readonly deps: { journal: Journal; watermark: NumberWatermark; logger: Logger; clock: () => Date },
@@ -57,13 +61,14 @@ export class NumberSequences {
     const row = this.repo.sequence(profileId, kind, defaultPrefix);
     const entries = this.currentEntries();
     const mark = entryOf(entries, profileId, kind);
-    const value = mark === undefined ? row.next_value : this.nextAfter(mark, row.next_value);
+    const value = mark === undefined ? row.next_value : this.nextAfter(mark, profileId, kind, row.next_value);
     if (value !== row.next_value) {
       this.deps.logger.warn('The journal was behind the numbering watermark; numbering goes on after the watermark', { profileId, kind, journal: row.next_value, watermark: mark?.last });
     }
     if (value > NUMBER_VALUE_MAX) throw new AppError('NOT_ALLOWED', `The ${kindWords(kind)} numbers of this connection have reached ${NUMBER_VALUE_MAX}. Contact support: numbers this large are not expected.`);
     this.deps.watermark.write(withEntry(entries, this.entry(profileId, kind, row.prefix, value)));
     this.repo.setNextValue(profileId, kind, value + 1);
+    this.lastTaken.set(sequenceKey(profileId, kind), value);
     return formatNumber(row.prefix, value);
   }
 
@@ -74,7 +79,7 @@ export class NumberSequences {
     const certain = this.isCertain(profileId, kind);
     return {
       prefix: row.prefix,
-      nextValue: mark === undefined ? row.next_value : this.nextAfter(mark, row.next_value),
+      nextValue: mark === undefined ? row.next_value : this.nextAfter(mark, profileId, kind, row.next_value),
       certain,
       // The documents' own numbers only matter when the sequence is not known (a full scan of them at a million).
       highestKnown: this.highestKnown(profileId, kind, { documents: !certain }),
@@ -140,15 +145,15 @@ export class NumberSequences {
       const marks = read.state === 'readable' ? read.entries : [];
       for (const mark of marks) {
         const row = this.repo.peekSequence(mark.profileId, mark.kind);
-        const next = this.nextAfter(mark, row?.next_value ?? 1);
+        const next = this.nextAfter(mark, mark.profileId, mark.kind, row?.next_value ?? 1);
         if (row === undefined) this.repo.insertSequence(mark.profileId, mark.kind, mark.prefix, next);
         else if (next !== row.next_value) this.repo.setNextValue(mark.profileId, mark.kind, next);
         if (next !== (row?.next_value ?? 1)) raised.push({ profileId: mark.profileId, kind: mark.kind, from: row?.next_value ?? 1, to: next });
       }
       const entries = this.repo.allSequences().map((row) => {
         const mark = entryOf(marks, row.profile_id, row.kind);
-        // Kept one ahead only in the rollback case, which `nextAfter` left as it was.
-        const last = Math.max(row.next_value - 1, mark?.journalId === this.journalId ? mark.last : 0);
+        // Never lowered: the journal was just raised to it wherever it was behind.
+        const last = Math.max(row.next_value - 1, mark?.last ?? 0);
         return this.entry(row.profile_id, row.kind, row.prefix, last, mark?.at);
       });
       this.deps.watermark.write(entries);
@@ -164,13 +169,17 @@ export class NumberSequences {
     const mark = read.state === 'readable' ? entryOf(read.entries, profileId, kind) : undefined;
     const sequence = row === undefined ? 0 : row.next_value - 1;
     // In the rollback case the watermark's last was never used.
-    const watermark = mark === undefined ? 0 : mark.journalId === this.journalId && row !== undefined && mark.last === row.next_value ? mark.last - 1 : mark.last;
+    const watermark = mark === undefined ? 0 : row !== undefined && this.rolledBack(mark, profileId, kind, row.next_value) ? mark.last - 1 : mark.last;
     return Math.max(sequence, watermark, options.documents ? this.repo.highestNumberValue(profileId, kind) : 0);
   }
 
-  private nextAfter(mark: WatermarkEntry, journalNext: number): number {
-    const rolledBack = mark.journalId === this.journalId && mark.last === journalNext;
-    return rolledBack ? journalNext : Math.max(journalNext, mark.last + 1);
+  private nextAfter(mark: WatermarkEntry, profileId: string, kind: DocumentKind, journalNext: number): number {
+    return this.rolledBack(mark, profileId, kind, journalNext) ? journalNext : Math.max(journalNext, mark.last + 1);
+  }
+
+  /** The watermark is one ahead only because this run took that number and its transaction rolled back (see the rule above). */
+  private rolledBack(mark: WatermarkEntry, profileId: string, kind: DocumentKind, journalNext: number): boolean {
+    return mark.journalId === this.journalId && mark.last === journalNext && this.lastTaken.get(sequenceKey(profileId, kind)) === journalNext;
   }
 
   /** The watermark as it stands, or (missing or unreadable) as the journal's sequences say. */
@@ -185,6 +194,8 @@ export class NumberSequences {
     return { profileId, kind, prefix, last, journalId: this.journalId, at: at ?? this.deps.clock().toISOString() };
   }
 }
+
+const sequenceKey = (profileId: string, kind: DocumentKind): string => `${kind} ${profileId}`;
 
 export function journalIdOf(journal: Journal): string {
   const row = journal.db.prepare(`SELECT value FROM journal_meta WHERE key = 'journal_id'`).get() as { value: string } | undefined;

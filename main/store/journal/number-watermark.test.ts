@@ -42,7 +42,7 @@ describe('the numbering watermark', () => {
     journal.close();
   });
 
-  it('gives a rolled-back number again on the same journal, so numbers keep having no gaps', () => {
+  it('gives a number rolled back in this run again on the same journal, so numbers keep having no gaps', () => {
     const folder = freshFolder();
     const { journal, start, take } = open(folder);
     expect(take()).toBe('INV-000001');
@@ -59,6 +59,38 @@ describe('the numbering watermark', () => {
     const again = open(folder);
     expect(again.take()).toBe('INV-000003');
     again.journal.close();
+  });
+
+  it('skips, after a restart, a number the watermark has and the journal not: a crash before COMMIT looks like a lost -wal', () => {
+    const folder = freshFolder();
+    const path = join(folder, JOURNAL_FILE_NAME);
+    const first = open(folder);
+    first.take();
+    first.journal.close();
+    // A crash between the watermark and COMMIT: the number was never used...
+    copyFileSync(path, join(folder, 'before-2'));
+    const crashed = open(folder);
+    expect(() =>
+      crashed.journal.transaction(() => {
+        crashed.start.sequences.take('p1', 'invoice', 'INV-');
+        throw new Error('killed before COMMIT');
+      }),
+    ).toThrow(/killed/);
+    crashed.journal.close();
+    const afterCrash = open(folder);
+    expect(afterCrash.start.raised).toEqual([{ profileId: 'p1', kind: 'invoice', from: 2, to: 3 }]);
+    expect(afterCrash.take()).toBe('INV-000003');
+    afterCrash.journal.close();
+    // ...and a committed INV-000004 whose -wal was lost leaves the same picture: never given again.
+    copyFileSync(path, join(folder, 'before-4'));
+    const committed = open(folder);
+    expect(committed.take()).toBe('INV-000004');
+    committed.journal.close();
+    copyFileSync(join(folder, 'before-4'), path);
+    const lostWal = open(folder);
+    expect(lostWal.start.sequences.view('p1', 'invoice', 'INV-').nextValue).toBe(5);
+    expect(lostWal.take()).toBe('INV-000005');
+    lostWal.journal.close();
   });
 
   it('goes on after the watermark when the same journal lost committed numbers (an older copy put back)', () => {
