@@ -174,9 +174,7 @@ test('a document with prices excluding tax prints on A4 only, its amounts marked
   ]);
   await expect(page.getByRole('link', { name: 'Switch to 80 mm receipt' })).toHaveCount(0);
   // Asked for the 80 mm receipt anyway (an old link): the A4 invoice, and why.
-  await page.evaluate(() => {
-    location.hash = location.hash.replace('/print/a4', '/print/receipt');
-  });
+  await page.evaluate("location.hash = location.hash.replace('/print/a4', '/print/receipt')");
   await expect(page.getByText("This document's prices exclude tax, so it prints on A4.")).toBeVisible();
   await expect(page.getByRole('article', { name: 'A4 invoice' })).toBeVisible();
   await expect(page.getByRole('article', { name: '80 mm receipt' })).toHaveCount(0);
