@@ -21,15 +21,24 @@ export class OutboxStore {
    * disk sync for the lot, or the caller's), so two processes never take the same one. A document left `sending`
    * by an owner that is gone (or whose lease ran out) is taken too, and marked ambiguous: its
    * last attempt may have arrived.
+   *
+   * Each connection's documents leave in date order: only those dated as early as its earliest
+   * document still to be sent or on its way are taken. ZIMRA refuses a receipt dated before the
+   * previous one (RCPT030, which blocks the day's close) and the service takes documents in the
+   * order they arrive, so a later one must not overtake one waiting for a retry. Documents of the
+   * same date (to the second, as sent) go together, so a burst still leaves at full concurrency.
    */
   claimDue(owner: string, now: number, leaseMs: number, isOwnerAlive: (owner: string) => boolean, max: number): ClaimedDocument[] {
     if (max <= 0) return [];
     const claim = (): ClaimedDocument[] => {
       const candidates = this.journal.db
         .prepare(
-          `SELECT id, state, lease_owner, lease_until FROM documents
-           WHERE (state = 'queued' AND next_attempt_at <= ?) OR state = 'sending'
-           ORDER BY next_attempt_at, created_at LIMIT ?`,
+          `WITH earliest AS (
+             SELECT profile_id, min(issued_at) AS issued_at FROM documents WHERE state IN ('queued', 'sending') GROUP BY profile_id
+           )
+           SELECT d.id, d.state, d.lease_owner, d.lease_until FROM documents AS d JOIN earliest USING (profile_id)
+           WHERE ((d.state = 'queued' AND d.next_attempt_at <= ?) OR d.state = 'sending') AND d.issued_at <= earliest.issued_at
+           ORDER BY d.next_attempt_at, d.created_at LIMIT ?`,
         )
         .all(now, max + 64) as Pick<DocumentRow, 'id' | 'state' | 'lease_owner' | 'lease_until'>[];
       const claimed: ClaimedDocument[] = [];

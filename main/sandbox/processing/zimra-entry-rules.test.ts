@@ -122,6 +122,28 @@ describe('the receipt date (ZIMRA RCPT031, RCPT030)', () => {
   });
 });
 
+describe("RCPT030's previous receipt follows the order documents arrived in", () => {
+  it('does not refuse an earlier-dated document that arrived first but took longer to process; one that arrived after is refused', async () => {
+    const c = t.freshClient('shop');
+    t.sandbox.setFaults({ slowProcessingRate: 1 });
+    const slow = await c.submit('invoice', demoInvoice({ date: '2026-11-21T09:00:00+02:00' }));
+    t.sandbox.resetFaults();
+    t.clock.advance(1000);
+    const later = await c.submit('invoice', demoInvoice({ date: '2026-11-21T09:01:00+02:00' }));
+    t.sandbox.processNow();
+    t.clock.advance(1000);
+    const afterIt = await c.submit('invoice', demoInvoice({ date: '2026-11-21T09:00:30+02:00' }));
+    t.sandbox.processNow({ includeSlow: true });
+    const results = new Map((await c.status([slow, later, afterIt])).map((result) => [result.RequestId, result]));
+    expect(results.get(later)).toMatchObject({ Success: true });
+    expect(results.get(slow)).toMatchObject({ Success: true, Error: null });
+    expect(results.get(afterIt)).toMatchObject({
+      Success: false,
+      Error: 'Date 2026-11-21T09:00:30+02:00 is before the last fiscalised receipt (2026-11-21T09:01:00+02:00)',
+    });
+  });
+});
+
 describe("a credit note's invoice (ZIMRA RCPT033; Paynow: the same buyer)", () => {
   it('credits an invoice of up to 12 months before it, to the second', async () => {
     const c = t.freshClient('shop');

@@ -57,34 +57,60 @@ function lineProblems(line: LineItem, n: number): string[] {
   return problems;
 }
 
-// The date of each account's last fiscalised receipt, worked out once from its documents and
-// then kept up as receipts are made (not part of the saved state: it follows from the documents).
-const lastReceipts = new WeakMap<AccountState, number | null>();
+// RCPT030's "previous receipt" is the one before in the service's chain, which follows the order
+// documents arrived in: one that arrived earlier but took longer to process is not overtaken by
+// those that came after it. Kept per account from its documents (not part of the saved state).
+interface Receipt {
+  receivedAt: string;
+  time: number;
+}
+interface ReceiptChain {
+  receipts: Receipt[];
+  latestReceivedAt: string;
+  latestTime: number | null;
+}
+const chains = new WeakMap<AccountState, ReceiptChain>();
 
-function lastReceiptTime(account: AccountState): number | null {
-  if (!lastReceipts.has(account)) {
-    let last: number | null = null;
-    for (const doc of account.documents.values()) {
-      const time = doc.result?.success === true ? parseFhDate(doc.payload.Date)?.getTime() : undefined;
-      if (time !== undefined && (last === null || time > last)) last = time;
-    }
-    lastReceipts.set(account, last);
+function chainOf(account: AccountState): ReceiptChain {
+  let chain = chains.get(account);
+  if (chain === undefined) {
+    chain = { receipts: [], latestReceivedAt: '', latestTime: null };
+    chains.set(account, chain);
+    for (const doc of account.documents.values()) if (doc.result?.success === true) addReceipt(chain, doc);
   }
-  return lastReceipts.get(account) ?? null;
+  return chain;
 }
 
-/** Records a fiscalised document's date as the account's latest receipt (RCPT030's "previous receipt"). */
-export function recordReceiptDate(account: AccountState, doc: StoredDocument): void {
+function addReceipt(chain: ReceiptChain, doc: StoredDocument): void {
   const time = parseFhDate(doc.payload.Date)?.getTime();
-  const last = lastReceiptTime(account);
-  if (time !== undefined && (last === null || time > last)) lastReceipts.set(account, time);
+  if (time === undefined) return;
+  chain.receipts.push({ receivedAt: doc.receivedAt, time });
+  if (doc.receivedAt > chain.latestReceivedAt) chain.latestReceivedAt = doc.receivedAt;
+  if (chain.latestTime === null || time > chain.latestTime) chain.latestTime = time;
+}
+
+/** The latest date among receipts that arrived no later than `doc` (ISO instants compare as text). */
+function previousReceiptTime(account: AccountState, doc: StoredDocument): number | null {
+  const chain = chainOf(account);
+  // Processed in the order it arrived, as nearly every document is: every receipt came before it.
+  if (doc.receivedAt >= chain.latestReceivedAt) return chain.latestTime;
+  let latest: number | null = null;
+  for (const receipt of chain.receipts) {
+    if (receipt.receivedAt <= doc.receivedAt && (latest === null || receipt.time > latest)) latest = receipt.time;
+  }
+  return latest;
+}
+
+/** Records a fiscalised document in its account's chain of receipts. */
+export function recordReceiptDate(account: AccountState, doc: StoredDocument): void {
+  addReceipt(chainOf(account), doc);
 }
 
 function dateProblems(account: AccountState, doc: StoredDocument, now: Date): string[] {
   const date = parseFhDate(doc.payload.Date);
   if (date === undefined) return [];
   if (date.getTime() - now.getTime() > CLOCK_TOLERANCE_MS) return [`Date ${doc.payload.Date} is in the future`];
-  const last = lastReceiptTime(account);
+  const last = previousReceiptTime(account, doc);
   if (last !== null && date.getTime() < last) return [`Date ${doc.payload.Date} is before the last fiscalised receipt (${formatFhDate(new Date(last))})`];
   return [];
 }

@@ -11,7 +11,7 @@ import {
   type NumberingView,
 } from '../../../shared/contract/documents';
 import { draftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
-import { formatFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
+import { formatFhDate, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { AppError } from '../../../shared/errors';
 import type { EventBus } from '../../events/event-bus';
 import type { Logger } from '../../logging/logger';
@@ -129,7 +129,8 @@ export class DocumentsService {
     const at = now.toISOString();
     this.deps.journal.transaction(() => {
       const number = row.number ?? this.deps.numbering.take(row.profile_id, row.kind);
-      const date = draft.date.trim() === '' ? (row.issued_at ?? formatFhDate(now)) : draft.date.trim();
+      // One form for every date sent (CAT, to the second), so the outbox can keep them in date order.
+      const date = draft.date.trim() === '' ? (row.issued_at ?? formatFhDate(now)) : sentForm(draft.date.trim());
       const buyer = draft.buyer;
       const buyerId = this.repo.upsertBuyer(
         row.profile_id,
@@ -288,4 +289,10 @@ function lineRows(draft: DocumentDraft): Omit<LineRow, 'document_id'>[] {
     hs_code: line.hsCode,
     line_amount: amounts[position]?.lineAmount ?? null,
   }));
+}
+
+/** A typed date in the one form sent (the check has refused one that cannot be read). */
+function sentForm(typed: string): string {
+  const instant = parseFhDate(typed);
+  return instant === undefined ? typed : formatFhDate(instant);
 }
