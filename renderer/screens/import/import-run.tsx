@@ -19,10 +19,15 @@ export function ImportRun(props: { preview: ImportPreview; onDone: (outcome: Imp
     );
   return (
     <section className="card" aria-labelledby="import-run-title">
-      <h2 id="import-run-title">Import</h2>
+      <h2 id="import-run-title">Import these documents</h2>
       <p>
         {preview.summary.documents} documents in this file: {ready} ready, {preview.summary.withProblems} with problems ({preview.summary.rejectedRows} rows), {preview.summary.alreadyImported} imported before.
       </p>
+      {ready === 0 && preview.summary.alreadyImported > 0 ? (
+        <p className="notice notice--info" role="status">
+          Everything in this file without problems was imported before: importing it again adds nothing.
+        </p>
+      ) : null}
       <fieldset className="radio-group" disabled={run.isPending}>
         <legend>When imported</legend>
         <label className="radio">

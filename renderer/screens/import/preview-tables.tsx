@@ -14,7 +14,8 @@ export function ProblemsTable({ preview }: { preview: ImportPreview }) {
     <section className="card" aria-labelledby="import-problems-title">
       <h2 id="import-problems-title">Problems ({preview.problems.length})</h2>
       <p className="field__hint">These documents are left out of the import. Fix them in the file and import it again: what was imported already is not imported twice.</p>
-      <div className="table-scroll import-scroll">
+      {/* Focusable, so the keyboard scrolls it too. */}
+      <div className="table-scroll import-scroll" tabIndex={0} role="region" aria-label="Problems, by row">
         <table className="table import-table" aria-labelledby="import-problems-title">
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function DocumentsTable({ preview }: { preview: ImportPreview }) {
   return (
     <section className="card" aria-labelledby="import-documents-title">
       <h2 id="import-documents-title">Documents ({summary.documents})</h2>
-      <div className="table-scroll import-scroll">
+      <div className="table-scroll import-scroll" tabIndex={0} role="region" aria-label="Documents, as they would be saved">
         <table className="table import-table" aria-labelledby="import-documents-title">
           <thead>
             <tr>

@@ -37,9 +37,12 @@ export function salesFile(options: { documents: number; lines: (index: number) =
       const product = PRODUCTS[(d + l) % PRODUCTS.length]!;
       const row = [reference, d % 3 === 0 ? 'Msasa Builders' : '', d % 3 === 0 ? '2000123456' : '', 'USD', product.description, String(1 + ((d + 2 * l) % 4)), product.price, product.tax, product.hs];
       const number = rows.length + 2;
-      // Document-level problems on the first row, line problems on the last.
-      if (problem === 'buyer-tin' && l === 0) row[2] = '12345';
-      if (problem === 'currency-unmapped' && l === 0) row[3] = 'EUR';
+      // Document-level problems on every row of the document (shown on its first), line problems on its last.
+      if (problem === 'buyer-tin') {
+        row[1] = 'Msasa Builders';
+        row[2] = '12345';
+      }
+      if (problem === 'currency-unmapped') row[3] = 'EUR';
       if (problem === 'hs-code' && l === count - 1) row[8] = '1234';
       if (problem === 'tax-unmapped' && l === count - 1) row[7] = 'XX';
       if (problem === 'number' && l === count - 1) row[5] = 'two';
