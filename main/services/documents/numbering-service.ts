@@ -1,11 +1,11 @@
 import { DOCUMENT_KINDS, type DocumentKind, type Numbering, type NumberingView } from '../../../shared/contract/documents';
 import type { ReadinessReason } from '../../../shared/contract/readiness';
+import { kindInWords } from '../../../shared/domain/document-kind-words';
 import type { Logger } from '../../logging/logger';
-import { formatNumber } from '../../store/journal/documents-repo';
 import type { Journal } from '../../store/journal/journal';
 import { numberingUncertain } from '../../store/journal/number-sequences';
 import type { NumberingStart } from '../../store/journal/numbering-start';
-import { DocumentsRepo } from '../../store/journal/documents-repo';
+import { DocumentsRepo, formatNumber } from '../../store/journal/documents-repo';
 import { journalNotice } from './journal-notice';
 import { defaultPrefix } from './till-prefix';
 
@@ -17,7 +17,6 @@ export interface NumberingContext {
   sameAccountConnections(profileId: string): Promise<{ id: string; name: string }[]>;
 }
 
-const kindWords = (kind: DocumentKind): string => (kind === 'invoice' ? 'invoice' : 'credit note');
 
 /**
  * The seller's numbering of each connection as the manager sees and sets it: prefixes (a new
@@ -97,7 +96,7 @@ export class NumberingService {
       reasons.push({
         code: 'numbering-unknown',
         severity: 'blocker',
-        message: `Nothing can be queued: the documents journal was lost or damaged, so the last ${unconfirmed.map(kindWords).join(' and ')} number used is not known.`,
+        message: `Nothing can be queued: the documents journal was lost or damaged, so the last ${unconfirmed.map(kindInWords).join(' and ')} number used is not known.`,
         fix: 'Look up the last numbers used in the Fiscal Harmony portal, then enter the next ones in Settings, Numbering.',
         screen: '/settings',
       });
@@ -135,7 +134,7 @@ export class NumberingService {
     for (const other of others) {
       const clash = DOCUMENT_KINDS.find((kind) => this.prefixOf(other.id, kind) === this.prefixOf(profileId, kind));
       if (clash !== undefined) {
-        return `"${other.name}" uses the same Fiscal Harmony account and the same ${kindWords(clash)} prefix "${this.prefixOf(profileId, clash)}", so the two would give the same numbers, which ZIMRA refuses.`;
+        return `"${other.name}" uses the same Fiscal Harmony account and the same ${kindInWords(clash)} prefix "${this.prefixOf(profileId, clash)}", so the two would give the same numbers, which ZIMRA refuses.`;
       }
     }
     return null;
@@ -143,6 +142,6 @@ export class NumberingService {
 }
 
 function blockedBecause(kinds: readonly DocumentKind[]): string {
-  const what = kinds.map(kindWords).join(' and ');
+  const what = kinds.map(kindInWords).join(' and ');
   return `The documents journal was lost or damaged, so the last ${what} number used is not known and nothing can be queued. Look up the last ${what} number used in the Fiscal Harmony portal and enter the next one here.`;
 }

@@ -1,6 +1,6 @@
 import { renameSync } from 'node:fs';
-import type { DocumentKind } from '../../../shared/contract/documents';
-import { NUMBER_VALUE_MAX } from '../../../shared/contract/documents';
+import { NUMBER_VALUE_MAX, type DocumentKind } from '../../../shared/contract/documents';
+import { kindInWords } from '../../../shared/domain/document-kind-words';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { DocumentsRepo, formatNumber } from './documents-repo';
@@ -65,7 +65,7 @@ export class NumberSequences {
     if (value !== row.next_value) {
       this.deps.logger.warn('The journal was behind the numbering watermark; numbering goes on after the watermark', { profileId, kind, journal: row.next_value, watermark: mark?.last });
     }
-    if (value > NUMBER_VALUE_MAX) throw new AppError('NOT_ALLOWED', `The ${kindWords(kind)} numbers of this connection have reached ${NUMBER_VALUE_MAX}. Contact support: numbers this large are not expected.`);
+    if (value > NUMBER_VALUE_MAX) throw new AppError('NOT_ALLOWED', `The ${kindInWords(kind)} numbers of this connection have reached ${NUMBER_VALUE_MAX}. Contact support: numbers this large are not expected.`);
     this.deps.watermark.write(withEntry(entries, this.entry(profileId, kind, row.prefix, value)));
     this.repo.setNextValue(profileId, kind, value + 1);
     this.lastTaken.set(sequenceKey(profileId, kind), value);
@@ -94,7 +94,7 @@ export class NumberSequences {
     this.deps.journal.transaction(() => {
       const highest = this.highestKnown(profileId, kind);
       if (nextValue <= highest) {
-        throw new AppError('INVALID_INPUT', `The next ${kindWords(kind)} number must be above ${highest}, the highest this computer knows was used.`, {
+        throw new AppError('INVALID_INPUT', `The next ${kindInWords(kind)} number must be above ${highest}, the highest this computer knows was used.`, {
           fields: { [field]: `Use ${highest + 1} or more: ${highest} was used already.` },
         });
       }
@@ -111,11 +111,6 @@ export class NumberSequences {
   isCertain(profileId: string, kind: DocumentKind): boolean {
     if (numbersUnknownSince(this.deps.journal) === null) return true;
     return this.db.prepare('SELECT 1 FROM numbers_settled WHERE profile_id = ? AND kind = ?').get(profileId, kind) !== undefined;
-  }
-
-  /** Whether this journal was started in place of one whose last numbers are not known. */
-  unknownSince(): string | null {
-    return numbersUnknownSince(this.deps.journal);
   }
 
   markUnknown(): void {
@@ -208,11 +203,10 @@ function numbersUnknownSince(journal: Journal): string | null {
   return row?.value ?? null;
 }
 
-const kindWords = (kind: DocumentKind): string => (kind === 'invoice' ? 'invoice' : 'credit note');
 
 export function numberingUncertain(kind: DocumentKind): AppError {
   return new AppError(
     'NUMBERING_UNCERTAIN',
-    `Nothing can be queued yet: the documents journal was lost or damaged, so this computer does not know the last ${kindWords(kind)} number used, and giving one twice must not happen. Look up the last ${kindWords(kind)} number used in the Fiscal Harmony portal, then enter the next one in Settings, Numbering.`,
+    `Nothing can be queued yet: the documents journal was lost or damaged, so this computer does not know the last ${kindInWords(kind)} number used, and giving one twice must not happen. Look up the last ${kindInWords(kind)} number used in the Fiscal Harmony portal, then enter the next one in Settings, Numbering.`,
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DocumentKind, Numbering, NumberingView } from '../../../shared/contract/documents';
+import { kindInWords } from '../../../shared/domain/document-kind-words';
 import { FiscalCallError } from '../../api/unwrap';
 import { useNumbering, useSetNumbering } from '../../api/use-numbering';
 import { ServiceError } from '../../components/service-error';
@@ -22,7 +23,6 @@ export function NumberingSection() {
   );
 }
 
-const kindWords = (kind: DocumentKind): string => (kind === 'invoice' ? 'invoice' : 'credit note');
 
 function NumberingForm({ view, save }: { view: NumberingView; save: ReturnType<typeof useSetNumbering> }) {
   const [invoicePrefix, setInvoicePrefix] = useState(view.invoicePrefix);
@@ -38,7 +38,7 @@ function NumberingForm({ view, save }: { view: NumberingView; save: ReturnType<t
     const problems: Record<string, string> = {};
     const value = (text: string, field: string, kind: DocumentKind): number | undefined => {
       if (text.trim() === '') {
-        if (unconfirmed.has(kind)) problems[field] = `Enter the next ${kindWords(kind)} number (the last one used in the Fiscal Harmony portal, plus one).`;
+        if (unconfirmed.has(kind)) problems[field] = `Enter the next ${kindInWords(kind)} number (the last one used in the Fiscal Harmony portal, plus one).`;
         return undefined;
       }
       if (!/^\d{1,12}$/.test(text.trim())) {
@@ -61,7 +61,7 @@ function NumberingForm({ view, save }: { view: NumberingView; save: ReturnType<t
     const next = kind === 'invoice' ? view.nextInvoiceNumber : view.nextCreditNoteNumber;
     const above = highest === 0 ? '' : ` It must be above ${highest}, the highest this computer knows was used.`;
     return unconfirmed.has(kind)
-      ? `Look up the last ${kindWords(kind)} number used in the Fiscal Harmony portal and enter the one after it.${above}`
+      ? `Look up the last ${kindInWords(kind)} number used in the Fiscal Harmony portal and enter the one after it.${above}`
       : `Leave empty to go on with ${next}.${above}`;
   };
 
