@@ -151,7 +151,13 @@ export class NumberSequences {
         const last = Math.max(row.next_value - 1, mark?.last ?? 0);
         return this.entry(row.profile_id, row.kind, row.prefix, last, mark?.at);
       });
-      this.deps.watermark.write(entries);
+      try {
+        this.deps.watermark.write(entries);
+      } catch (error) {
+        // A full disk must not keep the journal shut: the old file still holds every number given,
+        // and each number taken writes it again first (refused while it cannot be written).
+        this.deps.logger.warn('The numbering watermark could not be written at start-up', { error });
+      }
     });
     if (raised.length > 0) this.deps.logger.warn('The journal was behind the numbering watermark; numbering goes on after the watermark', { raised });
     return { raised };

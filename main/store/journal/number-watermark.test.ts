@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +149,22 @@ describe('the numbering watermark', () => {
     expect(lastInWatermark(folder)).toBe(1);
     expect(second.take()).toBe('INV-000002');
     second.journal.close();
+  });
+
+  it('on a full disk: the journal still opens, and no number is given until the watermark can be written', () => {
+    const folder = freshFolder();
+    const first = open(folder);
+    first.take();
+    first.journal.close();
+    // Every write of the watermark goes through its temporary file: here it is /dev/full (ENOSPC).
+    const temporary = join(folder, `.${WATERMARK_FILE_NAME}.${process.pid}.tmp`);
+    symlinkSync('/dev/full', temporary);
+    const full = open(folder);
+    expect(() => full.take()).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(lastInWatermark(folder)).toBe(1);
+    rmSync(temporary);
+    expect(full.take()).toBe('INV-000002');
+    full.journal.close();
   });
 
   it('is replaced whole: no temporary file is left beside it', () => {
