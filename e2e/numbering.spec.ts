@@ -18,7 +18,10 @@ test('after a damaged journal and no numbering record, nothing is sent until the
   await open(page, 'Settings');
   const numbering = page.getByRole('region', { name: 'Numbering' });
   await expect(numbering.getByRole('alert')).toContainText('Nothing can be sent until the next numbers are confirmed');
-  await expectNoAxeViolations(page, 'Settings with the numbering to confirm');
+  await expectNoAxeViolations(page, 'Settings with the numbering to confirm (light)');
+  await page.getByRole('radio', { name: 'Dark' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoAxeViolations(page, 'Settings with the numbering to confirm (dark)');
 
   // Left empty, or not a number: said on the field, nothing saved.
   await numbering.getByRole('button', { name: 'Confirm the next numbers' }).click();

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,24 @@ describe('the numbering watermark', () => {
     expect(lostWal.start.sequences.view('p1', 'invoice', 'INV-').nextValue).toBe(5);
     expect(lostWal.take()).toBe('INV-000005');
     lostWal.journal.close();
+  });
+
+  it('skips the number a process took when it was killed before COMMIT (a real SIGKILL)', async () => {
+    const folder = freshFolder();
+    const first = open(folder);
+    first.take();
+    first.journal.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'test-support', 'take-number-and-die.ts'), folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, killed) => resolve(killed)));
+    expect(signal).toBe('SIGKILL');
+    expect(output.trim()).toBe('TOOK INV-000002');
+    expect(lastInWatermark(folder)).toBe(2);
+    const after = open(folder);
+    expect(after.journal.integrityCheck()).toBe('ok');
+    expect(after.take()).toBe('INV-000003');
+    after.journal.close();
   });
 
   it('goes on after the watermark when the same journal lost committed numbers (an older copy put back)', () => {
