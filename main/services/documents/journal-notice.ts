@@ -47,6 +47,6 @@ export function journalNotice(start: NumberingStart, blocked: boolean): string |
   } else if (replaced !== null) {
     parts.push('Numbering goes on after the last numbers used, so no number is given twice.');
   }
-  if (replaced !== null) parts.push('Keep the data folder as it is and contact support if you need the old documents back.');
+  if (replaced?.how === 'moved-aside') parts.push('Keep the old file: support can help read more of it if you need the old documents back.');
   return parts.length === 0 ? null : parts.join(' ');
 }
