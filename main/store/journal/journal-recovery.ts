@@ -3,6 +3,7 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { DocumentKind, DocumentState } from '../../../shared/contract/documents';
 import type { Logger } from '../../logging/logger';
 import { packBody } from './document-body';
+import { DocumentsRepo } from './documents-repo';
 import type { Journal } from './journal';
 import { SqlitePages } from './sqlite-pages';
 
@@ -10,7 +11,7 @@ type Row = Record<string, SQLInputValue>;
 
 /** What was read back from a journal that was moved aside, for the log and the manager. */
 export interface RecoveryReport {
-  /** Whether the old file could be read at all (as it is, or with its header rebuilt). */
+  /** Whether the old file could be read at all (by SQLite, or page by page). */
   readable: boolean;
   /** The number sequences found, with their next value (never below a recovered document's number). */
   sequences: { profileId: string; kind: DocumentKind; prefix: string; nextValue: number }[];
@@ -27,9 +28,10 @@ const SKIP_ATTEMPTS = 24;
  * Reads what SQLite can still read from a journal moved aside as unreadable, `.recover`-style
  * (node:sqlite has no `.recover`): the file is opened read-only and each table read row by row in
  * rowid order, a damaged stretch skipped where possible; when SQLite cannot open it at all (its
- * header smashed, its schema's pages cut off) the tables are read from its pages (sqlite-pages.ts). Sequences, buyers and documents (with their lines,
- * events and other per-document rows) go into the new journal in one transaction, so queued and
- * submitted documents are sent or checked again and fiscalised ones stay in the history.
+ * header smashed, its schema's pages cut off) the tables are read from its pages
+ * (sqlite-pages.ts). Sequences, buyers and documents (with their lines, events and other
+ * per-document rows) go into the new journal in one transaction, so queued and submitted
+ * documents are sent or checked again and fiscalised ones stay in the history.
  */
 export function recoverJournal(aside: string, target: Journal, options: { logger: Logger; clock: () => Date }): RecoveryReport {
   const report: RecoveryReport = { readable: false, sequences: [], documents: {}, incomplete: [] };
@@ -49,21 +51,19 @@ export function recoverJournal(aside: string, target: Journal, options: { logger
     const children = childTables(target.db).filter((table) => sourceTables.has(table));
     const childRows = new Map(children.map((table) => [table, read(table)]));
     target.transaction(() => {
-      const buyerIds = copyRows(target.db, 'buyers', buyers);
+      const buyerIds = copyRows(target.db, 'buyers', buyers, { keepIds: true });
       const at = options.clock().toISOString();
       const copied = copyDocuments(target.db, documents, buyerIds, at);
       for (const [table, rows] of childRows) copyRows(target.db, table, rows.filter((row) => copied.has(String(row.document_id))));
       // After the document's own events, so its history reads in order.
       const event = target.db.prepare('INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)');
       for (const row of documents) {
-        if (copied.has(String(row.id))) event.run(String(row.id), at, String(row.state), String(row.state), `Recovered from the damaged journal kept at ${aside}`);
-      }
-      for (const document of documents) {
-        if (!copied.has(String(document.id))) continue;
-        const state = String(document.state) as DocumentState;
+        if (!copied.has(String(row.id))) continue;
+        const state = String(row.state) as DocumentState;
+        event.run(String(row.id), at, state, state, `Recovered from the damaged journal kept at ${aside}`);
         report.documents[state] = (report.documents[state] ?? 0) + 1;
       }
-      report.sequences = copySequences(target.db, sequences);
+      report.sequences = copySequences(new DocumentsRepo(target), sequences);
     });
   } finally {
     source.close();
@@ -168,15 +168,21 @@ function childTables(db: DatabaseSync): string[] {
   return tables.filter((table) => !triggers.some((sql) => new RegExp(`INSERT\\s+INTO\\s+"?${table}"?[\\s(]`, 'i').test(sql)));
 }
 
-/** Inserts the columns both sides have, each row on its own (a bad row is left out); answers the inserted rows' `id`s. */
-function copyRows(db: DatabaseSync, table: string, rows: readonly Row[], adjust: (row: Row) => Row = (row) => row): Set<string> {
+/**
+ * Inserts the columns both sides have, each row on its own (a bad row is left out); answers the
+ * inserted rows' `id`s. An INTEGER PRIMARY KEY `id` is made afresh (kept in order) unless
+ * `keepIds`: another table points at it (the buyers).
+ */
+function copyRows(db: DatabaseSync, table: string, rows: readonly Row[], options: { adjust?: (row: Row) => Row; keepIds?: boolean } = {}): Set<string> {
   const columns = columnsOf(db, table);
-  const autoId = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number; type: string }[]).some(
-    (column) => column.name === 'id' && column.pk === 1 && column.type.toUpperCase() === 'INTEGER' && table !== 'buyers',
-  );
+  const autoId =
+    options.keepIds !== true &&
+    (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number; type: string }[]).some(
+      (column) => column.name === 'id' && column.pk === 1 && column.type.toUpperCase() === 'INTEGER',
+    );
   const inserted = new Set<string>();
   for (const original of rows) {
-    const row = adjust(original);
+    const row = options.adjust?.(original) ?? original;
     const names = Object.keys(row).filter((name) => columns.has(name) && !(autoId && name === 'id'));
     db.exec('SAVEPOINT recover_row');
     try {
@@ -196,37 +202,33 @@ function copyRows(db: DatabaseSync, table: string, rows: readonly Row[], adjust:
 /** Invoices before credit notes (a credit note names its invoice); a reference to a row not recovered is dropped. */
 function copyDocuments(db: DatabaseSync, documents: readonly Row[], buyerIds: Set<string>, at: string): Set<string> {
   const now = Date.parse(at);
-  const ids = new Set(documents.map((row) => String(row.id)));
-  const ordered = [...documents].sort((a, b) => Number(a.kind === 'credit-note') - Number(b.kind === 'credit-note'));
-  const copied = copyRows(db, 'documents', ordered, (row) => {
+  const adjust = (invoiceIds: Set<string>) => (row: Row): Row => {
     const adjusted: Row = { ...row };
     // A journal from before migration 005 keeps the bodies as text.
     if (typeof row.draft_json === 'string') adjusted.draft = packBody(row.draft_json);
     if (typeof row.wire_json === 'string') adjusted.wire = packBody(row.wire_json);
     if (adjusted.buyer_id !== null && adjusted.buyer_id !== undefined && !buyerIds.has(String(adjusted.buyer_id))) adjusted.buyer_id = null;
-    if (adjusted.original_id !== null && adjusted.original_id !== undefined && !ids.has(String(adjusted.original_id))) adjusted.original_id = null;
+    if (adjusted.original_id !== null && adjusted.original_id !== undefined && !invoiceIds.has(String(adjusted.original_id))) adjusted.original_id = null;
     // Due at once: what waited to be sent goes now, what waited for its result is asked about now,
     // and a send the old journal had in flight is taken up again (as possibly received) now.
     if (row.state === 'queued') adjusted.next_attempt_at = now;
     if (row.state === 'submitted') adjusted.next_poll_at = now;
     if (row.state === 'sending') adjusted.lease_until = now;
     return adjusted;
-  });
-  return copied;
+  };
+  const invoices = copyRows(db, 'documents', documents.filter((row) => row.kind !== 'credit-note'), { adjust: adjust(new Set()) });
+  const creditNotes = copyRows(db, 'documents', documents.filter((row) => row.kind === 'credit-note'), { adjust: adjust(invoices) });
+  return new Set([...invoices, ...creditNotes]);
 }
 
 /** The sequences found, each at least one past the highest number of its recovered documents. */
-function copySequences(db: DatabaseSync, rows: readonly Row[]): RecoveryReport['sequences'] {
-  const highest = db.prepare(
-    `SELECT MAX(CAST(substr(number, length(rtrim(number, '0123456789')) + 1) AS INTEGER)) AS highest FROM documents WHERE profile_id = ? AND kind = ? AND number IS NOT NULL`,
-  );
-  const insert = db.prepare('INSERT OR IGNORE INTO number_sequences (profile_id, kind, prefix, next_value) VALUES (?, ?, ?, ?)');
+function copySequences(repo: DocumentsRepo, rows: readonly Row[]): RecoveryReport['sequences'] {
   const found: RecoveryReport['sequences'] = [];
   for (const row of rows) {
     if (typeof row.profile_id !== 'string' || (row.kind !== 'invoice' && row.kind !== 'credit-note') || typeof row.prefix !== 'string') continue;
-    const documents = (highest.get(row.profile_id, row.kind) as { highest: number | null } | undefined)?.highest ?? 0;
-    const nextValue = Math.max(Number(row.next_value) || 1, documents + 1);
-    insert.run(row.profile_id, row.kind, row.prefix, nextValue);
+    if (repo.peekSequence(row.profile_id, row.kind) !== undefined) continue;
+    const nextValue = Math.max(Number(row.next_value) || 1, repo.highestNumberValue(row.profile_id, row.kind) + 1);
+    repo.insertSequence(row.profile_id, row.kind, row.prefix, nextValue);
     found.push({ profileId: row.profile_id, kind: row.kind, prefix: row.prefix, nextValue });
   }
   return found;
