@@ -16,6 +16,7 @@ import { NumberingService, type NumberingContext } from './numbering-service';
 import { NumberWatermark } from '../../store/journal/number-watermark';
 import { earlierUseSigns, startNumbering, type NumberingStart } from '../../store/journal/numbering-start';
 import { SellerSnapshots } from './fiscal-copy-source';
+import { lastSellerRead } from '../../store/journal/fiscal-copies';
 import type { DeviceView } from '../../../shared/contract/device';
 
 export interface DocumentsModuleDeps {
@@ -102,7 +103,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     outbox.showJournalNotice(damage.message);
     void outbox.stop(0);
   });
-  const sellers = deps.device === undefined ? null : new SellerSnapshots(deps.device, deps.clock);
+  const sellers = deps.device === undefined ? null : new SellerSnapshots(deps.device, deps.clock, { lastSaved: (profileId) => lastSellerRead(journal.db, profileId) });
   const documents = new DocumentsService({
     journal,
     events: deps.events,

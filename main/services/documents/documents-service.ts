@@ -167,7 +167,7 @@ export class DocumentsService {
         mode === 'first' ? `Queued as ${number}` : `Fixed and queued again as a retry of ${number}`,
       );
       if (!applied) throw this.notQueueable(this.require(id), mode);
-      saveFiscalCopy(this.deps.journal.db, id, {
+      saveFiscalCopy(this.deps.journal.db, id, row.profile_id, {
         capturedAt: at,
         seller: copySource?.seller?.seller ?? null,
         sellerReadAt: copySource?.seller?.readAt ?? null,

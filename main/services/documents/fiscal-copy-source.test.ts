@@ -21,7 +21,7 @@ describe('SellerSnapshots', () => {
   it('keeps the last good read of a connection for when the device cannot be read, with its time', async () => {
     let now = Date.parse('2026-12-03T08:00:00Z');
     let answer: () => Promise<DeviceView> = async () => device('p1', 'Msasa Hardware');
-    const sellers = new SellerSnapshots(() => answer(), () => new Date(now), 50);
+    const sellers = new SellerSnapshots(() => answer(), () => new Date(now), { timeoutMs: 50 });
     expect(await sellers.current('p1')).toEqual({ seller: expect.objectContaining({ legalName: 'Msasa Hardware', deviceSerial: 'SBX-023401', deviceId: 23401 }), readAt: '2026-12-03T08:00:00.000Z' });
     now += 60_000;
     answer = () => Promise.reject(new Error('offline'));
@@ -32,7 +32,32 @@ describe('SellerSnapshots', () => {
   });
 
   it('never gives one connection another connection\'s seller', async () => {
-    const sellers = new SellerSnapshots(async () => device('p1', 'Msasa Hardware'), () => new Date(), 50);
+    const sellers = new SellerSnapshots(async () => device('p1', 'Msasa Hardware'), () => new Date(), { timeoutMs: 50 });
+    expect(await sellers.current('p2')).toBeNull();
+  });
+});
+
+describe('SellerSnapshots, fresh and kept', () => {
+  it('asks the device once for a burst of documents, and again once the read is a minute old', async () => {
+    let now = Date.parse('2026-12-03T08:00:00Z');
+    let reads = 0;
+    const sellers = new SellerSnapshots(async () => {
+      reads += 1;
+      return device('p1', `Msasa Hardware ${reads}`);
+    }, () => new Date(now));
+    for (let i = 0; i < 5; i += 1) await sellers.current('p1');
+    expect(reads).toBe(1);
+    now += 59_999;
+    expect((await sellers.current('p1'))?.seller.legalName).toBe('Msasa Hardware 1');
+    now += 1;
+    expect((await sellers.current('p1'))?.seller.legalName).toBe('Msasa Hardware 2');
+    expect(reads).toBe(2);
+  });
+
+  it('after a restart while offline, uses the seller block the journal kept, with its time', async () => {
+    const kept = { seller: { legalName: 'Msasa Hardware', branchName: null, tin: '2000123456', vatNumber: null, address: null, phone: null, email: null, deviceSerial: 'SBX-023401', deviceId: 23401 }, readAt: '2026-12-01T08:00:00.000Z' };
+    const sellers = new SellerSnapshots(() => Promise.reject(new Error('offline')), () => new Date('2026-12-03T08:00:00Z'), { lastSaved: (profileId) => (profileId === 'p1' ? kept : null) });
+    expect(await sellers.current('p1')).toEqual(kept);
     expect(await sellers.current('p2')).toBeNull();
   });
 });

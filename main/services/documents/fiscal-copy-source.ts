@@ -44,20 +44,32 @@ export interface SellerRead {
 }
 
 /**
- * The seller block for the copy a document is queued with. The device is read (briefly: queuing
- * must not wait on a slow service); when that fails the last good read of the same connection is
- * used, with its time; with none at all the copy has no seller block (the printout says so).
+ * The seller block for the copy a document is queued with. A read younger than `freshForMs` is
+ * used as it is (a burst of documents asks the device once). Otherwise the device is read
+ * (briefly: queuing must not wait on a slow service); when that fails the last good read of the
+ * same connection is used, with its time: the one in memory, or the one the journal kept (so a
+ * restart while offline still has it). With none at all the copy has no seller block (the
+ * printout says so).
  */
 export class SellerSnapshots {
   private readonly last = new Map<string, SellerRead>();
+  private readonly timeoutMs: number;
+  private readonly freshForMs: number;
+  private readonly lastSaved: (profileId: string) => SellerRead | null;
 
   constructor(
     private readonly read: () => Promise<DeviceView>,
     private readonly clock: () => Date,
-    private readonly timeoutMs = 3000,
-  ) {}
+    options: { timeoutMs?: number; freshForMs?: number; lastSaved?: (profileId: string) => SellerRead | null } = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 3000;
+    this.freshForMs = options.freshForMs ?? 60_000;
+    this.lastSaved = options.lastSaved ?? (() => null);
+  }
 
   async current(profileId: string): Promise<SellerRead | null> {
+    const known = this.last.get(profileId) ?? this.lastSaved(profileId);
+    if (known !== null && this.clock().getTime() - Date.parse(known.readAt) < this.freshForMs) return known;
     let timer: NodeJS.Timeout | undefined;
     try {
       const device = await Promise.race([
@@ -66,12 +78,12 @@ export class SellerSnapshots {
           timer = setTimeout(() => reject(new Error('The device did not answer in time')), this.timeoutMs);
         }),
       ]);
-      if (device.connection.id !== profileId || device.config === null) return this.last.get(profileId) ?? null;
+      if (device.connection.id !== profileId || device.config === null) return known;
       const read = { seller: sellerCopyOf(device), readAt: this.clock().toISOString() };
       this.last.set(profileId, read);
       return read;
     } catch {
-      return this.last.get(profileId) ?? null;
+      return known;
     } finally {
       clearTimeout(timer);
     }
