@@ -50,6 +50,8 @@ export interface OutboxOptions {
   onState?: (state: OutboxState) => void;
   /** Shown with the outbox state: what happened to the journal when it was opened (read at each state: it may change). */
   journalNotice?: string | null | (() => string | null);
+  /** Told of a round that failed (its reads of the journal, too, can find it damaged). */
+  roundFailed?: (error: unknown) => void;
 }
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -245,14 +247,17 @@ export class Outbox {
   private async loop(): Promise<void> {
     while (this.running) {
       this.wakeRequested = false;
+      let wakeAt: number | null = null;
       try {
         await this.tick();
+        wakeAt = this.nextWakeAt();
       } catch (error) {
         this.options.logger.error('The outbox round failed; it will try again', { error });
+        this.options.roundFailed?.(error);
       }
       if (!this.running) break;
       if (this.wakeRequested) continue;
-      await this.sleepUntil(this.nextWakeAt());
+      await this.sleepUntil(wakeAt);
     }
   }
 

@@ -87,6 +87,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     onChange: emitChanges,
     onState: (state) => deps.events.emit('outbox:progress', state),
     journalNotice: () => numbering.notice(),
+    roundFailed: (error) => deps.health.translate(error),
     ...deps.outbox,
   });
   const checkpoints = new IdleCheckpoint({ journal, logger: deps.logger, ...(deps.idle === undefined ? {} : { scheduler: deps.idle }) });
