@@ -1,0 +1,168 @@
+// A real PostgreSQL for the shop-database tests: a throwaway cluster started with
+// scripts/pg-cluster.sh (one per test file, stopped at its end), or the server FISCAL_DESK_PG_URL
+// names (a superuser URL; each file then gets a database of its own in it). Where PostgreSQL is
+// not installed the tests skip, naming the package; in CI (CI=true) they fail with the reason.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { migrateShopDb } from '../shop-db/migrate';
+
+const run = promisify(execFile);
+const SCRIPT = join(import.meta.dirname, '..', '..', 'scripts', 'pg-cluster.sh');
+
+export interface PgCluster {
+  /** The superuser's URL to the `postgres` database. */
+  url: string;
+  host: string;
+  port: number;
+  /** The cluster's folder; null for the server FISCAL_DESK_PG_URL names (it cannot be stopped here). */
+  dir: string | null;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** Why no cluster can be started here, or null when the binaries are there. */
+export function pgMissingReason(): string | null {
+  if (process.env.FISCAL_DESK_PG_BIN !== undefined) return null;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((version) => existsSync(join(root, version, 'bin', 'initdb'))) : [];
+  return versions.length > 0 ? null : 'PostgreSQL is not installed: run `apt-get install -y postgresql` (Debian) or set FISCAL_DESK_PG_URL to a superuser URL';
+}
+
+export async function startPgCluster(): Promise<PgCluster> {
+  const { stdout } = await run('bash', [SCRIPT, 'start'], { timeout: 60_000 });
+  const values = Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  ) as Record<string, string>;
+  const dir = values.PG_DIR;
+  const url = values.PG_URL;
+  if (dir === undefined || url === undefined) throw new Error(`scripts/pg-cluster.sh said: ${stdout}`);
+  const script = async (verb: string): Promise<void> => {
+    await run('bash', [SCRIPT, verb, dir], { timeout: 60_000 });
+  };
+  return { url, host: '127.0.0.1', port: Number(values.PG_PORT), dir, stop: () => script('stop'), restart: () => script('restart'), destroy: () => script('destroy') };
+}
+
+function externalCluster(url: string): PgCluster {
+  const parsed = new URL(url);
+  const cannot = async (): Promise<void> => {
+    throw new Error('The server FISCAL_DESK_PG_URL names cannot be stopped by a test; this test starts a cluster of its own');
+  };
+  return { url, host: parsed.hostname, port: Number(parsed.port || 5432), dir: null, stop: cannot, restart: cannot, destroy: async () => undefined };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export function withLogin(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password;
+  return parsed.toString();
+}
+
+/** A login role made for a test, with its password and its URL to the test's database. */
+export interface TestLogin {
+  role: string;
+  password: string;
+  url: string;
+}
+
+export interface ShopTestDatabase {
+  cluster: PgCluster;
+  database: string;
+  /** The superuser's URL to this database. */
+  adminUrl: string;
+  /** A superuser client of this database (for setting up and reading back). */
+  admin: pg.Client;
+  /** A new login role in `fiscal_desk_till` (or `fiscal_desk_office`, or no group at all). */
+  login(group: 'fiscal_desk_till' | 'fiscal_desk_office' | null): Promise<TestLogin>;
+}
+
+export interface ShopDatabaseFixture {
+  /** The database, or skips the test with the reason PostgreSQL is missing (outside CI). */
+  ready(context: { skip: (note?: string) => never }): ShopTestDatabase;
+}
+
+/**
+ * One migrated shop database for this test file. `ownCluster`: a cluster of the file's own even
+ * when FISCAL_DESK_PG_URL is set (a test that stops and restarts PostgreSQL).
+ */
+export function useShopDatabase(options: { ownCluster?: boolean; migrate?: boolean } = {}): ShopDatabaseFixture {
+  let database: ShopTestDatabase | null = null;
+  let skipReason: string | null = null;
+  const roles: string[] = [];
+  beforeAll(async () => {
+    const external = process.env.FISCAL_DESK_PG_URL;
+    const useExternal = external !== undefined && external !== '' && options.ownCluster !== true;
+    const missing = useExternal ? null : pgMissingReason();
+    if (missing !== null) {
+      if (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') throw new Error(`The shop-database tests need PostgreSQL in CI: ${missing}`);
+      skipReason = missing;
+      return;
+    }
+    const cluster = useExternal ? externalCluster(external) : await startPgCluster();
+    const name = `fd_test_${randomBytes(5).toString('hex')}`;
+    const root = new pg.Client({ connectionString: cluster.url });
+    await root.connect();
+    try {
+      await root.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await root.end();
+    }
+    const adminUrl = withDatabase(cluster.url, name);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    if (options.migrate !== false) await migrateShopDb(admin);
+    database = {
+      cluster,
+      database: name,
+      adminUrl,
+      admin,
+      login: async (group) => {
+        const role = `fd_login_${randomBytes(5).toString('hex')}`;
+        const password = randomBytes(12).toString('hex');
+        await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'${group === null ? '' : ` IN ROLE ${group}`}`);
+        await admin.query(`GRANT CONNECT ON DATABASE ${name} TO ${role}`);
+        roles.push(role);
+        return { role, password, url: withLogin(adminUrl, role, password) };
+      },
+    };
+  }, 90_000);
+  afterAll(async () => {
+    if (database === null) return;
+    const { cluster, admin, database: name } = database;
+    await admin.end().catch(() => undefined);
+    if (cluster.dir !== null) {
+      await cluster.destroy();
+      return;
+    }
+    // A shared server: leave it as it was.
+    const root = new pg.Client({ connectionString: cluster.url });
+    await root.connect();
+    try {
+      await root.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      for (const role of roles) await root.query(`DROP ROLE IF EXISTS ${role}`);
+    } finally {
+      await root.end();
+    }
+  }, 60_000);
+  return {
+    ready: (context) => {
+      if (skipReason !== null) return context.skip(skipReason);
+      if (database === null) throw new Error('The shop database was not set up (see the beforeAll error)');
+      return database;
+    },
+  };
+}
