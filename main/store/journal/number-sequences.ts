@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { DocumentsRepo, formatNumber } from './documents-repo';
 import type { Journal } from './journal';
+import { migration007 } from './migrations/007-journal-identity';
 import { entryOf, withEntry, type NumberWatermark, type WatermarkEntry } from './number-watermark';
 
 export interface SequenceView {
@@ -47,6 +48,7 @@ export class NumberSequences {
     private readonly deps: { journal: Journal; watermark: NumberWatermark; logger: Logger; clock: () => Date },
   ) {
     this.repo = new DocumentsRepo(deps.journal);
+    giveIdentityIfSkipped(deps.journal);
     this.journalId = journalIdOf(deps.journal);
   }
 
@@ -197,6 +199,19 @@ export class NumberSequences {
 }
 
 const sequenceKey = (profileId: string, kind: DocumentKind): string => `${kind} ${profileId}`;
+
+/**
+ * Migration 008 was applied by development builds before 007 existed, and the runner skips a
+ * version below the journal's: such a journal gets 007's tables and identity here (a shipped
+ * journal always has them).
+ */
+function giveIdentityIfSkipped(journal: Journal): void {
+  if (journal.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_meta'`).get() !== undefined) return;
+  journal.transaction(() => {
+    journal.db.exec(migration007.sql);
+    migration007.run?.(journal.db);
+  });
+}
 
 export function journalIdOf(journal: Journal): string {
   const row = journal.db.prepare(`SELECT value FROM journal_meta WHERE key = 'journal_id'`).get() as { value: string } | undefined;

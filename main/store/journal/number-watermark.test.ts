@@ -157,6 +157,16 @@ describe('the numbering watermark', () => {
     replaced.journal.close();
   });
 
+  it('gives a development journal that took migration 008 before 007 existed its identity', () => {
+    const folder = freshFolder();
+    const skipped = Journal.open({ path: join(folder, JOURNAL_FILE_NAME), logger: silentLogger, migrations: migrations.filter((m) => m.version !== 7) });
+    skipped.db.exec(`INSERT INTO number_sequences (profile_id, kind, prefix, next_value) VALUES ('p1', 'invoice', 'INV-', 5)`);
+    skipped.close();
+    const opened = open(folder);
+    expect(opened.take()).toBe('INV-000005');
+    opened.journal.close();
+  });
+
   it('keeps an unreadable watermark aside and writes it again from a healthy journal', () => {
     const folder = freshFolder();
     const first = open(folder);
