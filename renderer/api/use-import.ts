@@ -33,8 +33,18 @@ export function useImportPreview() {
   return useMutation({ mutationFn: (input: { fileId: string; settings: ImportSettings }) => unwrap(fiscal().import.preview(input)) });
 }
 
-export function useImportRun() {
-  return useMutation<ImportOutcome, Error, { fileId: string; settings: ImportSettings; mode: 'draft' | 'queue' }>({ mutationFn: (input) => unwrap(fiscal().import.run(input)) });
+/**
+ * The import, call after call while main answers `more` (each call saves for about ten seconds),
+ * until it is done or `stopped()` says the manager cancelled in between.
+ */
+export function useImportRun(stopped: () => boolean) {
+  return useMutation<ImportOutcome, Error, { fileId: string; settings: ImportSettings; mode: 'draft' | 'queue' }>({
+    mutationFn: async (input) => {
+      let outcome = await unwrap(fiscal().import.run(input));
+      while (outcome.more && !stopped()) outcome = await unwrap(fiscal().import.run(input));
+      return outcome.more ? { ...outcome, more: false, cancelled: true, message: `${outcome.message} The import was cancelled: the rest of the file was not imported.` } : outcome;
+    },
+  });
 }
 
 export function useImportCancel() {

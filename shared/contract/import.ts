@@ -160,6 +160,8 @@ export const importOutcomeSchema = z.object({
   alreadyImported: z.number().int(),
   rejected: z.number().int(),
   cancelled: z.boolean(),
+  /** The call used its time: call import:run again to go on (the counts so far are carried over). */
+  more: z.boolean(),
   /** What happened, in one or two sentences. */
   message: z.string(),
   /** Documents saved as drafts that could not be queued, and why (e.g. the numbering must be confirmed first). */
@@ -197,7 +199,7 @@ export const importChannels = {
   run: channel({
     input: byFile.extend({ settings: importSettingsSchema, mode: z.enum(['draft', 'queue']) }),
     output: importOutcomeSchema,
-    description: 'Save every document without problems (as drafts, or queued for sending), each with its source key so it is never imported twice; progress as import:progress.',
+    description: 'Save every document without problems (as drafts, or queued for sending), each with its source key so it is never imported twice; progress as import:progress. A call answers `more` after about ten seconds: call it again to go on.',
   }),
   cancel: channel({
     input: byFile,

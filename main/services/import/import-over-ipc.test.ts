@@ -94,6 +94,42 @@ describe('import over IPC in training mode', () => {
     expect(drafts).toHaveLength(3);
   });
 
+  it('imports credit notes for an invoice it imported (named by its reference), each checked against what remains, and the sandbox fiscalises them', async () => {
+    const headings = 'Invoice,Type,Customer,Currency,Description,Qty,Price,Tax,HS Code,Original invoice,Reason';
+    const invoice = await upload('invoice.csv', `${headings}\r\nCN-INV-1,Invoice,Rudo,USD,Cooking oil 2 l,2,4.60,VAT15,15079000,,\r\n`);
+    const first = await value<ImportPreview>('import:preview', { fileId: invoice, settings: null });
+    expect(await value<ImportOutcome>('import:run', { fileId: invoice, settings: first.settings, mode: 'queue' })).toMatchObject({ saved: 1, queued: 1 });
+    await settled();
+    const notes = await upload(
+      'returns.csv',
+      [
+        headings,
+        'CR-1,Credit note,Rudo,USD,Cooking oil 2 l,1,4.60,VAT15,15079000,CN-INV-1,Returned',
+        'CR-2,Credit note,Rudo,USD,Cooking oil 2 l,1,4.60,VAT15,15079000,CN-INV-1,Returned',
+        'CR-3,Credit note,Rudo,USD,Cooking oil 2 l,1,4.60,VAT15,15079000,CN-INV-1,Returned',
+        'CR-4,Credit note,Rudo,USD,Cooking oil 2 l,1,4.60,VAT15,15079000,NOPE-9,Returned',
+      ].join('\r\n'),
+    );
+    const preview = await value<ImportPreview>('import:preview', { fileId: notes, settings: null });
+    expect(preview.documents.map((d) => [d.name, d.kind, d.status])).toEqual([
+      ['CR-1', 'credit-note', 'ready'],
+      ['CR-2', 'credit-note', 'ready'],
+      ['CR-3', 'credit-note', 'problem'],
+      ['CR-4', 'credit-note', 'problem'],
+    ]);
+    // The first two take the invoice's 9.20; the third would credit more than remains.
+    expect(preview.problems.map((p) => [p.document, p.row, p.rule])).toEqual([
+      ['CR-3', 4, 'credit-limit'],
+      ['CR-4', 5, 'credit-original'],
+    ]);
+    expect(preview.problems[1]).toMatchObject({ cell: 'J5', column: 'Original invoice', message: 'The invoice being credited is not known here.' });
+    const outcome = await value<ImportOutcome>('import:run', { fileId: notes, settings: preview.settings, mode: 'queue' });
+    expect(outcome).toMatchObject({ saved: 2, queued: 2, rejected: 2 });
+    await settled();
+    const credited = await value<DocumentPage>('documents:list', { kinds: ['credit-note'], states: ['fiscalised'] });
+    expect(credited.total).toBe(2);
+  });
+
   it('exports the rejected rows with the reason, a cell that would run as a formula neutralised', async () => {
     const hostile = salesFile({ documents: 1, lines: () => 2, problems: new Map([[0, 'tax-unmapped' as const]]), prefix: 'H' });
     hostile.rows[0]![4] = '=HYPERLINK("http://x.example","Click")';

@@ -34,7 +34,12 @@ export interface ImportServiceDeps {
   events: EventBus;
   logger: Logger;
   clock: () => Date;
+  /** How long one import:run call saves before it answers `more` (tests shorten it). */
+  runBudgetMs?: number;
 }
+
+/** One call's share of a long import: a third of browser mode's 30 seconds per request. */
+const RUN_BUDGET_MS = 10_000;
 
 interface OpenFile {
   fileName: string;
@@ -43,6 +48,8 @@ interface OpenFile {
   received: number;
   read: ReadFile | null;
   running: { cancelled: boolean } | null;
+  /** What an import that ran out of its budget has done so far (the next call goes on from it). */
+  carry: { mode: 'draft' | 'queue'; outcome: ImportOutcome; total: number; done: number } | null;
   openedAt: number;
 }
 
@@ -79,7 +86,7 @@ export class ImportService {
     }
     this.makeRoom();
     const fileId = randomUUID();
-    this.files.set(fileId, { fileName, format, bytes: Buffer.alloc(size), received: 0, read: null, running: null, openedAt: Date.now() });
+    this.files.set(fileId, { fileName, format, bytes: Buffer.alloc(size), received: 0, read: null, running: null, carry: null, openedAt: Date.now() });
     return { fileId };
   }
 
@@ -121,6 +128,12 @@ export class ImportService {
     };
   }
 
+  /**
+   * Saves (and queues) the file's valid documents, earliest first, for at most the run budget: a
+   * call that runs out answers `more`, and the next call goes on where it stopped (the source keys
+   * know what is saved), with the counts carried over. One call stays well inside browser mode's
+   * 30-second limit on a request, however large the file.
+   */
   async run(fileId: string, settings: ImportSettings, mode: 'draft' | 'queue'): Promise<ImportOutcome> {
     const file = this.file(fileId);
     if (file.running !== null) throw new AppError('CONFLICT', 'This file is being imported already. Wait for it to finish.');
@@ -132,27 +145,27 @@ export class ImportService {
       const { journal, documents } = this.deps.documents();
       const sources = new ImportSources(journal.db);
       const profileId = this.deps.activeProfile().id;
-      sources.rememberLayout(layoutKey(c.read.table.headers), JSON.stringify(c.settings), this.deps.clock().toISOString());
       const ready = inDateOrder(c.checked.filter((d) => d.status === 'ready'), c.base.now);
-      const outcome: ImportOutcome = {
-        saved: 0,
-        queued: 0,
-        alreadyImported: c.checked.filter((d) => d.status === 'already-imported').length,
-        rejected: c.checked.filter((d) => d.status === 'problem').length,
-        cancelled: false,
-        message: '',
-        notQueued: [],
-      };
+      const carry = file.carry?.mode === mode ? file.carry : null;
+      file.carry = null;
+      if (carry === null) sources.rememberLayout(layoutKey(c.read.table.headers), JSON.stringify(c.settings), this.deps.clock().toISOString());
+      const outcome: ImportOutcome =
+        carry === null
+          ? { saved: 0, queued: 0, alreadyImported: c.checked.filter((d) => d.status === 'already-imported').length, rejected: 0, cancelled: false, more: false, message: '', notQueued: [] }
+          : { ...carry.outcome, notQueued: [...carry.outcome.notQueued], more: false };
+      outcome.rejected = c.checked.filter((d) => d.status === 'problem').length;
+      const total = carry?.total ?? ready.length;
+      let done = carry?.done ?? 0;
       let lastProgress = 0;
-      const progress = (done: number, force: boolean): void => {
+      const progress = (force: boolean): void => {
         const now = Date.now();
         if (!force && now - lastProgress < 100) return;
         lastProgress = now;
-        this.deps.events.emit('import:progress', { fileId, done, total: ready.length });
+        this.deps.events.emit('import:progress', { fileId, done, total });
       };
-      progress(0, true);
-      let done = 0;
-      for (const document of ready) {
+      progress(true);
+      const deadline = performance.now() + (this.deps.runBudgetMs ?? RUN_BUDGET_MS);
+      for (const [i, document] of ready.entries()) {
         if (running.cancelled) {
           outcome.cancelled = true;
           break;
@@ -172,13 +185,18 @@ export class ImportService {
           }
         }
         done += 1;
-        progress(done, false);
+        progress(false);
+        if (i < ready.length - 1 && performance.now() > deadline) {
+          outcome.more = true;
+          break;
+        }
         // Lets a cancel (and the rest of the app) in between documents.
         if (mode === 'draft') await new Promise((resolve) => setImmediate(resolve));
       }
-      progress(done, true);
-      outcome.message = outcomeMessage(outcome, mode);
-      this.deps.logger.info('Import finished', { file: file.fileName, saved: outcome.saved, queued: outcome.queued, alreadyImported: outcome.alreadyImported, rejected: outcome.rejected, cancelled: outcome.cancelled });
+      progress(true);
+      if (outcome.more) file.carry = { mode, outcome, total, done };
+      outcome.message = outcome.more ? `Saved ${done} of ${total} documents so far.` : outcomeMessage(outcome, mode);
+      if (!outcome.more) this.deps.logger.info('Import finished', { file: file.fileName, saved: outcome.saved, queued: outcome.queued, alreadyImported: outcome.alreadyImported, rejected: outcome.rejected, cancelled: outcome.cancelled });
       return outcome;
     } finally {
       file.running = null;
@@ -187,6 +205,7 @@ export class ImportService {
 
   cancel(fileId: string): { cancelling: boolean } {
     const file = this.file(fileId);
+    file.carry = null;
     if (file.running === null) return { cancelling: false };
     file.running.cancelled = true;
     return { cancelling: true };
@@ -275,14 +294,15 @@ export class ImportService {
 
 function outcomeMessage(o: ImportOutcome, mode: 'draft' | 'queue'): string {
   const docs = (n: number): string => (n === 1 ? '1 document' : `${n} documents`);
+  const were = (n: number): string => (n === 1 ? 'was' : 'were');
   const parts: string[] = [];
-  if (o.saved === 0 && o.alreadyImported > 0 && o.rejected === 0 && !o.cancelled) return `Nothing new to import: all ${docs(o.alreadyImported)} of this file were imported before.`;
+  if (o.saved === 0 && o.alreadyImported > 0 && o.rejected === 0 && !o.cancelled) return `Nothing new to import: all ${docs(o.alreadyImported)} of this file ${were(o.alreadyImported)} imported before.`;
   if (o.saved === 0) parts.push('Nothing was imported.');
   else if (mode === 'queue') parts.push(`${docs(o.saved)} imported${o.queued === o.saved ? ' and queued for sending.' : `, ${o.queued} of them queued for sending.`}`);
   else parts.push(`${docs(o.saved)} imported as drafts.`);
   if (o.cancelled) parts.push('The import was cancelled: the rest of the file was not imported.');
-  if (o.alreadyImported > 0) parts.push(`${docs(o.alreadyImported)} had been imported before and were left out.`);
-  if (o.rejected > 0) parts.push(`${docs(o.rejected)} with problems were left out: export the rejected rows to fix them.`);
-  if (o.notQueued.length > 0) parts.push(`${docs(o.notQueued.length)} could not be queued and wait as drafts in Documents.`);
+  if (o.alreadyImported > 0) parts.push(`${docs(o.alreadyImported)} had been imported before and ${were(o.alreadyImported)} left out.`);
+  if (o.rejected > 0) parts.push(`${docs(o.rejected)} with problems ${were(o.rejected)} left out: export the rejected rows to fix them.`);
+  if (o.notQueued.length > 0) parts.push(`${docs(o.notQueued.length)} could not be queued and ${o.notQueued.length === 1 ? 'waits as a draft' : 'wait as drafts'} in Documents.`);
   return parts.join(' ');
 }

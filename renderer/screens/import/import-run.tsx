@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportOutcome, ImportPreview } from '../../../shared/contract/import';
 import { messageOf } from '../../api/unwrap';
 import { useImportCancel, useImportProgress, useImportRun, useRejectedRows } from '../../api/use-import';
@@ -7,16 +7,19 @@ import { useImportCancel, useImportProgress, useImportRun, useRejectedRows } fro
 export function ImportRun(props: { preview: ImportPreview; onDone: (outcome: ImportOutcome) => void; busy: boolean }) {
   const { preview } = props;
   const [mode, setMode] = useState<'draft' | 'queue'>('queue');
-  const run = useImportRun();
+  const stopped = useRef(false);
+  const run = useImportRun(() => stopped.current);
   const cancel = useImportCancel();
   const rejected = useRejectedRows();
   const progress = useImportProgress(run.isPending ? preview.fileId : null);
   const ready = preview.summary.ready;
-  const start = () =>
+  const start = () => {
+    stopped.current = false;
     run.mutate(
       { fileId: preview.fileId, settings: preview.settings, mode },
       { onSuccess: (outcome) => props.onDone(outcome) },
     );
+  };
   return (
     <section className="card" aria-labelledby="import-run-title">
       <h2 id="import-run-title">Import these documents</h2>
@@ -42,7 +45,15 @@ export function ImportRun(props: { preview: ImportPreview; onDone: (outcome: Imp
           {ready === 1 ? 'Import 1 document' : `Import ${ready} documents`}
         </button>
         {run.isPending ? (
-          <button type="button" className="button" disabled={cancel.isPending} onClick={() => cancel.mutate(preview.fileId)}>
+          <button
+            type="button"
+            className="button"
+            disabled={cancel.isPending}
+            onClick={() => {
+              stopped.current = true;
+              cancel.mutate(preview.fileId);
+            }}
+          >
             Cancel
           </button>
         ) : null}
