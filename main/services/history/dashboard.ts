@@ -7,6 +7,7 @@ import type { DiskFull } from '../../store/storage-health';
 import { inDays } from '../../../shared/domain/time-left';
 import { catDay, catMonth, nextMonthStart } from './cat-time';
 import { CurrencyTotals } from './currency-totals';
+import { signedAmount } from '../../../shared/domain/signed-amount';
 
 /** `/status` only knows documents of the last 7 days (fh-api.md section 5): warn two days before. */
 export const STATUS_WINDOW_DAYS = 7;
@@ -32,7 +33,7 @@ function totalsBetween(db: DatabaseSync, profileId: string, from: string, to: st
   const rows = db
     .prepare("SELECT currency, kind, total FROM document_history WHERE profile_id = ? AND state = 'fiscalised' AND date >= ? AND date < ?")
     .iterate(profileId, from, to) as Iterable<{ currency: string; kind: 'invoice' | 'credit-note'; total: string | null }>;
-  for (const row of rows) totals.add(row.currency, row.kind, row.total);
+  for (const row of rows) totals.add(row.currency, row.total === null ? null : signedAmount(row.kind, row.total));
   return totals.list();
 }
 

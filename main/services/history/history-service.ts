@@ -16,6 +16,7 @@ import { buildExport, EXPORT_MAX_ROWS } from './history-export';
 import type { PdfDownloader, PdfStore } from './pdf-store';
 import { buildReceipt, printKindOf } from './receipt';
 import { fiscalPrints, readFiscalCopy, savePrint } from '../../store/journal/fiscal-copies';
+import { fiscalTaxesOf } from '../../store/journal/fiscal-taxes';
 
 /** A file for the manager to keep. */
 export interface FileToSave {
@@ -101,7 +102,7 @@ export class HistoryService {
     if (count > EXPORT_MAX_ROWS) {
       throw new AppError('INVALID_INPUT', `The list has ${count.toLocaleString('en')} documents; an export holds at most ${EXPORT_MAX_ROWS.toLocaleString('en')}. Narrow it with a date range or other filters, then export again.`);
     }
-    const file = await buildExport(iterateHistory(db, profile.id, filter, sort), format, this.deps.clock());
+    const file = await buildExport(iterateHistory(db, profile.id, filter, sort), format, this.deps.clock(), fiscalTaxesOf(db));
     return { rows: file.rows, totals: file.totals, file: await this.deliver(file) };
   }
 

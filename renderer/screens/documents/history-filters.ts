@@ -11,18 +11,7 @@ export const SORT_LABELS: Record<HistorySort, string> = {
   'total-asc': 'Smallest amount first',
 };
 
-export const STATE_LABELS: Record<DocumentState, string> = {
-  draft: 'Draft',
-  queued: 'Waiting to send',
-  sending: 'Sending',
-  submitted: 'Waiting for result',
-  fiscalised: 'Fiscalised',
-  'needs-fix': 'Needs a fix',
-  rejected: 'Rejected',
-  'needs-attention': 'Needs attention',
-};
-
-export const KIND_LABELS: Record<DocumentKind, string> = { invoice: 'Invoice', 'credit-note': 'Credit note' };
+export { KIND_LABELS, STATE_LABELS } from '../../../shared/domain/document-labels';
 
 /** What the Documents screen filters by; kept in the address so a link can open a filtered list. */
 export interface HistoryFilters {
