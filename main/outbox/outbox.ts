@@ -1,7 +1,7 @@
 import type { OutboxState } from '../../shared/contract/outbox';
 import type { StatusResult } from '../../shared/domain/fiscal-harmony/schemas';
 import { MAX_STATUS_IDS } from '../../shared/domain/fiscal-harmony/schemas/status';
-import type { DocumentState } from '../../shared/contract/documents';
+import type { AttentionCheckOutcome, DocumentState } from '../../shared/contract/documents';
 import type { Logger } from '../logging/logger';
 import type { FiscalHarmonyClient } from '../providers/fiscal-harmony/fh-client';
 import type { DocumentsRepo } from '../store/journal/documents-repo';
@@ -15,6 +15,7 @@ import { classifySubmitFailure, isAlreadyReceived, isOffline, messageOf } from '
 import { GroupCommit } from './group-commit';
 import { answersByRequest, CONFLICTING_RESULTS, describeAnswer, verdictOf } from './status-answers';
 import { OutboxStore, type ClaimedDocument, type PollCandidate } from './outbox-store';
+import { receivedNote, recordAttentionCheck } from './attention-check';
 
 export type OutboxClient = Pick<FiscalHarmonyClient, 'submitInvoice' | 'submitCreditNote' | 'checkStatus'>;
 
@@ -244,6 +245,27 @@ export class Outbox {
     return { checked: candidates.length, changed };
   }
 
+  /**
+   * Asks again about a document that needs attention, by every request id it was sent with, in
+   * calls of at most 100 ids, and records the answer in its timeline. A failed call is written
+   * there too, then thrown.
+   */
+  async checkAttention(id: string, profileId: string, requestIds: readonly string[]): Promise<AttentionCheckOutcome> {
+    const results: StatusResult[] = [];
+    try {
+      const client = await this.options.clientFor(profileId);
+      for (let i = 0; i < requestIds.length; i += MAX_STATUS_IDS) results.push(...(await client.checkStatus(requestIds.slice(i, i + MAX_STATUS_IDS))));
+    } catch (error) {
+      if (isOffline(error)) this.wentOffline(messageOf(error), this.now());
+      this.options.repo.transition(id, { from: ['needs-attention'] }, 'needs-attention', {}, new Date(this.now()).toISOString(), `Checked with Fiscal Harmony: no answer (${messageOf(error)})`);
+      throw error;
+    }
+    this.online();
+    const { outcome, state } = recordAttentionCheck(this.options.repo, id, requestIds, results, new Date(this.now()).toISOString());
+    this.changed(profileId, id, state);
+    return outcome;
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
       this.wakeRequested = false;
@@ -341,7 +363,7 @@ export class Outbox {
         'submitted',
         { request_id: requestId, submitted_at: now, next_poll_at: now + pollDelayMs(this.polls, 0), polls: 0, lease_owner: null, lease_until: null, last_failure: null },
         new Date(now).toISOString(),
-        `Received by Fiscal Harmony${isRetry ? ' (sent as a retry)' : ''}; waiting for the result`,
+        receivedNote(requestId, isRetry),
       ),
     );
     if (!applied) logger.warn('A sent document was no longer leased by this outbox', { id: doc.id });

@@ -162,6 +162,10 @@ export const documentDetailSchema = documentSummarySchema.extend({
   pdfAvailable: z.boolean(),
   training: z.boolean(),
   events: z.array(documentEventSchema),
+  /** Fiscalised on the manager's word, from the verification code or QR address found in the portal (not from the service). */
+  confirmedFromPortal: z.boolean(),
+  /** Needs attention, and the last check found none of its requests at Fiscal Harmony: "It never arrived" may re-send it as a retry. */
+  neverArrivedOffered: z.boolean(),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 
@@ -238,6 +242,24 @@ export type NumberingView = z.infer<typeof numberingViewSchema>;
 
 const byId = z.object({ id: documentIdSchema });
 
+/** What "Check with Fiscal Harmony" found about a document that needs attention. */
+export const ATTENTION_CHECK_OUTCOMES = ['fiscalised', 'needs-fix', 'rejected', 'already-received', 'conflicting', 'nothing'] as const;
+export type AttentionCheckOutcome = (typeof ATTENTION_CHECK_OUTCOMES)[number];
+
+export const attentionCheckSchema = z.object({
+  outcome: z.enum(ATTENTION_CHECK_OUTCOMES),
+  /** The outcome in the manager's words. */
+  message: z.string(),
+  document: documentDetailSchema,
+});
+export type AttentionCheck = z.infer<typeof attentionCheckSchema>;
+
+export const confirmFromPortalInputSchema = z.object({
+  id: documentIdSchema,
+  /** The verification code (XXXX-XXXX-XXXX-XXXX) or the QR address as found in the Fiscal Harmony portal. */
+  found: z.string().trim().min(1, 'Paste the verification code or the QR address').max(300, 'This is longer than a verification code or a QR address'),
+});
+
 export const documentsChannels = {
   saveDraft: channel({
     input: saveDraftInputSchema,
@@ -273,6 +295,21 @@ export const documentsChannels = {
     input: z.object({ ids: z.array(documentIdSchema).min(1).max(100) }),
     output: z.object({ checked: z.number().int(), changed: z.number().int() }),
     description: 'Ask Fiscal Harmony now for the result of submitted documents (at most 100).',
+  }),
+  checkAttention: channel({
+    input: byId,
+    output: attentionCheckSchema,
+    description: 'Ask Fiscal Harmony again about a document that needs attention, by every request id it was sent with; a result completes it or records the refusal.',
+  }),
+  confirmFromPortal: channel({
+    input: confirmFromPortalInputSchema,
+    output: documentDetailSchema,
+    description: 'Mark a document that needs attention as fiscalised with the verification code or QR address the manager found in the portal.',
+  }),
+  resendNeverArrived: channel({
+    input: byId,
+    output: documentDetailSchema,
+    description: 'Send a document that needs attention again as a retry of the same document id, once a check found none of its requests.',
   }),
   numbering: channel({
     input: z.undefined(),

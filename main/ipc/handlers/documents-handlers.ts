@@ -20,6 +20,9 @@ export function documentsHandlers(access: DocumentsAccess): Handlers['documents'
     get: ({ id }) => documents((service) => service.get(id)),
     list: (query) => documents((service) => service.list(query)),
     checkStatus: ({ ids }) => documents((service) => service.checkStatus(ids)),
+    checkAttention: ({ id }) => documents((service) => service.checkAttention(id)),
+    confirmFromPortal: ({ id, found }) => documents((service) => service.confirmFromPortal(id, found)),
+    resendNeverArrived: ({ id }) => documents((service) => service.resendNeverArrived(id)),
     numbering: () => documents((service) => service.numbering()),
     setNumbering: (input) => documents((service) => service.setNumbering(input)),
   };

@@ -84,6 +84,7 @@ export function openHarness(options: HarnessOptions): Harness {
     clock,
     kick: () => outbox.kick(),
     checkStatusNow: (ids) => outbox.checkNow(ids),
+    checkAttentionNow: (id, profileId, requestIds) => outbox.checkAttention(id, profileId, requestIds),
     context: {
       activeProfile: () => ({ id: HARNESS_PROFILE, training: true }),
       isTrainingProfile: () => true,

@@ -112,6 +112,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
     clock: deps.clock,
     kick: () => outbox.kick(),
     checkStatusNow: (ids) => outbox.checkNow(ids),
+    checkAttentionNow: (id, profileId, requestIds) => outbox.checkAttention(id, profileId, requestIds),
     numbering,
     context: {
       activeProfile: deps.activeProfile,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   EDITABLE_STATES,
   documentDraftSchema,
+  type AttentionCheck,
+  type AttentionCheckOutcome,
   type DocumentDetail,
   type DocumentDraft,
   type DocumentPage,
@@ -23,7 +25,9 @@ import { summaryOf } from '../../store/journal/history-query';
 import type { Journal } from '../../store/journal/journal';
 import { EntryQueries } from '../../store/journal/entry-queries';
 import { checkBeforeQueue, type QueueCheckContext } from './pre-submission-check';
-import { explainState } from './state-explanations';
+import { explainPortalConfirmation, explainState } from './state-explanations';
+import { requestIdsOf } from '../../outbox/attention-check';
+import { attentionCheckMessage, isConfirmedFromPortal, isNeverArrivedOffered, NEVER_ARRIVED, portalConfirmation } from './attention-ways';
 import { wireDocumentJson } from './wire-document';
 import type { NumberingService } from './numbering-service';
 import { saveFiscalCopy } from '../../store/journal/fiscal-copies';
@@ -49,6 +53,8 @@ export interface DocumentsServiceDeps {
   kick: () => void;
   /** Asks Fiscal Harmony now for these documents' results. */
   checkStatusNow: (ids: readonly string[]) => Promise<{ checked: number; changed: number }>;
+  /** Asks Fiscal Harmony again about a document that needs attention, by these request ids, and records the answer. */
+  checkAttentionNow: (id: string, profileId: string, requestIds: readonly string[]) => Promise<AttentionCheckOutcome>;
   /** Gives the numbers (held against the watermark outside the journal) and shows and sets the numbering. */
   numbering: NumberingService;
 }
@@ -194,6 +200,46 @@ export class DocumentsService {
     return this.deps.checkStatusNow(ids);
   }
 
+  /** "Check with Fiscal Harmony": asks about a document that needs attention by every request id it was sent with. */
+  async checkAttention(id: string): Promise<AttentionCheck> {
+    const row = this.require(id);
+    if (row.state !== 'needs-attention') throw new AppError('CONFLICT', 'Only a document that needs your attention is checked this way. Open it again to see where it is.');
+    const requestIds = requestIdsOf(row.request_id, this.repo.events(id).map((event) => event.note));
+    const outcome = await this.deps.checkAttentionNow(id, row.profile_id, requestIds);
+    return { outcome, message: attentionCheckMessage(outcome, row.kind), document: this.detail(id) };
+  }
+
+  /** "I found it in the portal": fiscalised on the manager's word, only from needs-attention (never twice, never while it is being sent). */
+  confirmFromPortal(id: string, found: string): DocumentDetail {
+    const row = this.require(id);
+    if (row.state !== 'needs-attention') throw this.notWaitingForManager();
+    const { changes, note } = portalConfirmation(found);
+    if (!this.repo.transition(id, { from: ['needs-attention'] }, 'fiscalised', changes, this.now(), note)) throw this.notWaitingForManager();
+    this.changed(row.profile_id, [{ id, state: 'fiscalised' }]);
+    return this.detail(id);
+  }
+
+  /** "It never arrived": the same document id sent again with IsRetry, only after a check found none of its requests. */
+  resendNeverArrived(id: string): DocumentDetail {
+    const row = this.require(id);
+    if (!isNeverArrivedOffered(row.state, this.repo.events(id).map((event) => ({ to: event.to_state, note: event.note })))) {
+      throw new AppError('CONFLICT', 'Use "Check with Fiscal Harmony" first: a document is sent again only once Fiscal Harmony knows none of its requests.');
+    }
+    const now = this.deps.clock();
+    const applied = this.repo.transition(
+      id,
+      { from: ['needs-attention'] },
+      'queued',
+      { is_retry: 1, ambiguous: 1, next_attempt_at: now.getTime(), next_poll_at: null, last_failure: null, service_error: null },
+      now.toISOString(),
+      NEVER_ARRIVED,
+    );
+    if (!applied) throw this.notWaitingForManager();
+    this.changed(row.profile_id, [{ id, state: 'queued' }]);
+    this.deps.kick();
+    return this.detail(id);
+  }
+
   numbering(): Promise<NumberingView> {
     return this.deps.numbering.view();
   }
@@ -221,6 +267,10 @@ export class DocumentsService {
     return new EntryQueries(this.deps.journal.db).creditedInvoice(profile, draft.originalInvoiceId, id);
   }
 
+  private notWaitingForManager(): AppError {
+    return new AppError('CONFLICT', 'This document no longer needs your attention (it was checked, confirmed or sent meanwhile). Open it again to see where it is.');
+  }
+
   private notQueueable(row: DocumentRow, mode: 'first' | 'resend'): AppError {
     if (mode === 'resend') return new AppError('CONFLICT', 'Only a document that needs a fix can be sent again. This one is not waiting for a fix.');
     return new AppError('CONFLICT', row.state === 'needs-fix' ? 'This document was refused: fix it and use "Send again".' : 'This document has already been queued.');
@@ -245,12 +295,15 @@ export class DocumentsService {
     const draft = documentDraftSchema.parse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
     const original = row.original_id === null ? undefined : this.repo.get(row.original_id);
     const amounts = draftFigures(draft, () => undefined).lines;
+    const events = this.repo.events(id);
+    const training = this.deps.context.isTrainingProfile(row.profile_id);
+    const confirmedFromPortal = isConfirmedFromPortal(row.state, events.map((event) => ({ to: event.to_state, note: event.note })));
     return {
       ...summaryOf(row),
       draft,
       lines: draft.lines.map((line, i) => ({ ...line, lineAmount: amounts[i]?.lineAmount ?? null })),
       totals: row.total === null || row.sub_total === null || row.total_tax === null ? null : { subTotal: row.sub_total, totalTax: row.total_tax, total: row.total },
-      explanation: explainState(row),
+      explanation: confirmedFromPortal ? explainPortalConfirmation(row.kind) : explainState(row, { training }),
       originalInvoiceNumber: original?.number ?? null,
       isRetry: row.is_retry === 1 || row.ambiguous === 1,
       attempts: row.attempts,
@@ -266,8 +319,10 @@ export class DocumentsService {
               zimraInvoiceNumber: row.zimra_number ?? 0,
             },
       pdfAvailable: row.pdf_token !== null,
-      training: this.deps.context.isTrainingProfile(row.profile_id),
-      events: this.repo.events(id).map((event) => ({ at: event.at, from: event.from_state, to: event.to_state, note: event.note })),
+      training,
+      events: events.map((event) => ({ at: event.at, from: event.from_state, to: event.to_state, note: event.note })),
+      confirmedFromPortal,
+      neverArrivedOffered: isNeverArrivedOffered(row.state, events.map((event) => ({ to: event.to_state, note: event.note }))),
     };
   }
 

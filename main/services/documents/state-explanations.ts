@@ -3,8 +3,15 @@ import type { DocumentRow } from '../../store/journal/document-rows';
 import { isConflictingResults } from '../../outbox/status-answers';
 
 /** What each state means for the manager, with the next step; the service's words are kept beside it. */
-export function explainState(row: Pick<DocumentRow, 'state' | 'kind' | 'service_error' | 'last_failure' | 'ambiguous' | 'attempts'>): StateExplanation {
+export function explainState(
+  row: Pick<DocumentRow, 'state' | 'kind' | 'service_error' | 'last_failure' | 'ambiguous' | 'attempts'>,
+  where: { training: boolean } = { training: false },
+): StateExplanation {
   const what = row.kind === 'invoice' ? 'invoice' : 'credit note';
+  // The ways through are the detail page's buttons; training has no portal to look in.
+  const lookUp = where.training
+    ? `Use "Check with Fiscal Harmony". Training has no portal: to practise, "I found it in the portal" takes any verification code in the form XXXX-XXXX-XXXX-XXXX.`
+    : `Use "Check with Fiscal Harmony". If it has no answer, look the ${what} up in the Fiscal Harmony portal by its number and use "I found it in the portal"; never enter it again as a new ${what}: that may fiscalise the sale twice.`;
   switch (row.state) {
     case 'draft':
       return { title: 'Draft', detail: `This ${what} is saved on this computer and has not been sent.`, nextStep: 'Finish it and send it, or discard it.' };
@@ -44,7 +51,7 @@ export function explainState(row: Pick<DocumentRow, 'state' | 'kind' | 'service_
         return {
           title: 'Needs your attention',
           detail: `Fiscal Harmony answered twice about this ${what} and the answers disagree (both are in its history below). Fiscal Desk took neither as final: it may well be fiscalised.`,
-          nextStep: `Look the ${what} up in the Fiscal Harmony portal by its number before entering it again: entering it again may fiscalise the sale twice.`,
+          nextStep: lookUp,
         };
       }
       return {
@@ -53,7 +60,17 @@ export function explainState(row: Pick<DocumentRow, 'state' | 'kind' | 'service_
           row.service_error === null
             ? `No result came from Fiscal Harmony within the 7 days it keeps results. This ${what} may or may not be fiscalised.`
             : `An earlier attempt reached Fiscal Harmony although its answer was lost on the way ("${row.service_error}"). It was most likely fiscalised, but its QR code is not known here. It was not fiscalised a second time.`,
-        nextStep: `Look the ${what} up in the Fiscal Harmony portal by its number before entering it again.`,
+        nextStep: lookUp,
       };
   }
+}
+
+/** A document fiscalised on the manager's word: said plainly, never as if the service had sent it. */
+export function explainPortalConfirmation(kind: DocumentRow['kind']): StateExplanation {
+  const what = kind === 'invoice' ? 'invoice' : 'credit note';
+  return {
+    title: 'Fiscalised (confirmed by the manager from the portal)',
+    detail: `The manager found this ${what} in the Fiscal Harmony portal and entered its verification code here. Fiscal Harmony did not send this result to Fiscal Desk, so its PDF is not available here.`,
+    nextStep: null,
+  };
 }

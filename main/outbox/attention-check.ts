@@ -1,0 +1,94 @@
+import type { AttentionCheckOutcome, DocumentState } from '../../shared/contract/documents';
+import type { StatusResult } from '../../shared/domain/fiscal-harmony/schemas';
+import type { DocumentsRepo } from '../store/journal/documents-repo';
+import { isAlreadyReceived } from './outcomes';
+import { CONFLICTING_RESULTS, describeAnswer, verdictOf } from './status-answers';
+
+// A document that needs attention, asked about again by every request id it was sent with (the
+// manager pressed "Check with Fiscal Harmony"). Every check is written to its timeline; a result
+// is only ever taken from `needs-attention`, so a document confirmed meanwhile is never changed.
+
+/** The start of the timeline note when the service knew none of the document's requests: "It never arrived" is offered after it. */
+export const CHECK_FOUND_NOTHING = 'Checked with Fiscal Harmony: it knows none of the requests this document was sent with';
+
+
+/** The request ids in the notes the outbox writes when a document is received (`receivedNote`). */
+const REQUEST_IN_NOTE = /as request ([0-9A-Za-z-]{1,100})[;)]/g;
+
+/** The note written when Fiscal Harmony received a document: it keeps the request id, so every id a document was sent with can be asked about later. */
+export function receivedNote(requestId: string, isRetry: boolean): string {
+  return `Received by Fiscal Harmony as request ${requestId}${isRetry ? ' (sent as a retry)' : ''}; waiting for the result`;
+}
+
+/** Every request id a document was sent with, oldest first: those in its timeline and the one on its row. */
+export function requestIdsOf(current: string | null, notes: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const note of notes) for (const match of note.matchAll(REQUEST_IN_NOTE)) if (match[1] !== undefined) ids.push(match[1]);
+  if (current !== null) ids.push(current);
+  return [...new Map(ids.map((id) => [id.toLowerCase(), id])).values()];
+}
+
+/** Records what the service answered about a needs-attention document (inside the caller's transaction or its own). */
+export function recordAttentionCheck(
+  repo: DocumentsRepo,
+  id: string,
+  requestIds: readonly string[],
+  answers: readonly StatusResult[],
+  at: string,
+): { outcome: AttentionCheckOutcome; state: DocumentState } {
+  // Only answers about the ids asked, in the order they were sent (the latest last).
+  const order = requestIds.map((requestId) => requestId.toLowerCase());
+  const results = answers
+    .filter((result) => order.includes(result.RequestId.toLowerCase()))
+    .sort((a, b) => order.indexOf(a.RequestId.toLowerCase()) - order.indexOf(b.RequestId.toLowerCase()));
+  const guard = { from: ['needs-attention'] as DocumentState[] };
+  const stay = (outcome: AttentionCheckOutcome, note: string) => {
+    repo.transition(id, guard, 'needs-attention', {}, at, note);
+    return { outcome, state: 'needs-attention' as DocumentState };
+  };
+  if (results.length === 0) return stay('nothing', `${CHECK_FOUND_NOTHING}. If it is not in the Fiscal Harmony portal either, it never arrived and can be sent again as a retry`);
+  const successes = results.filter((result) => result.Success);
+  const [firstSuccess, ...otherSuccesses] = successes;
+  if (firstSuccess !== undefined) {
+    const verdict = verdictOf([firstSuccess, ...otherSuccesses]);
+    if (verdict.kind === 'conflicting') return stay('conflicting', `Checked with Fiscal Harmony: ${CONFLICTING_RESULTS.toLowerCase()} (${verdict.results.map(describeAnswer).join('; then ')}). Neither was taken as final`);
+    const result = verdict.result;
+    const qr = result.QrData ?? null;
+    const applied = repo.transition(
+      id,
+      guard,
+      'fiscalised',
+      {
+        next_poll_at: null,
+        service_error: null,
+        qr_url: qr?.QrCodeUrl ?? null,
+        verification_code: qr?.VerificationCode ?? null,
+        fiscal_day: qr?.FiscalDay ?? null,
+        device_id: qr?.DeviceId ?? null,
+        zimra_number: qr?.InvoiceNumber ?? null,
+        pdf_token: result.FiscalInvoicePdf ?? null,
+        request_id: result.RequestId,
+      },
+      at,
+      `Checked with Fiscal Harmony: ${describeAnswer(result)}`,
+    );
+    return { outcome: applied ? 'fiscalised' : 'already-received', state: applied ? 'fiscalised' : 'needs-attention' };
+  }
+  if (results.some((result) => isAlreadyReceived(result.Error))) {
+    const words = results.find((result) => isAlreadyReceived(result.Error))?.Error ?? '';
+    return stay('already-received', `Checked with Fiscal Harmony: it still says it had this document from an earlier attempt ("${words}"), without its QR code`);
+  }
+  // Refusals only: the latest request's answer is the one that counts.
+  const result = results[results.length - 1] ?? results[0];
+  if (result === undefined) return stay('nothing', CHECK_FOUND_NOTHING);
+  const to: DocumentState = result.IsActionable ? 'needs-fix' : 'rejected';
+  const applied = repo.transition(
+    id,
+    guard,
+    to,
+    { next_poll_at: null, service_error: result.Error ?? null, ...(to === 'needs-fix' ? { is_retry: 1 } : {}) },
+    at,
+    `Checked with Fiscal Harmony: ${describeAnswer(result)}`,
+  );
+  return { outcome: applied ? to : 'already-received', state: applied ? to : 'needs-attention' };
+}
