@@ -99,6 +99,12 @@ test('a 200-row CSV: 5 problems on their rows, 55 queued and fiscalised, the sam
   await expect(page.getByRole('definition').filter({ hasText: 'CSV, UTF-8, columns separated by comma, decimals with a point' })).toBeVisible();
   await expect(page.getByLabel('HS code (needed)')).toHaveValue('8');
   await previewShowsTheProblems(page, file);
+  // A column taken away and given back: the preview waits for it, then checks again.
+  await page.getByLabel('HS code (needed)').selectOption({ label: 'Not in the file' });
+  await expect(page.getByRole('status').filter({ hasText: 'Choose the missing columns' })).toBeVisible();
+  await expect(page.getByText('Choose the column for HS code.')).toBeVisible();
+  await page.getByLabel('HS code (needed)').selectOption({ label: 'I: HS Code' });
+  await previewShowsTheProblems(page, file);
   await expectFits(page, 'Import preview 900x600 light');
   await expectNoAxeViolations(page, 'Import preview (light)');
 

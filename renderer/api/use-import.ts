@@ -47,6 +47,11 @@ export function useImportRun(stopped: () => boolean) {
   });
 }
 
+/** Lets main drop a file the screen no longer shows. */
+export function closeImportFile(fileId: string): void {
+  void fiscal().import.close({ fileId });
+}
+
 export function useImportCancel() {
   return useMutation({ mutationFn: (fileId: string) => unwrap(fiscal().import.cancel({ fileId })) });
 }

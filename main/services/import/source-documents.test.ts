@@ -89,3 +89,20 @@ describe('rows into documents', () => {
     ]);
   });
 });
+
+describe('the template', () => {
+  it('has a heading for every field that the matching finds, and reads as an invoice of two lines and a credit note for it', async () => {
+    const { importTemplateCsv } = await import('./import-template');
+    const { readImportFile } = await import('./import-file');
+    const read = await readImportFile('csv', Buffer.from(importTemplateCsv(), 'utf8'));
+    expect(read.reading.encoding).toBe('UTF-8 with BOM');
+    const mapping = matchColumns(read.table.headers);
+    expect(Object.values(mapping).every((column) => column !== null)).toBe(true);
+    const docs = sourceDocuments(read.table, { mapping, grouping: 'reference', decimalComma: null, taxInclusive: true }, false);
+    expect(docs.map((d) => [d.name, d.draft.kind, d.draft.lines.length, d.problems.length])).toEqual([
+      ['T-1001', 'invoice', 2, 0],
+      ['T-1002', 'credit-note', 1, 0],
+    ]);
+    expect(docs[1]).toMatchObject({ originalInvoice: 'T-1001', draft: { reference: 'Goods returned' } });
+  });
+});

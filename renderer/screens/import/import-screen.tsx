@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportOutcome, ImportPreview, ImportSettings } from '../../../shared/contract/import';
 import { messageOf } from '../../api/unwrap';
-import { useImportFile, useImportPreview, useImportTemplate } from '../../api/use-import';
+import { closeImportFile, useImportFile, useImportPreview, useImportTemplate } from '../../api/use-import';
 import { Page } from '../../components/page';
 import { FileChooser } from './file-chooser';
 import { MappingForm } from './mapping-form';
@@ -18,6 +18,10 @@ export function ImportScreen() {
   const template = useImportTemplate();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+
+  const fileId = preview?.fileId ?? null;
+  // The file's bytes are dropped in main once another file is chosen or the screen is left.
+  useEffect(() => (fileId === null ? undefined : () => closeImportFile(fileId)), [fileId]);
 
   const onFile = (file: File) => {
     setOutcome(null);

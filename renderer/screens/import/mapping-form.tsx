@@ -47,7 +47,7 @@ export function MappingForm(props: { preview: ImportPreview; disabled: boolean; 
               </select>
               {missing ? (
                 <span id={`${id}-error`} className="field__error">
-                  Choose the column with the {IMPORT_FIELD_LABELS[field].toLowerCase()}.
+                  Choose the column for {IMPORT_FIELD_LABELS[field]}.
                 </span>
               ) : null}
             </div>
