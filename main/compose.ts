@@ -161,6 +161,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     mappedCurrencies: () => mappings.mappedCurrencies(),
     verdict: () => readiness.verdict(),
     queries: () => entryQueries,
+    standardTaxCodes: { get: () => settings.get('standardTaxCodes'), set: (codes) => settings.set('standardTaxCodes', codes) },
     logger: deps.logger,
     clock,
   });
@@ -182,7 +183,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   const router = createRouter({
     handlers: {
       app: appHandlers({ info: deps.info, openExternal: deps.openExternal }),
-      settings: settingsHandlers({ settings, events }),
+      settings: settingsHandlers({ settings, events, entry }),
       updates: updatesHandlers({ updates }),
       connections: connectionsHandlers(connections),
       account: accountHandlers(accounts),

@@ -19,6 +19,7 @@ const labels: Record<string, string> = {
   connections: 'The list of connections',
   station: 'The station of this computer',
   recoveryNotices: 'An earlier notice about the settings file',
+  standardTaxCodes: 'The standard rate of new invoice lines',
 };
 
 const labelFor = (key: string): string => (Object.hasOwn(labels, key) ? (labels[key] ?? key) : `The setting "${key}"`);

@@ -47,6 +47,7 @@ describe('settings written by a newer version of Fiscal Desk', () => {
     store.updateUserSettings({ theme: 'dark', updateChannel: 'beta' });
     store.set('windowState', { width: 900, height: 600, maximized: false });
     store.set('connections', { profiles: [], activeProfileId: null, trainingCreated: true });
+    store.set('standardTaxCodes', { 'profile-1': 'VAT15' });
     store.dismissRecoveryNotices();
   }
 

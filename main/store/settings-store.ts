@@ -27,6 +27,8 @@ export const settingsSchema = z.object({
   connections: storedConnectionsSchema.default({ profiles: [], activeProfileId: null, trainingCreated: false }),
   /** Generated on first use; `null` until then. */
   station: storedStationSchema.nullable().default(null),
+  /** Per connection (profile id): the tax code new invoice lines start with, the shop's standard rate. */
+  standardTaxCodes: z.record(z.string(), z.string()).default({}),
   /** Repairs of an unreadable settings file the manager has not dismissed yet. */
   recoveryNotices: z.array(settingsRecoveryNoticeSchema).default([]),
 });

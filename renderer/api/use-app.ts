@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserSettings } from '../../shared/contract/settings';
 import { fiscal } from '../bridge/fiscal';
+import { documentKeys } from './use-documents';
 import { queryKeys } from './keys';
 import { unwrap } from './unwrap';
 
@@ -27,6 +28,24 @@ export function useUpdateSettings() {
       if (context?.previous !== undefined) client.setQueryData(queryKeys.settings, context.previous);
     },
     onSuccess: (saved) => client.setQueryData(queryKeys.settings, saved),
+  });
+}
+
+const standardRateKey = ['service', 'standard-rate'] as const;
+
+/** The active connection's standard rate (the tax code new lines start with) and the device's suggestion. */
+export function useStandardRate() {
+  return useQuery({ queryKey: standardRateKey, queryFn: () => unwrap(fiscal().settings.standardRate()) });
+}
+
+export function useSetStandardRate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (taxCode: string | null) => unwrap(fiscal().settings.setStandardRate({ taxCode })),
+    onSuccess: (saved) => {
+      client.setQueryData(standardRateKey, saved);
+      void client.invalidateQueries({ queryKey: documentKeys.entryOptions });
+    },
   });
 }
 

@@ -132,14 +132,30 @@ export function useFindBuyers(query: string, enabled: boolean) {
   });
 }
 
-export function useSuggestLines(query: string) {
+export function useSuggestLines(query: string, currency: string) {
   const settled = useDebounced(query.trim(), 120);
   return useQuery({
-    queryKey: [...documentKeys.entry, 'lines', settled],
-    queryFn: () => unwrap(fiscal().entry.suggestLines({ query: settled })),
+    queryKey: [...documentKeys.entry, 'lines', currency, settled],
+    queryFn: () => unwrap(fiscal().entry.suggestLines({ query: settled, currency })),
     enabled: settled.length >= 2,
     placeholderData: keepPreviousData,
   });
+}
+
+/** The HS code last sent with exactly this description (any case), from the journal's memory of sent lines; null when none. */
+export function useRememberedHsCode() {
+  const client = useQueryClient();
+  return async (description: string, currency: string): Promise<string | null> => {
+    const text = description.trim();
+    if (text.length < 2) return null;
+    const lines = await client.fetchQuery({
+      queryKey: [...documentKeys.entry, 'lines', currency, text],
+      queryFn: () => unwrap(fiscal().entry.suggestLines({ query: text, currency })),
+      staleTime: 5_000,
+    });
+    const same = lines.find((line) => line.description.toLowerCase() === text.toLowerCase() && line.hsCode.trim() !== '');
+    return same?.hsCode ?? null;
+  };
 }
 
 export function useFindInvoices(query: string) {

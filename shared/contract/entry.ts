@@ -31,6 +31,8 @@ export const entryOptionsSchema = z.object({
   deviceProblem: z.string().nullable(),
   /** Whether the active connection is the training simulator. */
   training: z.boolean(),
+  /** The shop's standard rate (Settings): the tax code new lines start with; null when none is chosen (or it is no longer usable). */
+  standardTaxCode: z.string().nullable(),
 });
 export type EntryOptions = z.infer<typeof entryOptionsSchema>;
 
@@ -103,8 +105,9 @@ export const lineSuggestionSchema = z.object({
   description: z.string(),
   hsCode: z.string(),
   taxCode: z.string(),
-  /** The last unit price used for this description. */
-  unitAmount: z.string(),
+  /** The last unit price used for this description in the currency asked for; null when never sold in it. */
+  unitAmount: z.string().nullable(),
+  /** The currency of that price (the one asked for). */
   currency: z.string(),
   lastUsedAt: z.string(),
 });
@@ -141,9 +144,9 @@ export const entryChannels = {
     description: 'Returning buyers of the active connection whose name or TIN starts with the text typed (most used first).',
   }),
   suggestLines: channel({
-    input: query,
+    input: query.extend({ currency: z.string().max(10) }),
     output: z.array(lineSuggestionSchema),
-    description: 'Earlier lines whose description starts with the text typed: HS code, tax code and last price.',
+    description: 'Earlier lines whose description starts with the text typed: HS code, tax code and the last price in the document\'s currency.',
   }),
   findInvoices: channel({
     input: query,

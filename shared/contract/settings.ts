@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { entryTaxCodeSchema } from './entry';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const updateChannelSchema = z.enum(['latest', 'beta']);
@@ -24,6 +25,20 @@ export const settingsRecoveryNoticeSchema = z.object({
 });
 export type SettingsRecoveryNotice = z.infer<typeof settingsRecoveryNoticeSchema>;
 
+/**
+ * The shop's standard rate on the active connection: the tax code every new invoice line starts
+ * with. Null until the manager chooses one; new lines then start without a tax code and each
+ * line's tax must be chosen (never a silent Exempt).
+ */
+export const standardRateSchema = z.object({
+  taxCode: z.string().nullable(),
+  /** What the device's taxes suggest: the mapped code of its highest VAT rate (null: nothing mapped). */
+  proposed: z.string().nullable(),
+  /** The mapped tax codes to choose from. */
+  choices: z.array(entryTaxCodeSchema),
+});
+export type StandardRate = z.infer<typeof standardRateSchema>;
+
 export const settingsChannels = {
   get: channel({
     input: z.undefined(),
@@ -34,6 +49,16 @@ export const settingsChannels = {
     input: userSettingsSchema.partial().strict(),
     output: userSettingsSchema,
     description: 'Change some user settings; answers the settings as saved.',
+  }),
+  standardRate: channel({
+    input: z.undefined(),
+    output: standardRateSchema,
+    description: 'The standard rate of the active connection (the tax code new lines start with), with the one its fiscal device suggests.',
+  }),
+  setStandardRate: channel({
+    input: z.object({ taxCode: z.string().trim().min(1).max(40).nullable() }).strict(),
+    output: standardRateSchema,
+    description: 'Choose the standard rate of the active connection (null: none, each line\'s tax is chosen on the line).',
   }),
   recoveryNotices: channel({
     input: z.undefined(),

@@ -6,7 +6,7 @@ export function entryHandlers(entry: EntryService): Handlers['entry'] {
     options: () => entry.options(),
     check: (input) => entry.check(input),
     findBuyers: ({ query }) => entry.findBuyers(query),
-    suggestLines: ({ query }) => entry.suggestLines(query),
+    suggestLines: ({ query, currency }) => entry.suggestLines(query, currency),
     findInvoices: ({ query }) => entry.findInvoices(query),
     creditBasis: ({ invoiceId }) => entry.creditBasis(invoiceId),
   };

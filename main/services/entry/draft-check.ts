@@ -139,7 +139,7 @@ function explain(p: DocumentProblem, draft: DocumentDraft, draftIndex: number[],
         ? problem(at('hsCode'), p.rule, `Line ${n} needs an HS code.`, 'Type the 8-digit HS (customs tariff) code of the product, e.g. 25232900.')
         : problem(at('hsCode'), p.rule, `HS code "${line?.hsCode.trim() ?? ''}" on line ${n} is not 8 digits.`, 'An HS code is exactly 8 digits, no dots or spaces, e.g. 25232900.');
     case 'tax-code-missing':
-      return problem(at('taxCode'), p.rule, `Line ${n} needs a tax code.`, 'Pick one of your mapped tax codes.');
+      return problem(at('taxCode'), p.rule, `Line ${n} needs a tax code.`, 'Choose its tax from your mapped tax codes, e.g. the standard rate or Exempt. Set a standard rate in Settings to start new lines with it.');
     case 'quantity':
       return p.message.includes('decimals')
         ? problem(at('quantity'), p.rule, `Quantity on line ${n} has more than 3 decimals.`, 'Round it to 3 decimals, e.g. 1.125.')

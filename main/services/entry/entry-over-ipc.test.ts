@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { BuyerRecord, CreditableInvoice, EntryCheckResult, EntryOptions, LineSuggestion } from '../../../shared/contract/entry';
+import type { StandardRate } from '../../../shared/contract/settings';
 import type { ComposedApp } from '../../compose';
 import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-test-app';
 import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
@@ -61,7 +62,7 @@ describe('entry over IPC in training mode', () => {
     const buyers = await value<BuyerRecord[]>('entry:findBuyers', { query: 'msasa' });
     expect(buyers[0]).toMatchObject({ name: 'Msasa Builders', tin: '2000999888' });
     expect((await value<BuyerRecord[]>('entry:findBuyers', { query: '2000999' }))[0]?.name).toBe('Msasa Builders');
-    const lines = await value<LineSuggestion[]>('entry:suggestLines', { query: 'ceme' });
+    const lines = await value<LineSuggestion[]>('entry:suggestLines', { query: 'ceme', currency: 'USD' });
     expect(lines[0]).toMatchObject({ description: 'Cement 50 kg', hsCode: '25232900', taxCode: 'VAT15', unitAmount: '12.50' });
 
     const found = await value<CreditableInvoice[]>('entry:findInvoices', { query: invoice.number ?? '' });
@@ -85,5 +86,38 @@ describe('entry over IPC in training mode', () => {
     // More than the invoice had on a line, and no reason: the form's own rules.
     const more = await value<EntryCheckResult>('entry:check', { draft: { ...draft, lines: draft.lines.map((l) => ({ ...l, quantity: '5' })) } });
     expect(more.problems.map((p) => p.rule)).toEqual(expect.arrayContaining(['credit-reason', 'credit-quantity']));
+  });
+
+  it('has no standard rate until the manager chooses one, proposes the device\'s 15.5% VAT code, and starts new lines with the chosen one', async () => {
+    // No silent Exempt: nothing chosen, no tax code offered for new lines.
+    expect((await value<EntryOptions>('entry:options')).standardTaxCode).toBeNull();
+    expect(await value<StandardRate>('settings:standardRate')).toMatchObject({ taxCode: null, proposed: 'VAT15' });
+
+    const refused = await call('settings:setStandardRate', { taxCode: 'NOPE' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'INVALID_INPUT', fields: { taxCode: expect.stringMatching(/mapped tax codes/) } });
+
+    expect(await value<StandardRate>('settings:setStandardRate', { taxCode: 'VAT15' })).toMatchObject({ taxCode: 'VAT15', proposed: 'VAT15' });
+    expect((await value<EntryOptions>('entry:options')).standardTaxCode).toBe('VAT15');
+    expect(app.settings.get('standardTaxCodes')).toEqual({ [app.connections.activeFiscalHarmony().id]: 'VAT15' });
+
+    expect((await value<StandardRate>('settings:setStandardRate', { taxCode: null })).taxCode).toBeNull();
+    expect((await value<EntryOptions>('entry:options')).standardTaxCode).toBeNull();
+  });
+
+  it('asks for each line\'s tax on its own field when a line has none', async () => {
+    const check = await value<EntryCheckResult>('entry:check', { draft: typedInvoice({ lines: [typedLine({ taxCode: '' })] }) });
+    expect(check.problems).toEqual([expect.objectContaining({ field: 'lines.0.taxCode', rule: 'tax-code-missing', message: 'Line 1 needs a tax code.' })]);
+  });
+
+  it('suggests a product\'s HS code whatever the currency, but its price only from documents in the invoice\'s currency', async () => {
+    await fiscalised(typedInvoice({ currency: 'USD', lines: [typedLine({ description: 'Maize meal 10 kg', unitAmount: '7.00', hsCode: '11022000', taxCode: 'ZR' })] }));
+    const inZwg = await value<LineSuggestion[]>('entry:suggestLines', { query: 'maize', currency: 'ZWG' });
+    expect(inZwg).toEqual([expect.objectContaining({ description: 'Maize meal 10 kg', hsCode: '11022000', taxCode: 'ZR', unitAmount: null, currency: 'ZWG' })]);
+
+    await fiscalised(typedInvoice({ currency: 'ZWG', lines: [typedLine({ description: 'Maize meal 10 kg', unitAmount: '189.00', hsCode: '11022000', taxCode: 'ZR' })] }));
+    await fiscalised(typedInvoice({ currency: 'USD', lines: [typedLine({ description: 'maize meal 10 kg', unitAmount: '7.20', hsCode: '11022000', taxCode: 'ZR' })] }));
+    expect((await value<LineSuggestion[]>('entry:suggestLines', { query: 'maize', currency: 'ZWG' }))[0]).toMatchObject({ unitAmount: '189.00', currency: 'ZWG' });
+    expect((await value<LineSuggestion[]>('entry:suggestLines', { query: 'maize', currency: 'USD' }))[0]).toMatchObject({ unitAmount: '7.20', currency: 'USD' });
   });
 });

@@ -1,8 +1,10 @@
 import { PAYMENT_METHODS } from '../../../shared/domain/fiscal-harmony/schemas/documents';
 import type { DocumentDraft } from '../../../shared/contract/documents';
-import type { BuyerRecord, CreditableInvoice, CreditBasis, EntryCheckInput, EntryCheckResult, EntryOptions, LineSuggestion } from '../../../shared/contract/entry';
+import type { BuyerRecord, CreditableInvoice, CreditBasis, EntryCheckInput, EntryCheckResult, EntryOptions, EntryTaxCode, LineSuggestion } from '../../../shared/contract/entry';
 import type { ReadinessReason, ReadinessVerdict } from '../../../shared/contract/readiness';
+import type { StandardRate } from '../../../shared/contract/settings';
 import type { MappingFacts } from '../../../shared/domain/fiscal-harmony/document-checks';
+import { Dec } from '../../../shared/domain/money';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import type { EntryQueries } from '../../store/journal/entry-queries';
@@ -17,6 +19,8 @@ export interface EntryServiceDeps {
   verdict: () => Promise<ReadinessVerdict>;
   /** The journal's entry queries, or null while the journal is not open. */
   queries: () => EntryQueries | null;
+  /** The shop's standard rate per connection, as kept in the settings. */
+  standardTaxCodes: { get: () => Readonly<Record<string, string>>; set: (codes: Record<string, string>) => void };
   logger: Logger;
   clock: () => Date;
 }
@@ -46,11 +50,39 @@ export class EntryService {
     const unknownDevice = taxes.some((t) => t.deviceTax === null && t.usable);
     return {
       currencies: currencies.map((c) => ({ code: c.sourceCurrency, destination: c.destinationCurrency, usable: c.usable })),
-      taxCodes: taxes.map((t) => ({ code: t.taxCode, zimraName: t.deviceTax?.name ?? null, percent: t.deviceTax?.percent ?? null, usable: t.usable })),
+      taxCodes: taxes.map(entryTaxCode),
       paymentMethods: [...PAYMENT_METHODS],
       deviceProblem: unknownDevice ? 'The fiscal device\'s taxes could not be read just now, so tax percents are not shown. Check the Fiscal device screen.' : null,
       training: profile.training,
+      standardTaxCode: this.usableStandard(profile.id, taxes),
     };
+  }
+
+  /** The standard rate of the active connection, and what its device's taxes suggest. */
+  async standardRate(): Promise<StandardRate> {
+    const profile = this.deps.activeProfile();
+    const taxes = await this.deps.mappedTaxCodes();
+    return { taxCode: this.deps.standardTaxCodes.get()[profile.id] ?? null, proposed: proposedStandard(taxes), choices: taxes.map(entryTaxCode) };
+  }
+
+  /** Only a mapped tax code the device still lists can be the standard rate. */
+  async setStandardRate(taxCode: string | null): Promise<StandardRate> {
+    const profile = this.deps.activeProfile();
+    if (taxCode !== null) {
+      const taxes = await this.deps.mappedTaxCodes();
+      if (!taxes.some((t) => t.taxCode === taxCode && t.usable)) {
+        throw new AppError('INVALID_INPUT', `Tax code "${taxCode}" is not one of your mapped tax codes on the fiscal device. Choose one from the list, or map it in Mappings first.`, { fields: { taxCode: 'Choose one of your mapped tax codes.' } });
+      }
+    }
+    const { [profile.id]: _old, ...others } = this.deps.standardTaxCodes.get();
+    this.deps.standardTaxCodes.set(taxCode === null ? others : { ...others, [profile.id]: taxCode });
+    return this.standardRate();
+  }
+
+  /** The saved standard rate while it is still mapped and on the device (else new lines start without a tax code). */
+  private usableStandard(profileId: string, taxes: readonly MappedTaxCode[]): string | null {
+    const code = this.deps.standardTaxCodes.get()[profileId];
+    return code !== undefined && taxes.some((t) => t.taxCode === code && t.usable) ? code : null;
   }
 
   /** The context every check needs; the documents service builds the same one before queuing. */
@@ -79,8 +111,8 @@ export class EntryService {
     return this.deps.queries()?.findBuyers(this.deps.activeProfile().id, query) ?? [];
   }
 
-  suggestLines(query: string): LineSuggestion[] {
-    return this.deps.queries()?.suggestLines(this.deps.activeProfile().id, query) ?? [];
+  suggestLines(query: string, currency: string): LineSuggestion[] {
+    return this.deps.queries()?.suggestLines(this.deps.activeProfile().id, query, currency) ?? [];
   }
 
   findInvoices(query: string): CreditableInvoice[] {
@@ -115,6 +147,21 @@ export class EntryService {
       return [];
     }
   }
+}
+
+function entryTaxCode(t: MappedTaxCode): EntryTaxCode {
+  return { code: t.taxCode, zimraName: t.deviceTax?.name ?? null, percent: t.deviceTax?.percent ?? null, usable: t.usable };
+}
+
+/** The mapped code of the device's highest rate (the standard VAT rate, 15.5% today), or null when none has a percent. */
+export function proposedStandard(taxes: readonly MappedTaxCode[]): string | null {
+  let best: MappedTaxCode | null = null;
+  for (const t of taxes) {
+    const percent = t.deviceTax?.percent;
+    if (!t.usable || percent === null || percent === undefined) continue;
+    if (best === null || new Dec(percent).gt(best.deviceTax?.percent ?? '0')) best = t;
+  }
+  return best?.taxCode ?? null;
 }
 
 function creditView(basis: CreditBasis): CreditBasis {

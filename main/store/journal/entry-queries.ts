@@ -70,22 +70,30 @@ export class EntryQueries {
     return rows.map(buyerOf);
   }
 
-  /** The latest line of each description starting with the text, from documents that were sent. */
-  suggestLines(profileId: string, query: string): LineSuggestion[] {
+  /**
+   * The latest line of each description starting with the text, from documents that were sent:
+   * its HS code and tax code whatever the currency, its price only from a document in `currency`
+   * (a USD price is never offered on a ZWG invoice).
+   */
+  suggestLines(profileId: string, query: string, currency: string): LineSuggestion[] {
     const text = query.trim();
     if (text === '') return [];
     const rows = this.db
       .prepare(
-        `SELECT description, hs_code, tax_code, unit_amount, currency, at FROM (
-           SELECT l.description, l.hs_code, l.tax_code, l.unit_amount, d.currency, d.updated_at AS at,
+        `SELECT s.description, s.hs_code, s.tax_code, s.at,
+                (SELECT p.unit_amount FROM document_lines p JOIN documents pd ON pd.id = p.document_id
+                  WHERE pd.profile_id = ? AND pd.state NOT IN ('draft') AND pd.currency = ? AND p.description = s.description COLLATE NOCASE
+                  ORDER BY pd.updated_at DESC LIMIT 1) AS unit_amount
+         FROM (
+           SELECT l.description, l.hs_code, l.tax_code, d.updated_at AS at,
                   row_number() OVER (PARTITION BY lower(trim(l.description)) ORDER BY d.updated_at DESC) AS latest
            FROM (SELECT * FROM document_lines WHERE description LIKE ? ESCAPE '\\' LIMIT ${LINE_SCAN}) AS l
            JOIN documents d ON d.id = l.document_id
            WHERE d.profile_id = ? AND d.state NOT IN ('draft')
-         ) WHERE latest = 1 ORDER BY at DESC LIMIT ?`,
+         ) AS s WHERE latest = 1 ORDER BY at DESC LIMIT ?`,
       )
-      .all(startsWith(text), profileId, SUGGESTIONS) as unknown as Array<{ description: string; hs_code: string; tax_code: string; unit_amount: string; currency: string; at: string }>;
-    return rows.map((r) => ({ description: r.description.trim(), hsCode: r.hs_code, taxCode: r.tax_code, unitAmount: r.unit_amount, currency: r.currency, lastUsedAt: r.at }));
+      .all(profileId, currency, startsWith(text), profileId, SUGGESTIONS) as unknown as Array<{ description: string; hs_code: string; tax_code: string; unit_amount: string | null; at: string }>;
+    return rows.map((r) => ({ description: r.description.trim(), hsCode: r.hs_code, taxCode: r.tax_code, unitAmount: r.unit_amount, currency, lastUsedAt: r.at }));
   }
 
   /** Fiscalised invoices by number (or buyer) that still have something left to credit, newest first. */

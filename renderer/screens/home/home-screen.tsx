@@ -1,4 +1,5 @@
 import { Page } from '../../components/page';
+import { UnfinishedBanner } from '../../components/unfinished-banner';
 import { Dashboard } from './dashboard';
 import { FirstRunChecklist } from './first-run-checklist';
 import { ReadinessPanel } from './readiness-panel';
@@ -7,6 +8,7 @@ import { ReadinessPanel } from './readiness-panel';
 export function HomeScreen() {
   return (
     <Page title="Home" summary="Whether fiscalisation works, and what is left to set up">
+      <UnfinishedBanner currentId={null} />
       <ReadinessPanel />
       <FirstRunChecklist />
       <Dashboard />

@@ -126,6 +126,12 @@ export function DocumentForm(props: DocumentFormProps) {
     }
   };
 
+  /** "N to fix": each problem shown on its field, the keyboard on the first one. */
+  const showProblems = (list: readonly EntryProblem[]) => {
+    setAttempted(true);
+    requestAnimationFrame(() => focusFirstProblem(list));
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key !== 'Enter') return;
     if (event.ctrlKey || event.metaKey) {
@@ -254,7 +260,14 @@ export function DocumentForm(props: DocumentFormProps) {
         </button>
         <span className="entry__status" role="status" aria-live="polite">
           <SaveStatus status={autosave.status} />
-          {check === null ? null : check.ok ? ' · Ready to send' : ` · ${check.problems.length} to fix`}
+          {check === null ? null : check.ok ? ' · Ready to send' : (
+            <>
+              {' · '}
+              <button type="button" className="link-button" onClick={() => showProblems(check.problems)}>
+                {check.problems.length} to fix
+              </button>
+            </>
+          )}
         </span>
         <ShortcutsHelp />
       </div>

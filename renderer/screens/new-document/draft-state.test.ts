@@ -23,6 +23,25 @@ describe('the form draft', () => {
     expect(draftReducer(note, { type: 'duplicateLine', index: 0 }).lines).toHaveLength(1);
   });
 
+  it('starts a new document\'s line with the standard rate, or with no tax code at all', () => {
+    expect(start().lines).toEqual([emptyLine('VAT15')]);
+    expect(newDraft('invoice', { currency: 'USD', taxCode: '' }).lines[0]?.taxCode).toBe('');
+  });
+
+  it('fills a remembered HS code only into an empty HS code of a line that still has that description', () => {
+    const typed = draftReducer(start(), { type: 'setLine', index: 0, field: 'description', value: 'cement 50 KG ' });
+    expect(draftReducer(typed, { type: 'rememberHsCode', index: 0, description: 'Cement 50 kg', hsCode: '25232900' }).lines[0]?.hsCode).toBe('25232900');
+    const changed = draftReducer(typed, { type: 'setLine', index: 0, field: 'description', value: 'Cement 25 kg' });
+    expect(draftReducer(changed, { type: 'rememberHsCode', index: 0, description: 'Cement 50 kg', hsCode: '25232900' }).lines[0]?.hsCode).toBe('');
+    const own = draftReducer(typed, { type: 'setLine', index: 0, field: 'hsCode', value: '25239000' });
+    expect(draftReducer(own, { type: 'rememberHsCode', index: 0, description: 'Cement 50 kg', hsCode: '25232900' }).lines[0]?.hsCode).toBe('25239000');
+  });
+
+  it('takes a suggestion without a price in this currency: the price stays to be typed', () => {
+    const next = draftReducer(start(), { type: 'suggest', index: 0, suggestion: { description: 'Cement 50 kg', hsCode: '25232900', taxCode: 'VAT15', unitAmount: null, currency: 'ZWG', lastUsedAt: 'x' } });
+    expect(next.lines[0]).toMatchObject({ description: 'Cement 50 kg', hsCode: '25232900', unitAmount: '' });
+  });
+
   it('makes a walk-in cash sale in one step and picks a returning buyer whole', () => {
     const walkIn = draftReducer({ ...start(), paymentMethod: 'Card', buyer: { ...start().buyer, tin: '2000123456' } }, { type: 'walkIn' });
     expect(walkIn.buyer).toMatchObject({ name: WALK_IN_NAME, tin: '', vatNumber: '' });

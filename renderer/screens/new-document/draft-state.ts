@@ -52,7 +52,9 @@ export type DraftAction =
   | { type: 'removeLine'; index: number }
   | { type: 'duplicateLine'; index: number }
   | { type: 'pasteLines'; index: number; rows: Array<Partial<LineDraft>> }
-  | { type: 'suggest'; index: number; suggestion: LineSuggestion };
+  | { type: 'suggest'; index: number; suggestion: LineSuggestion }
+  /** The HS code remembered for a description: taken only while the line still says it and has no HS code. */
+  | { type: 'rememberHsCode'; index: number; description: string; hsCode: string };
 
 const replaceAt = <T>(items: readonly T[], index: number, item: T): T[] => items.map((x, i) => (i === index ? item : x));
 
@@ -121,10 +123,15 @@ export function draftReducer(draft: DocumentDraft, action: DraftAction): Documen
           description: s.description,
           hsCode: s.hsCode,
           taxCode: s.taxCode,
-          unitAmount: line.unitAmount.trim() === '' ? s.unitAmount : line.unitAmount,
+          unitAmount: line.unitAmount.trim() === '' ? (s.unitAmount ?? '') : line.unitAmount,
           quantity: line.quantity.trim() === '' ? '1' : line.quantity,
         }),
       };
+    }
+    case 'rememberHsCode': {
+      const line = draft.lines[action.index];
+      if (line === undefined || line.hsCode.trim() !== '' || line.description.trim().toLowerCase() !== action.description.trim().toLowerCase()) return draft;
+      return { ...draft, lines: replaceAt(draft.lines, action.index, { ...line, hsCode: action.hsCode }) };
     }
   }
 }

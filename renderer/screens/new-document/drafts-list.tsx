@@ -10,7 +10,7 @@ export function DraftsList(props: { currentId: string | null }) {
   if (drafts.isError || items.length === 0) return null;
   return (
     <section className="entry-section drafts" aria-labelledby="drafts-title">
-      <h2 id="drafts-title" className="section-title">
+      <h2 id="drafts-title" className="section-title" tabIndex={-1}>
         Unfinished documents
       </h2>
       <ul className="drafts__list">

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ClipboardEvent, type Dispatch,
 import type { DocumentKind, LineDraft } from '../../../shared/contract/documents';
 import type { EntryTaxCode, LineSuggestion } from '../../../shared/contract/entry';
 import type { LineFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
-import { useSuggestLines } from '../../api/use-documents';
+import { useRememberedHsCode, useSuggestLines } from '../../api/use-documents';
 import { formatAmount } from '../../components/format';
 import { LINE_FIELDS, parsePastedRows, type DraftAction, type LineField } from './draft-state';
 import { focusField } from './focus-field';
@@ -15,6 +15,9 @@ const COLUMN_LABEL: Record<LineField, string> = {
   taxCode: 'Tax code',
   hsCode: 'HS code',
 };
+
+/** Columns every line must fill before it can be sent (the discount is the only optional one). */
+const REQUIRED = new Set<LineField>(['description', 'quantity', 'unitAmount', 'taxCode', 'hsCode']);
 
 export interface LinesTableProps {
   kind: DocumentKind;
@@ -99,6 +102,7 @@ export function LinesTable(props: LinesTableProps) {
             {LINE_FIELDS.map((field) => (
               <th key={field} scope="col" className={`lines__${field}`}>
                 {COLUMN_LABEL[field]}
+                {REQUIRED.has(field) ? <RequiredMark /> : null}
               </th>
             ))}
             <th scope="col" className="num lines__amount">
@@ -151,6 +155,17 @@ export function LinesTable(props: LinesTableProps) {
   );
 }
 
+function RequiredMark() {
+  return (
+    <>
+      <span className="required-mark" aria-hidden="true" title="Required">
+        *
+      </span>
+      <span className="visually-hidden"> (required)</span>
+    </>
+  );
+}
+
 export function taxLabel(tax: EntryTaxCode): string {
   if (!tax.usable) return `${tax.code}: no longer on the fiscal device`;
   if (tax.zimraName === null) return tax.code;
@@ -185,6 +200,7 @@ function LineRow(props: LineRowProps) {
           data-line={index}
           data-col={field}
           aria-label={`Line ${n} ${COLUMN_LABEL[field].toLowerCase()}`}
+          aria-required={REQUIRED.has(field) && !options.readOnly ? true : undefined}
           aria-invalid={error === undefined ? undefined : true}
           aria-describedby={error === undefined ? undefined : errorId}
           value={line[field]}
@@ -241,7 +257,8 @@ function DescriptionCell(props: LineRowProps) {
   const path = `lines.${index}.description`;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const suggestions = useSuggestLines(open ? line.description : '');
+  const suggestions = useSuggestLines(open ? line.description : '', props.currency);
+  const rememberedHsCode = useRememberedHsCode();
   const items = (open ? (suggestions.data ?? []) : []).filter((s) => s.description.toLowerCase() !== line.description.trim().toLowerCase() || line.hsCode === '');
   const listId = `${path}-suggestions`;
   const error = props.errorOf(path);
@@ -284,6 +301,7 @@ function DescriptionCell(props: LineRowProps) {
           aria-expanded={expanded}
           aria-controls={listId}
           aria-activedescendant={active >= 0 && active < items.length ? `${listId}-${active}` : undefined}
+          aria-required
           aria-invalid={error === undefined ? undefined : true}
           aria-describedby={error === undefined ? undefined : errorId}
           value={line.description}
@@ -297,6 +315,12 @@ function DescriptionCell(props: LineRowProps) {
           onBlur={() => {
             props.onTouched(path);
             setOpen(false);
+            // A product sold before gets its HS code back (only into an empty HS code field).
+            if (line.hsCode.trim() !== '') return;
+            const description = line.description;
+            void rememberedHsCode(description, props.currency).then((hsCode) => {
+              if (hsCode !== null) dispatch({ type: 'rememberHsCode', index, description, hsCode });
+            });
           }}
           onPaste={props.onPaste(index, 'description')}
         />
@@ -315,7 +339,8 @@ function DescriptionCell(props: LineRowProps) {
             >
               <span>{s.description}</span>
               <span className="combo__meta">
-                HS {s.hsCode} · {s.taxCode} · {formatAmount(s.unitAmount, s.currency)}
+                HS {s.hsCode} · {s.taxCode}
+                {s.unitAmount === null ? '' : ` · ${formatAmount(s.unitAmount, s.currency)}`}
               </span>
             </li>
           ))}

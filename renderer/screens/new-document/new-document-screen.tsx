@@ -11,6 +11,7 @@ import { DocumentForm } from './document-form';
 import { DraftsList } from './drafts-list';
 import { newDraft } from './draft-state';
 import { SentPanel } from './sent-panel';
+import { UnfinishedBanner } from '../../components/unfinished-banner';
 import './new-document.css';
 
 /** What the address asks for: a new invoice, a credit note (from an invoice), or a document by id. */
@@ -61,6 +62,11 @@ export function NewDocumentScreen() {
   };
 
   const currentId = asked.kind === 'open' ? asked.id : session.ownId;
+  const showDraftsList = () => {
+    const title = document.getElementById('drafts-title');
+    title?.scrollIntoView({ block: 'start' });
+    title?.focus();
+  };
   return (
     <Page
       title={target.kind === 'credit' || target.kind === 'credit-search' ? 'New credit note' : 'New invoice'}
@@ -76,6 +82,7 @@ export function NewDocumentScreen() {
         </div>
       }
     >
+      {target.kind === 'new' || target.kind === 'credit-search' ? <UnfinishedBanner currentId={currentId} onShowAll={showDraftsList} /> : null}
       <EntryBody key={key} target={target} onFirstSave={onFirstSave} onSent={onSent} onNew={onNew} />
       <DraftsList currentId={currentId} />
     </Page>
@@ -103,7 +110,8 @@ function EntryBody(props: BodyProps) {
 }
 
 function defaultsOf(options: EntryOptions): { currency: string; taxCode: string } {
-  return { currency: options.currencies.find((c) => c.usable)?.code ?? '', taxCode: options.taxCodes.find((t) => t.usable)?.code ?? '' };
+  // The shop's standard rate, or no tax code at all: never the first code in the list (Exempt, silently).
+  return { currency: options.currencies.find((c) => c.usable)?.code ?? '', taxCode: options.standardTaxCode ?? '' };
 }
 
 function NewForm(props: BodyProps & { options: EntryOptions }) {

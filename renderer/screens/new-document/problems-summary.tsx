@@ -2,17 +2,6 @@ import { Link } from 'react-router';
 import type { EntryProblem } from '../../../shared/contract/entry';
 import { focusField } from './focus-field';
 
-const place = (field: string): string => {
-  const line = /^lines\.(\d+)\./.exec(field);
-  if (line !== null) return `Line ${Number(line[1]) + 1}`;
-  if (field.startsWith('buyer.')) return 'Buyer';
-  if (field === 'currency') return 'Currency';
-  if (field === 'reference') return 'Reason';
-  if (field === 'date') return 'Date';
-  if (field === 'lines') return 'Lines';
-  return 'Document';
-};
-
 /** Everything that stops sending, each with its fix; choosing one moves the keyboard to its field. */
 export function ProblemsSummary(props: { problems: readonly EntryProblem[]; id: string }) {
   if (props.problems.length === 0) return null;
@@ -24,10 +13,11 @@ export function ProblemsSummary(props: { problems: readonly EntryProblem[]; id: 
       <ul className="problems__list">
         {props.problems.map((problem) => (
           <li key={`${problem.field}|${problem.rule}|${problem.message}`}>
+            {/* The message names its own place ("Line 1 needs an HS code."): nothing is put before it. */}
             <button type="button" className="link-button" onClick={() => focusField(problem.field)}>
-              {place(problem.field)}:
+              {problem.message}
             </button>{' '}
-            {problem.message} <span className="problems__fix">{problem.fix}</span>
+            <span className="problems__fix">{problem.fix}</span>
             {problem.screen === null ? null : (
               <>
                 {' '}

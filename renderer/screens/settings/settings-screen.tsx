@@ -3,6 +3,7 @@ import { ErrorPanel, Loading } from '../../components/states';
 import { useAppInfo, useSettings } from '../../api/use-app';
 import { AppearanceSection } from './appearance-section';
 import { NumberingSection } from './numbering-section';
+import { StandardRateSection } from './standard-rate-section';
 import { UpdatesSection } from './updates-section';
 
 export function SettingsScreen() {
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       {settings.data === undefined ? null : (
         <>
           <AppearanceSection theme={settings.data.theme} />
+          <StandardRateSection />
           <NumberingSection />
           <UpdatesSection channel={settings.data.updateChannel} />
         </>
