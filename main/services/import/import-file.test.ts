@@ -108,6 +108,11 @@ describe('XLSX', () => {
     expect(await refusal('xlsx', damaged.subarray(0, damaged.length - 30))).toMatch(/cannot be read as an Excel workbook/);
   });
 
+  it('refuses a sheet of more than 50,000 rows before reading it', async () => {
+    const rows = [['Description', 'Qty'], ...Array.from({ length: IMPORT_LIMITS.maxRows + 1 }, (_, i) => [`Item ${i}`, { n: '1' }])];
+    expect(await refusal('xlsx', zipFile(workbook(rows)))).toMatch(/more than 50,000 rows/);
+  });
+
   it('refuses a zip bomb before inflating it: by its declared growth, and by a size that lies', async () => {
     const zeros = Buffer.alloc(20 * 1024 * 1024);
     const bomb = zipFile({ ...workbook([['Description'], ['Bread']]), 'xl/media/padding.bin': zeros });

@@ -4,7 +4,7 @@ import { readCsvTable } from './csv-table';
 import { checkFileIsWhatItSays, type ImportFormat } from './file-sniff';
 import { IMPORT_LIMITS } from './import-limits';
 import type { FileReading, ImportTable } from './import-table';
-import { readXlsxTable } from './xlsx-table';
+import { readXlsxTable, tooManyRows } from './xlsx-table';
 import { headingKey } from './column-mapping';
 
 export interface ReadFile {
@@ -23,9 +23,7 @@ export async function readImportFile(format: ImportFormat, bytes: Buffer): Promi
   const { table, reading } = format === 'xlsx' ? await readXlsxTable(bytes) : readCsvTable(bytes, format);
   checkHeadings(table);
   if (table.rows.length === 0) throw new AppError('INVALID_INPUT', 'The file has column headings but no sales below them. Choose the file with your sales.');
-  if (table.rows.length > IMPORT_LIMITS.maxRows) {
-    throw new AppError('INVALID_INPUT', `The file has more than ${IMPORT_LIMITS.maxRows.toLocaleString('en')} rows. Split it into smaller files (a day or a week each) and import them one by one.`);
-  }
+  if (table.rows.length > IMPORT_LIMITS.maxRows) throw tooManyRows();
   return { table, reading, fingerprint: createHash('sha256').update(bytes).digest('hex') };
 }
 

@@ -8,8 +8,8 @@ export const IMPORT_LIMITS = {
   maxColumns: 200,
   /** XLSX: entries in the zip, one entry's and all entries' inflated size, and how much one may grow. */
   maxZipEntries: 500,
-  maxEntryBytes: 100 * 1024 * 1024,
-  maxInflatedBytes: 200 * 1024 * 1024,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 128 * 1024 * 1024,
   maxInflateRatio: 200,
   /** A chunk of the file as it crosses IPC (base64 text; browser mode takes 1 MiB per call). */
   maxChunkChars: 700_000,

@@ -43,6 +43,9 @@ function mergedOnRow(sheet: string, row: number): string[] {
   return out;
 }
 
+export const tooManyRows = (): AppError =>
+  new AppError('INVALID_INPUT', `The file has more than ${IMPORT_LIMITS.maxRows.toLocaleString('en')} rows. Split it into smaller files (a day or a week each) and import them one by one.`);
+
 /** A number cell's stored text, digit for digit (`1.5E-3` written out as `0.0015`, never through a float). */
 export function numberCellText(stored: string): string {
   const text = stored.trim();
@@ -70,6 +73,9 @@ export async function readXlsxTable(bytes: Buffer): Promise<{ table: ImportTable
   const sheetPath = firstSheetPath(parts);
   const sheetXml = sheetPath === null ? undefined : parts.get(sheetPath)?.toString('utf8');
   if (sheetXml === undefined) throw new AppError('INVALID_INPUT', 'This workbook has no sheet to read. Open it in your spreadsheet program, check your sales are on the first sheet, and save it again.');
+  // Counted in the sheet before it is read, so a million-row sheet is refused without being read whole.
+  let rowTags = 0;
+  for (const _ of sheetXml.matchAll(/<(?:\w+:)?row[\s>]/g)) if (++rowTags > IMPORT_LIMITS.maxRows + 1) throw tooManyRows();
   const formula = firstFormulaCell(sheetXml);
   if (formula !== null) {
     throw new AppError('INVALID_INPUT', `Cell ${formula} holds a formula. Fiscal Desk imports typed values only, never what a formula computes: copy the sheet, paste it as values only, save, and import that.`);
@@ -89,7 +95,6 @@ export async function readXlsxTable(bytes: Buffer): Promise<{ table: ImportTable
   if (merged.length > 0) {
     throw new AppError('INVALID_INPUT', `The column headings in row ${headers.number} have merged cells (${merged.join(', ')}). Unmerge them so each column has its own heading, then import again.`);
   }
-  if (rest.length > IMPORT_LIMITS.maxRows + 1) rest.length = IMPORT_LIMITS.maxRows + 1;
   return { table: { headers: headers.cells, rows: rest }, reading: { format: 'xlsx', encoding: null, separator: null } };
 }
 
