@@ -86,6 +86,8 @@ export interface ShopTestDatabase {
   adminUrl: string;
   /** A superuser client of this database (for setting up and reading back). */
   admin: pg.Client;
+  /** A new superuser client in place of `admin` (after the cluster was stopped and started again). */
+  reconnect(): Promise<pg.Client>;
   /** A new login role in `fiscal_desk_till` (or `fiscal_desk_office`, or no group at all). */
   login(group: 'fiscal_desk_till' | 'fiscal_desk_office' | null): Promise<TestLogin>;
 }
@@ -122,17 +124,30 @@ export function useShopDatabase(options: { ownCluster?: boolean; migrate?: boole
       await root.end();
     }
     const adminUrl = withDatabase(cluster.url, name);
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
+    const connectAdmin = async (): Promise<pg.Client> => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      // A cluster stopped by a test ends this session: that is expected, not a crash.
+      client.on('error', () => undefined);
+      await client.connect();
+      return client;
+    };
+    const admin = await connectAdmin();
     if (options.migrate !== false) await migrateShopDb(admin);
     database = {
       cluster,
       database: name,
       adminUrl,
       admin,
+      reconnect: async () => {
+        const current = database!;
+        await current.admin.end().catch(() => undefined);
+        current.admin = await connectAdmin();
+        return current.admin;
+      },
       login: async (group) => {
         const role = `fd_login_${randomBytes(5).toString('hex')}`;
         const password = randomBytes(12).toString('hex');
+        const { admin } = database!;
         await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'${group === null ? '' : ` IN ROLE ${group}`}`);
         await admin.query(`GRANT CONNECT ON DATABASE ${name} TO ${role}`);
         roles.push(role);
@@ -142,7 +157,7 @@ export function useShopDatabase(options: { ownCluster?: boolean; migrate?: boole
   }, 90_000);
   afterAll(async () => {
     if (database === null) return;
-    const { cluster, admin, database: name } = database;
+    const { cluster, admin, database: name } = database as ShopTestDatabase;
     await admin.end().catch(() => undefined);
     if (cluster.dir !== null) {
       await cluster.destroy();
