@@ -50,7 +50,7 @@ export function checkSourceDocuments(documents: readonly SourceDocument[], base:
     if (imported.has(source.sourceKey)) return { source, status: 'already-imported', draft: source.draft, problems: [] };
     const problems = [...source.problems];
     if (seenKeys.has(source.sourceKey)) {
-      problems.push({ row: source.rows[0]!.number, cell: null, column: null, document: source.name, rule: 'import-duplicate', message: `Reference ${source.name} is on more than one row, and each row is a document.`, fix: 'Give each row its own reference, or choose "Rows with the same reference are one document".' });
+      problems.push({ row: source.rows[0]!.number, cell: null, column: null, document: source.name, rule: 'import-duplicate', message: `Reference ${source.name} is on more than one row, and each row is a document.`, fix: 'Give each row its own reference, or choose Documents: "One per invoice reference".' });
     }
     seenKeys.add(source.sourceKey);
     let draft = source.draft;

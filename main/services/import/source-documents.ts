@@ -70,7 +70,7 @@ function documentOf(
   };
 
   if (settings.grouping === 'reference' && reference === '') {
-    at(first, 'reference', 'import-reference', `Row ${first.number} has no invoice reference, so it belongs to no document.`, 'Type the reference of the invoice this line is on, or choose "One row per document".');
+    at(first, 'reference', 'import-reference', `Row ${first.number} has no invoice reference, so it belongs to no document.`, 'Type the reference of the invoice this line is on, or choose Documents: "One per row".');
   }
   const kindText = cell(first, 'kind');
   const kind = kindOf(kindText);

@@ -58,20 +58,20 @@ export function MappingForm(props: { preview: ImportPreview; disabled: boolean; 
         <div className="field">
           <label htmlFor="import-grouping">Documents</label>
           <select id="import-grouping" value={settings.grouping} disabled={props.disabled} onChange={(event) => change({ grouping: event.target.value === 'row' ? 'row' : 'reference' })}>
-            <option value="reference">Rows with the same invoice reference are one document</option>
-            <option value="row">Each row is a document</option>
+            <option value="reference">One per invoice reference</option>
+            <option value="row">One per row</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="import-decimals">Decimals written with</label>
           <select id="import-decimals" value={settings.decimalComma === null ? 'detect' : settings.decimalComma ? 'comma' : 'point'} disabled={props.disabled} onChange={(event) => change({ decimalComma: event.target.value === 'detect' ? null : event.target.value === 'comma' })}>
-            <option value="detect">As found in the file ({preview.reading.decimalComma ? 'a comma: 12,50' : 'a point: 12.50'})</option>
-            <option value="point">A point: 12.50</option>
-            <option value="comma">A comma: 12,50</option>
+            <option value="detect">As found ({preview.reading.decimalComma ? 'comma, 12,50' : 'point, 12.50'})</option>
+            <option value="point">Point, 12.50</option>
+            <option value="comma">Comma, 12,50</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="import-inclusive">Prices (when no column says)</label>
+          <label htmlFor="import-inclusive">Prices, unless a column says</label>
           <select id="import-inclusive" value={settings.taxInclusive ? 'yes' : 'no'} disabled={props.disabled} onChange={(event) => change({ taxInclusive: event.target.value === 'yes' })}>
             <option value="yes">Include tax</option>
             <option value="no">Are before tax</option>
