@@ -65,6 +65,9 @@ export function diagnose(error: unknown, target: ShopDbTarget): ShopDbDiagnosis 
   const text = error instanceof Error ? error.message : String(error);
   const where = `${target.host}:${target.port}`;
   if (code === '28P01') return { problem: 'wrong-password', message: `the shop database refused the password of the user "${target.user}". Enter the right password in Settings, Shop database.` };
+  if (/client password must be a (non-empty )?string/i.test(text)) {
+    return { problem: 'wrong-password', message: `the shop database asks for the password of the user "${target.user}" and none is saved. Enter it in Settings, Shop database.` };
+  }
   if (code === '28000') {
     return { problem: 'no-login', message: `the shop database does not let the user "${target.user}" in (${text}). Check the user name in Settings, or ask IT to create the login (${DOCS}).` };
   }

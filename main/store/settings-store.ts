@@ -8,6 +8,7 @@ import {
   type SettingsRecoveryNotice,
   type UserSettings,
 } from '../../shared/contract/settings';
+import { shopDbDefaults, shopDbSettingsSchema } from '../../shared/contract/shop-db';
 import { salvageSetting } from './settings-salvage';
 import { storedConnectionsSchema, storedStationSchema } from './stored-connections';
 
@@ -29,6 +30,8 @@ export const settingsSchema = z.object({
   station: storedStationSchema.nullable().default(null),
   /** Per connection (profile id): the tax code new invoice lines start with, the shop's standard rate. */
   standardTaxCodes: z.record(z.string(), z.string()).default({}),
+  /** The shop database this till copies to (its password is in the keychain, never here). */
+  shopDb: shopDbSettingsSchema.default(shopDbDefaults),
   /** Repairs of an unreadable settings file the manager has not dismissed yet. */
   recoveryNotices: z.array(settingsRecoveryNoticeSchema).default([]),
 });

@@ -25,6 +25,9 @@ export const shopDbSettingsSchema = z
   .strict();
 export type ShopDbSettings = z.infer<typeof shopDbSettingsSchema>;
 
+/** A till that was never told of a shop database: it works on its own. */
+export const shopDbDefaults: ShopDbSettings = { enabled: false, host: '', port: 5432, database: '', user: '', tls: 'require', branch: '' };
+
 export const shopDbViewSchema = z.object({
   settings: shopDbSettingsSchema,
   passwordSaved: z.boolean(),
