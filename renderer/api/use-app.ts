@@ -42,9 +42,10 @@ export function useSetStandardRate() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (taxCode: string | null) => unwrap(fiscal().settings.setStandardRate({ taxCode })),
-    onSuccess: (saved) => {
+    // "Saved" only once invoice entry knows it too: the next new invoice starts with it, even one opened straight away.
+    onSuccess: async (saved) => {
       client.setQueryData(standardRateKey, saved);
-      void client.invalidateQueries({ queryKey: documentKeys.entryOptions });
+      await client.invalidateQueries({ queryKey: documentKeys.entryOptions, refetchType: 'all' });
     },
   });
 }
