@@ -4,6 +4,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { createQueryClient } from '../api/query-client';
 import { useAppInfo, useSettings } from '../api/use-app';
 import { useEventInvalidation } from '../api/use-event-invalidation';
+import { DisconnectedPage, useConnectionLost } from './disconnected';
 import { ErrorBoundary } from './error-boundary';
 import { NotConnectedPage, isNotConnected } from './not-connected';
 import { ReadinessBanner } from './readiness-banner';
@@ -18,12 +19,14 @@ function Shell() {
   const settings = useSettings();
   const info = useAppInfo();
   useApplyTheme(settings.data?.theme);
+  const lost = useConnectionLost();
 
   useEffect(() => {
     // End-to-end tests wait on this instead of guessing when the app is ready.
     if (info.isSuccess && settings.isSuccess) document.documentElement.dataset.appReady = 'true';
   }, [info.isSuccess, settings.isSuccess]);
 
+  if (lost !== null) return <DisconnectedPage reason={lost} />;
   if (isNotConnected(info.error)) return <NotConnectedPage message={(info.error as Error).message} />;
 
   return (

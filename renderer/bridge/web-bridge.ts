@@ -1,6 +1,7 @@
 import { eventNames, listChannels, type EventName, type FiscalApi } from '../../shared/contract';
 import type { AppErrorShape } from '../../shared/errors';
 import type { Result } from '../../shared/result';
+import { reportConnectionLost } from './connection-lost';
 
 const tokenKey = 'fiscal-desk-token';
 
@@ -43,6 +44,13 @@ type Listener = (payload: unknown) => void;
  */
 export function createWebBridge(token: string | null, origin: string): FiscalApi {
   const headers = { 'Content-Type': 'application/json', 'X-Fiscal-Token': token ?? '' };
+  // Once this tab has talked to Fiscal Desk, a refused connection or token means it went away
+  // (stopped, or restarted with a new token): the shell says so on one page. Before that, the
+  // not-connected page explains a missing or old token.
+  let connected = false;
+  const lost = (reason: 'stopped' | 'restarted') => {
+    if (connected) reportConnectionLost(reason);
+  };
   const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
   for (const { name, domain, verb } of listChannels()) {
     api[domain] ??= {};
@@ -51,10 +59,15 @@ export function createWebBridge(token: string | null, origin: string): FiscalApi
       try {
         response = await fetch(`${origin}/rpc/${encodeURIComponent(name)}`, { method: 'POST', headers, body: JSON.stringify({ input }) });
       } catch {
+        lost('stopped');
         return { ok: false, error: unreachable };
       }
-      if (response.status === 401 || response.status === 403) return { ok: false, error: await disconnected(response) };
+      if (response.status === 401 || response.status === 403) {
+        lost('restarted');
+        return { ok: false, error: await disconnected(response) };
+      }
       if (!response.ok) return { ok: false, error: unreachable };
+      connected = true;
       return (await response.json()) as Result<unknown>;
     };
   }
@@ -67,6 +80,8 @@ export function createWebBridge(token: string | null, origin: string): FiscalApi
     void readEventStream(origin, headers, (name, payload) => {
       if (!(eventNames as string[]).includes(name)) return;
       for (const listener of listeners.get(name as EventName) ?? []) listener(payload);
+    }).then((ended) => {
+      if (ended !== 'ended') lost(ended);
     }).finally(() => {
       streaming = false;
       // Reconnect after a pause, for as long as anyone listens.
@@ -86,19 +101,30 @@ export function createWebBridge(token: string | null, origin: string): FiscalApi
   return { ...(api as unknown as Omit<FiscalApi, 'events'>), events } as FiscalApi;
 }
 
-async function readEventStream(origin: string, headers: Record<string, string>, onEvent: (name: string, payload: unknown) => void): Promise<void> {
+/** How the event stream ended: the server closed it, could not be reached, or refused the token. */
+type StreamEnd = 'ended' | 'stopped' | 'restarted';
+
+async function readEventStream(origin: string, headers: Record<string, string>, onEvent: (name: string, payload: unknown) => void): Promise<StreamEnd> {
   let response: Response;
   try {
     response = await fetch(`${origin}/events`, { method: 'POST', headers });
   } catch {
-    return;
+    return 'stopped';
   }
-  if (!response.ok || response.body === null) return;
+  if (response.status === 401 || response.status === 403) return 'restarted';
+  if (!response.ok || response.body === null) return 'ended';
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
+    let chunk: ReadableStreamReadResult<string>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The connection dropped mid-stream: the next attempt tells whether the server is gone.
+      return 'ended';
+    }
+    const { value, done } = chunk;
+    if (done) return 'ended';
     buffer += value;
     let end: number;
     while ((end = buffer.indexOf('\n\n')) >= 0) {

@@ -1,0 +1,74 @@
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { startBrowserMode, type BrowserMode } from '../main/web/start-browser-mode';
+import { expectNoAxeViolations } from './a11y';
+import { freshDataDirectory, removeDataDirectory, waitUntilAppLoaded } from './app-checks';
+import { expect, test } from './fixtures';
+import { open } from './screens';
+
+// Issue 24, item 12: a tab left open while `npm start` is restarted. The old server goes, a new
+// one comes up on the same address with a new access token, and the tab says so on one page
+// with a Reload button, instead of every screen failing on its own.
+
+const rendererDirectory = join(resolve(import.meta.dirname, '..'), 'out', 'renderer');
+
+test('an open tab says "Disconnected — reload" when the browser-mode server restarts', async ({ mode, launchOptions }) => {
+  test.skip(mode !== 'browser', 'Browser mode only: the desktop app has no server to restart.');
+  const dataDirectory = freshDataDirectory();
+  const start = (port?: number) => startBrowserMode({ dataDirectory, staticDirectory: rendererDirectory, startCommand: 'npm start', ...(port === undefined ? {} : { port }) });
+  let server: BrowserMode | undefined = await start();
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(server.server.url);
+    await waitUntilAppLoaded(page);
+    await open(page, 'Documents');
+    await expect(page.getByRole('heading', { name: 'Documents', level: 1 })).toBeVisible();
+
+    const port = Number(new URL(server.server.url).port);
+    await server.stop();
+    server = undefined;
+    server = await start(port);
+
+    // The tab notices by itself (its event stream reconnects and is refused), without a click.
+    const heading = page.getByRole('heading', { name: 'Disconnected — reload' });
+    await expect(heading).toBeVisible({ timeout: 15_000 });
+    await expect(heading).toBeFocused();
+    await expect(page.getByRole('alert')).toContainText('Fiscal Desk was restarted');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    await expectNoAxeViolations(page, 'the disconnected page');
+
+    // Reload keeps the old token: the page says to open the new address, which works.
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { name: 'Not connected to Fiscal Desk' })).toBeVisible();
+    await page.goto(server.server.url);
+    await waitUntilAppLoaded(page);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  } finally {
+    await browser.close();
+    await server?.stop();
+    removeDataDirectory(dataDirectory);
+  }
+});
+
+test('an open tab says "Disconnected — reload" on its next call when the server is gone', async ({ mode, launchOptions }) => {
+  test.skip(mode !== 'browser', 'Browser mode only: the desktop app has no server to stop.');
+  const dataDirectory = freshDataDirectory();
+  let server: BrowserMode | undefined = await startBrowserMode({ dataDirectory, staticDirectory: rendererDirectory });
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(server.server.url);
+    await waitUntilAppLoaded(page);
+    await server.stop();
+    server = undefined;
+    await open(page, 'Documents');
+    await expect(page.getByRole('heading', { name: 'Disconnected — reload' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('alert')).toContainText('Fiscal Desk stopped answering this tab');
+    await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+  } finally {
+    await browser.close();
+    await server?.stop();
+    removeDataDirectory(dataDirectory);
+  }
+});
