@@ -18,6 +18,9 @@ import { ImportService } from './services/import/import-service';
 import { openHistory } from './services/history/history-access';
 import type { FileSaver } from './services/history/history-service';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
+import { shopDbHandlers } from './ipc/handlers/shop-db-handlers';
+import { ShopDbService } from './shop-db/shop-db-service';
+import { trainingHandlers } from './ipc/handlers/training-handlers';
 import { updatesHandlers } from './ipc/handlers/updates-handlers';
 import { createRouter, type Router, type SenderInfo } from './ipc/router';
 import type { Logger } from './logging/logger';
@@ -33,6 +36,7 @@ import { AccountService } from './services/fiscal-harmony/account-service';
 import { MappingsService, activeConnectionSource } from './services/mappings/mappings-service';
 import { ReadinessService, activeForReadiness } from './services/readiness/readiness-service';
 import { TrainingMode, trainingProfileId } from './services/training/training-mode';
+import { TrainingPractice } from './services/training/training-practice';
 import { BusyRegistry } from './services/updates/busy-registry';
 import { UpdateController } from './services/updates/update-controller';
 import type { UpdaterHost } from './services/updates/updater-port';
@@ -151,6 +155,17 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
   });
   const documentsAccess = openDocuments(deps, { events, clock, busy, connections, profiles, mappings, readiness, storage, accounts });
   numbering = documentsAccess.ok ? documentsAccess.module.numbering : null;
+  // The copy to the shop database reads the journal on its own loop; the outbox never waits for it.
+  const shopDb = new ShopDbService({
+    settings: { get: () => settings.get('shopDb'), set: (value) => settings.set('shopDb', value) },
+    vault,
+    journal: documentsAccess.ok ? documentsAccess.module.journal.db : null,
+    station: () => profiles.station(),
+    appVersion: deps.info.version,
+    logger: deps.logger,
+    registerSecret: (secret) => deps.redactor.registerSecret(secret),
+  });
+  await shopDb.restart();
   const entryQueries = documentsAccess.ok ? new EntryQueries(documentsAccess.module.journal.db) : null;
   const entry = new EntryService({
     activeProfile: () => {
@@ -197,6 +212,17 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
         openHistory(documentsAccess, { dataDirectory: deps.info.dataDirectory, connections, accounts, mappings, saveFile: deps.saveFile ?? null, logger: deps.logger, clock, storage }),
       ),
       import: importHandlers(imports),
+      shopDb: shopDbHandlers(shopDb),
+      training: trainingHandlers(
+        new TrainingPractice({
+          training,
+          trainingActive: () => {
+            const active = connections.activeProfile();
+            return active !== null && connections.isTrainingProfile(active);
+          },
+          logger: deps.logger,
+        }),
+      ),
     },
     isTrustedSender: deps.isTrustedSender,
     validateOutput: deps.validateOutput,
@@ -217,7 +243,8 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     storage,
     logger: deps.logger,
     dispose: async () => {
-      // The outbox first: it may still be talking to the training sandbox.
+      // The shop database's copy first (it reads the journal), then the outbox: it may still be talking to the training sandbox.
+      await shopDb.dispose();
       if (documentsAccess.ok) await documentsAccess.module.dispose();
       updates.dispose();
       mappings.dispose();

@@ -16,6 +16,8 @@ import { mappingsChannels } from './contract/mappings';
 import { outboxChannels } from './contract/outbox';
 import { readinessChannels } from './contract/readiness';
 import { settingsChannels } from './contract/settings';
+import { shopDbChannels } from './contract/shop-db';
+import { trainingChannels } from './contract/training';
 import { updatesChannels } from './contract/updates';
 import type { ChannelSpec, EventSpec } from './contract/define';
 import { eventSpecs } from './contract/events';
@@ -35,6 +37,8 @@ export const contract = {
   entry: entryChannels,
   history: historyChannels,
   import: importChannels,
+  shopDb: shopDbChannels,
+  training: trainingChannels,
 } as const;
 
 export const events = eventSpecs;

@@ -14,4 +14,6 @@ export const queryKeys = {
   readiness: ['service', 'readiness'] as const,
   /** Whether the active connection has fiscalised a document yet (the first-run checklist). */
   firstFiscalised: ['service', 'first-fiscalised'] as const,
+  /** The failure the training practice service is making (training mode only). */
+  practice: ['service', 'practice'] as const,
 };

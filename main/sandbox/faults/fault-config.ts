@@ -19,6 +19,8 @@ export const FaultConfigSchema = z.object({
   malformedJsonRate: rate,
   /** The next N API requests are answered 401 (an expired session, a rotated key). */
   unauthorizedBurst: z.number().int().min(0).max(1_000_000),
+  /** The next N API requests (on `paths`) have their connection destroyed: one lost answer, on purpose. */
+  dropNext: z.number().int().min(0).max(1_000_000),
   /** Fraction of submitted documents whose processing takes `slowProcessingDelayMs` instead. */
   slowProcessingRate: rate,
   slowProcessingDelayMs: ms,
@@ -50,6 +52,7 @@ export const NO_FAULTS: FaultConfig = {
   dropRate: 0,
   malformedJsonRate: 0,
   unauthorizedBurst: 0,
+  dropNext: 0,
   slowProcessingRate: 0,
   slowProcessingDelayMs: 600_000,
   faultsAfterReceipt: false,

@@ -70,6 +70,10 @@ export class FaultInjector {
       this.config = { ...c, unauthorizedBurst: c.unauthorizedBurst - 1 };
       return { fault: { kind: 'unauthorized' }, latencyMs };
     }
+    if (c.dropNext > 0) {
+      this.config = { ...c, dropNext: c.dropNext - 1 };
+      return { fault: { kind: 'drop' }, latencyMs };
+    }
     if (drop < c.dropRate) return { fault: { kind: 'drop' }, latencyMs };
     if (hang < c.hangRate) return { fault: { kind: 'hang' }, latencyMs };
     if (unavailable < c.serverErrorRate) {
