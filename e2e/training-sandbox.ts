@@ -16,3 +16,9 @@ export async function setFaults(address: string, faults: object | null): Promise
   const response = await fetch(url, faults === null ? { method: 'DELETE' } : { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
   expect(response.status).toBe(200);
 }
+
+/** The training sandbox forgets every document it received (as once its 7-day status window is over); faults off. */
+export async function forgetTrainingDocuments(address: string): Promise<void> {
+  const response = await fetch(address.replace(/\/api$/, '/__admin/reset'), { method: 'POST' });
+  expect(response.status).toBe(200);
+}

@@ -74,6 +74,26 @@ export function useDiscardDraft() {
   });
 }
 
+/** "Check with Fiscal Harmony" on a document that needs attention: the detail comes back with the answer. */
+export function useCheckAttention() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(fiscal().documents.checkAttention({ id })),
+    onSuccess: (check) => {
+      client.setQueryData(documentKeys.one(check.document.id), check.document);
+      void client.invalidateQueries({ queryKey: [...documentKeys.all, 'list'] });
+    },
+  });
+}
+
+export function useConfirmFromPortal() {
+  return useDocumentMutation((input: { id: string; found: string }) => unwrap(fiscal().documents.confirmFromPortal(input)));
+}
+
+export function useResendNeverArrived() {
+  return useDocumentMutation((id: string) => unwrap(fiscal().documents.resendNeverArrived({ id })));
+}
+
 export function useCheckStatus() {
   return useMutation({ mutationFn: (ids: string[]) => unwrap(fiscal().documents.checkStatus({ ids })) });
 }

@@ -12,6 +12,7 @@ import { ErrorPanel, Loading } from '../../components/states';
 import { ratesOfTaxTable, TaxSummaryTable } from '../../components/tax-summary-table';
 import { parseZimraQrUrl, qrProblemOf } from '../../../shared/domain/fiscal-harmony/zimra-qr-url';
 import { openExternal } from '../../api/use-app';
+import { AttentionActions } from './attention-actions';
 import { FiscalFacts } from './fiscal-facts';
 import { KIND_LABELS, STATE_LABELS } from './history-filters';
 import { PdfViewer, printPdf } from './pdf-on-demand';
@@ -65,6 +66,7 @@ function Detail({ document }: { document: DocumentDetail }) {
         )}
       </section>
       <Actions document={document} />
+      <AttentionActions document={document} />
       {document.qr === null ? null : (
         <section aria-labelledby="fiscal-title" className="card">
           <h2 id="fiscal-title" className="section-title">

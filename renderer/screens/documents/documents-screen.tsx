@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { DocumentDetailScreen } from './document-detail';
 import { DocumentList } from './document-list';
 import { FilterBar } from './filter-bar';
-import { filtersFromParams, hasFilters, listInput, paramsFromFilters, type HistoryFilters } from './history-filters';
+import { filtersFromParams, hasFilters, listInput, matchCount, paramsFromFilters, type HistoryFilters } from './history-filters';
 import { ListActions } from './list-actions';
 import { PrintScreen } from './print/print-screen';
 import './documents.css';
@@ -50,7 +50,7 @@ function HistoryScreen() {
       <FilterBar filters={filters} onChange={change} />
       <div className="history-toolbar">
         <p className="history-toolbar__count" role="status" aria-live="polite" data-testid="documents-count">
-          {count.total === null ? 'Loading documents…' : `${count.total.toLocaleString('en')} ${count.total === 1 ? 'document' : 'documents'}${hasFilters(deferred) ? ' match' : ''}`}
+          {count.total === null ? 'Loading documents…' : matchCount(count.total, hasFilters(deferred))}
         </p>
         <ListActions filters={deferred} selected={selected} onClearSelection={() => setSelected(new Set())} />
       </div>

@@ -1,4 +1,5 @@
 import { DOCUMENT_KINDS, DOCUMENT_STATES } from '../../../shared/contract/documents';
+import { DateRangeFields } from './date-range-fields';
 import { KIND_LABELS, NO_FILTERS, SORT_LABELS, SORTS, STATE_LABELS, hasFilters, type HistoryFilters } from './history-filters';
 
 /** Search and filters of the Documents screen; every change shows at once. */
@@ -44,14 +45,7 @@ export function FilterBar({ filters, onChange }: { filters: HistoryFilters; onCh
         <label htmlFor="documents-currency">Currency</label>
         <input id="documents-currency" value={filters.currency} maxLength={10} autoComplete="off" placeholder="All" onChange={(event) => set('currency', event.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor="documents-from">From</label>
-        <input id="documents-from" type="date" value={filters.dateFrom} onChange={(event) => set('dateFrom', event.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="documents-to">To</label>
-        <input id="documents-to" type="date" value={filters.dateTo} onChange={(event) => set('dateTo', event.target.value)} />
-      </div>
+      <DateRangeFields filters={filters} onChange={onChange} />
       <div className="field">
         <label htmlFor="documents-sort">Sort</label>
         <select id="documents-sort" value={filters.sort} onChange={(event) => set('sort', event.target.value as HistoryFilters['sort'])}>

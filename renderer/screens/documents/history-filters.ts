@@ -54,6 +54,10 @@ export function paramsFromFilters(filters: HistoryFilters): URLSearchParams {
   return params;
 }
 
+/** From after To: no day is in the range (the filter bar refuses it; an address holding one is read without dates). */
+export const backwardsRange = (filters: Pick<HistoryFilters, 'dateFrom' | 'dateTo'>): boolean =>
+  isDay(filters.dateFrom) && isDay(filters.dateTo) && filters.dateFrom > filters.dateTo;
+
 /** The list query main answers (paging added by the list). */
 export function listInput(filters: HistoryFilters): Omit<ListDocumentsInput, 'offset' | 'limit'> {
   return {
@@ -61,11 +65,17 @@ export function listInput(filters: HistoryFilters): Omit<ListDocumentsInput, 'of
     kinds: filters.kind === '' ? [] : [filters.kind],
     states: filters.state === '' ? [] : [filters.state],
     currency: filters.currency.trim().toUpperCase(),
-    dateFrom: isDay(filters.dateFrom) ? filters.dateFrom : null,
-    dateTo: isDay(filters.dateTo) ? filters.dateTo : null,
+    dateFrom: isDay(filters.dateFrom) && !backwardsRange(filters) ? filters.dateFrom : null,
+    dateTo: isDay(filters.dateTo) && !backwardsRange(filters) ? filters.dateTo : null,
     sort: filters.sort,
   };
 }
 
 export const hasFilters = (filters: HistoryFilters): boolean =>
   filters.search !== '' || filters.kind !== '' || filters.state !== '' || filters.currency !== '' || filters.dateFrom !== '' || filters.dateTo !== '';
+
+/** "1 document matches", "3 documents match"; without filters, "3 documents". */
+export function matchCount(total: number, filtered: boolean): string {
+  const documents = `${total.toLocaleString('en')} ${total === 1 ? 'document' : 'documents'}`;
+  return filtered ? `${documents} ${total === 1 ? 'matches' : 'match'}` : documents;
+}
