@@ -1,23 +1,30 @@
 import { Dec } from '../../../shared/domain/money';
 import type { ImportTable } from './import-table';
 
-const COMMA_DECIMAL = /^-?\d+,\d+$/;
-const POINT_DECIMAL = /^-?\d*\.\d+$/;
+/** `12,50`, `1.234,50`: a decimal comma (with points between thousands). */
+const COMMA_DECIMAL = /^-?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
+/** `12.50`, `1,234.50`, `.5`: a decimal point (with commas between thousands). */
+const POINT_DECIMAL = /^-?(\d{1,3}(,\d{3})+|\d*)\.\d+$/;
+/** `1,234` and `1.234` say nothing: a thousand and some, or one and a fraction. */
+const EITHER = /^-?\d{1,3}([.,])\d{3}$/;
 
 /**
  * Whether the file writes decimals with a comma (`12,50`): some cells do and none uses a point.
  * Looked for in the columns given (the amounts), so a comma in a description counts for nothing.
+ * When no cell tells (every amount whole, or like `39,935`), a file separated by semicolons is
+ * taken to use commas, as spreadsheets write them where the comma is the decimal sign.
  */
-export function usesDecimalComma(table: ImportTable, columns: readonly number[]): boolean {
+export function usesDecimalComma(table: ImportTable, columns: readonly number[], separator: string | null): boolean {
   let comma = 0;
   for (const row of table.rows) {
     for (const column of columns) {
-      const text = (row.cells[column] ?? '').trim();
+      const text = (row.cells[column] ?? '').trim().replace(/(?<=\d)[\u00a0\u202f ](?=\d)/g, '');
+      if (EITHER.test(text)) continue;
       if (POINT_DECIMAL.test(text)) return false;
       if (COMMA_DECIMAL.test(text)) comma += 1;
     }
   }
-  return comma > 0;
+  return comma > 0 || separator === ';';
 }
 
 /**

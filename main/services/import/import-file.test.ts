@@ -85,13 +85,15 @@ describe('CSV and TSV', () => {
 
 describe('XLSX', () => {
   it('reads number cells as the text the sheet stores, never through a float', async () => {
-    const bytes = zipFile(workbook([['Description', 'Qty', 'Price'], ['Bread', { n: '3' }, { n: '0.30000000000000004' }], ['Oil', { n: '2.50' }, { n: '1.5E-3' }], ['Big', { n: '12345678901234567.89' }, { n: '-0' }]]));
+    const bytes = zipFile(workbook([['Description', 'Qty', 'Price'], ['Bread', { n: '3' }, { n: '0.30000000000000004' }], ['Oil', { n: '2.50' }, { n: '1.5E-3' }], ['Big', { n: '12345678901234567.89' }, { n: '-0' }], ['=1+2', '@SUM(A1)', '-4']]));
     const read = await readImportFile('xlsx', bytes);
     expect(read.reading).toEqual({ format: 'xlsx', encoding: null, separator: null });
     expect(read.table.rows.map((row) => row.cells)).toEqual([
       ['Bread', '3', '0.30000000000000004'],
       ['Oil', '2.50', '0.0015'],
       ['Big', '12345678901234567.89', '-0'],
+      // Text that looks like a formula stays the text it is.
+      ['=1+2', '@SUM(A1)', '-4'],
     ]);
   });
 

@@ -251,7 +251,7 @@ export class ImportService {
     const settings = chosen.settings;
     const missing = missingFields(settings.mapping, Math.max(read.table.headers.length, 1));
     const amountColumns = AMOUNT_FIELDS.flatMap((field) => (settings.mapping[field] ?? null) === null ? [] : [settings.mapping[field] as number]);
-    const decimalComma = settings.decimalComma ?? usesDecimalComma(read.table, amountColumns);
+    const decimalComma = settings.decimalComma ?? usesDecimalComma(read.table, amountColumns, read.reading.separator);
     const base = { ...(await this.deps.checkContext()), lastFiscalisedDate: queries.lastFiscalisedDate(profileId) };
     const checked =
       missing.length > 0

@@ -87,7 +87,7 @@ interface Built {
   bytes: Buffer;
   format: 'csv' | 'tsv' | 'xlsx';
   /** Per document: its reference and each line's source values (decimal text with a point) and row. */
-  expected: { reference: string; lines: { row: number; quantity: string; unitAmount: string; discountAmount: string; description: string }[] }[];
+  expected: { reference: string; lines: { row: number; quantity: string; unitAmount: string; discountAmount: string; description: string; taxCode: string; hsCode: string }[] }[];
   planted: { problem: Planted; document: number; row: number } | null;
 }
 
@@ -136,7 +136,7 @@ function build(file: RandomFile, run: number): Built {
         }
       }
       rows.push(cells);
-      lines.push({ row, quantity: line.quantity, unitAmount: line.price, discountAmount: line.discount, description: line.product.description });
+      lines.push({ row, quantity: line.quantity, unitAmount: line.price, discountAmount: line.discount, description: line.product.description, taxCode: line.product.tax, hsCode: line.product.hs });
     });
     expected.push({ reference, lines });
   });
@@ -188,7 +188,7 @@ describe('an imported file and the sandbox agree', () => {
         const mapping = matchColumns(read.table.headers);
         const settings: ImportSettings = { mapping, grouping: 'reference', decimalComma: null, taxInclusive: true };
         const amountColumns = [mapping.quantity, mapping.unitAmount, mapping.discountAmount].flatMap((c) => (c === null || c === undefined ? [] : [c]));
-        const decimalComma = usesDecimalComma(read.table, amountColumns);
+        const decimalComma = usesDecimalComma(read.table, amountColumns, read.reading.separator);
         const checked = checkSourceDocuments(
           sourceDocuments(read.table, settings, decimalComma),
           { now, mappings, lastFiscalisedDate: null, readiness: [] },
@@ -203,9 +203,18 @@ describe('an imported file and the sandbox agree', () => {
           const source = built.expected[d]!;
           if (built.planted?.document === d) return;
           expect(c.source.rows.map((row) => row.number)).toEqual(source.lines.map((line) => line.row));
-          expect(c.draft.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: line.unitAmount, discountAmount: line.discountAmount }))).toEqual(
-            source.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: line.unitAmount, discountAmount: line.discountAmount })),
+          expect(c.draft.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: line.unitAmount, discountAmount: line.discountAmount, taxCode: line.taxCode, hsCode: line.hsCode }))).toEqual(
+            source.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: line.unitAmount, discountAmount: line.discountAmount, taxCode: line.taxCode, hsCode: line.hsCode })),
           );
+          const doc = file.documents[d]!;
+          expect({ currency: c.draft.currency, taxInclusive: c.draft.taxInclusive, tin: c.draft.buyer.tin, vat: c.draft.buyer.vatNumber, name: c.draft.buyer.name, reference: c.draft.reference }).toEqual({
+            currency: doc.currency,
+            taxInclusive: doc.inclusive === 'Yes',
+            tin: doc.buyer.tin,
+            vat: doc.buyer.vat,
+            name: doc.buyer.name === '' ? 'Walk-in customer' : doc.buyer.name,
+            reference: source.reference,
+          });
         });
 
         // The sandbox's verdict on every document, sent as the outbox would send it (one batch per file).

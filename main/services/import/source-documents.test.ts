@@ -33,9 +33,16 @@ describe('amounts digit for digit', () => {
   });
 
   it('detects a decimal comma only when no amount uses a point', () => {
-    expect(usesDecimalComma(table(['Qty', 'Price'], [['1', '4,60'], ['2', '1,15']]), [0, 1])).toBe(true);
-    expect(usesDecimalComma(table(['Qty', 'Price'], [['1', '4,60'], ['2', '1.15']]), [0, 1])).toBe(false);
-    expect(usesDecimalComma(table(['Description', 'Price'], [['Nails 3,5 cm', '2']]), [1])).toBe(false);
+    expect(usesDecimalComma(table(['Qty', 'Price'], [['1', '4,60'], ['2', '1,15']]), [0, 1], ',')).toBe(true);
+    expect(usesDecimalComma(table(['Qty', 'Price'], [['1', '4,60'], ['2', '1.15']]), [0, 1], ',')).toBe(false);
+    expect(usesDecimalComma(table(['Description', 'Price'], [['Nails 3,5 cm', '2']]), [1], ',')).toBe(false);
+    // Thousands grouped: 7.756,64 is a comma; 1.234 alone could be either and decides nothing.
+    expect(usesDecimalComma(table(['Qty', 'Price'], [['1.234', '7.756,64']]), [0, 1], ',')).toBe(true);
+    expect(usesDecimalComma(table(['Qty', 'Price'], [['1,234', '7,756.64']]), [0, 1], ',')).toBe(false);
+    expect(usesDecimalComma(table(['Qty', 'Price'], [['2', '1.234']]), [0, 1], ',')).toBe(false);
+    // Nothing tells: a file separated by semicolons writes decimals with a comma.
+    expect(usesDecimalComma(table(['Qty', 'Price'], [['10', '39,935']]), [0, 1], ';')).toBe(true);
+    expect(usesDecimalComma(table(['Qty', 'Price'], [['10', '39,935']]), [0, 1], ',')).toBe(false);
   });
 
   it('reads day-first dates and ISO dates, and keeps anything else for the check to refuse', () => {
