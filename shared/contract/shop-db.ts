@@ -9,11 +9,23 @@ import { channel } from './define';
 export const shopDbTlsModes = ['off', 'require', 'verify'] as const;
 export type ShopDbTlsMode = (typeof shopDbTlsModes)[number];
 
+/** A host name, a full IPv4 address (never a shorthand like 10.1) or a bracketless IPv6 one; empty until typed. */
+function isHostOrEmpty(host: string): boolean {
+  if (host === '') return true;
+  if (/^[0-9.]+$/.test(host)) return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(host);
+  if (host.includes(':')) return /^[0-9A-Fa-f:.]+$/.test(host);
+  return /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(host);
+}
+
 export const shopDbSettingsSchema = z
   .object({
     /** Whether this till copies to the shop database at all (off: it works exactly as a lone till). */
     enabled: z.boolean(),
-    host: z.string().trim().max(253),
+    host: z
+      .string()
+      .trim()
+      .max(253)
+      .refine(isHostOrEmpty, { message: 'Write the server’s name or its full address (like db.shop.local or 192.168.1.20).' }),
     port: z.number().int().min(1).max(65_535),
     database: z.string().trim().max(63),
     user: z.string().trim().max(63),
