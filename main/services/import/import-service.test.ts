@@ -70,3 +70,19 @@ describe('a long import over several calls', () => {
     expect(await imports.run(fileId, settings, 'draft')).toMatchObject({ saved: 1, alreadyImported: 1, more: true });
   });
 });
+
+describe('a file on its way', () => {
+  it('is refused by its name or size before any byte is sent, and its parts must arrive in order and whole', async () => {
+    expect(() => imports.open('sales.pdf', 10)).toThrow(/imports .csv, .tsv and .xlsx files/);
+    expect(() => imports.open('sales.xls', 10)).toThrow(/old Excel file/);
+    expect(() => imports.open('sales.csv', 0)).toThrow(/empty/);
+    expect(() => imports.open('sales.csv', 21 * 1024 * 1024)).toThrow(/21 MB; Fiscal Desk imports files of up to 20 MB/);
+    const { fileId } = imports.open('sales.csv', 10);
+    expect(() => imports.chunk(fileId, 4, Buffer.from('abcd').toString('base64'))).toThrow(/went missing/);
+    expect(imports.chunk(fileId, 0, Buffer.from('abcd').toString('base64'))).toEqual({ received: 4 });
+    await expect(imports.preview(fileId, null)).rejects.toThrow(/not arrived whole/);
+    expect(() => imports.chunk(fileId, 4, Buffer.from('much too long').toString('base64'))).toThrow(/larger than it said/);
+    expect(imports.close(fileId)).toEqual({ closed: true });
+    await expect(imports.preview(fileId, null)).rejects.toThrow(/no longer open/);
+  });
+});
