@@ -1,11 +1,11 @@
 // `npm start`: the desktop app where an Electron binary exists, otherwise browser mode, saying so.
+// The build runs quietly (its errors only): a newcomer sees one short block, not Vite's report.
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { findElectronBinary } from './electron-binary';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const electron = findElectronBinary();
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const run = (command: string, args: string[]) =>
   new Promise<number>((done) => {
@@ -13,11 +13,15 @@ const run = (command: string, args: string[]) =>
     child.on('exit', (code) => done(code ?? 1));
   });
 
+const electronVite = join(repoRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+
+console.log(electron.available ? 'Building Fiscal Desk…' : `Browser mode: ${electron.reason}. Building Fiscal Desk…`);
+const built = await run(process.execPath, [electronVite, 'build', '--logLevel', 'error']);
+if (built !== 0) process.exit(built);
+
 if (electron.available) {
-  const built = await run(npm, ['run', 'build']);
-  if (built !== 0) process.exit(built);
   process.exit(await run(electron.path, ['.']));
 } else {
-  console.log(`Starting browser mode: ${electron.reason}.`);
-  process.exit(await run(npm, ['run', 'web']));
+  // Browser mode in this process: it prints the address, the data folder and the log file.
+  await import('../main/web/cli');
 }

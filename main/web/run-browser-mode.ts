@@ -1,3 +1,5 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SettingsFileError } from '../store/settings-file';
 import { DataFolderInUseError } from './data-folder-lock';
 import { startBrowserMode, type BrowserModeOptions } from './start-browser-mode';
@@ -9,8 +11,15 @@ import { startBrowserMode, type BrowserModeOptions } from './start-browser-mode'
  */
 export async function runBrowserMode(options: BrowserModeOptions): Promise<void> {
   const mode = await startBrowserMode(options).catch((error: unknown) => {
-    if (!(error instanceof SettingsFileError) && !(error instanceof DataFolderInUseError)) throw error;
-    console.error(error.message);
+    if (error instanceof SettingsFileError || error instanceof DataFolderInUseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    // Anything else: one line here, the stack in a file, so the terminal stays readable.
+    const file = join(options.dataDirectory, 'logs', 'start-error.log');
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(file, `${new Date().toISOString()} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    console.error(`Fiscal Desk could not start: ${error instanceof Error ? error.message : String(error)}\nThe details are in ${file}.`);
     process.exit(1);
   });
   console.log('Fiscal Desk is running in browser mode.');
