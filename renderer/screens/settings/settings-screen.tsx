@@ -3,6 +3,7 @@ import { ErrorPanel, Loading } from '../../components/states';
 import { useAppInfo, useSettings } from '../../api/use-app';
 import { AppearanceSection } from './appearance-section';
 import { NumberingSection } from './numbering-section';
+import { ShopDatabaseSection } from './shop-database-section';
 import { StandardRateSection } from './standard-rate-section';
 import { UpdatesSection } from './updates-section';
 
@@ -18,6 +19,7 @@ export function SettingsScreen() {
           <AppearanceSection theme={settings.data.theme} />
           <StandardRateSection />
           <NumberingSection />
+          <ShopDatabaseSection />
           <UpdatesSection channel={settings.data.updateChannel} />
         </>
       )}

@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ShopDbChange } from '../../shared/contract/shop-db';
+import { fiscal } from '../bridge/fiscal';
+import { unwrap } from './unwrap';
+
+const shopDbKey = ['shop-db'] as const;
+const shopDbStatusKey = ['shop-db', 'status'] as const;
+
+/** The shop database settings (whether a password is saved, never the password). */
+export function useShopDb() {
+  return useQuery({ queryKey: shopDbKey, queryFn: () => unwrap(fiscal().shopDb.get()) });
+}
+
+/** How the copy to the shop database stands; read again every few seconds while shown. */
+export function useShopDbStatus() {
+  return useQuery({ queryKey: shopDbStatusKey, queryFn: () => unwrap(fiscal().shopDb.status()), refetchInterval: 5_000 });
+}
+
+export function useSaveShopDb() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: ShopDbChange) => unwrap(fiscal().shopDb.save(change)),
+    onSuccess: (view) => {
+      client.setQueryData(shopDbKey, view);
+      void client.invalidateQueries({ queryKey: shopDbStatusKey });
+    },
+  });
+}
+
+export function useTestShopDb() {
+  return useMutation({ mutationFn: (change: ShopDbChange) => unwrap(fiscal().shopDb.test(change)) });
+}
