@@ -37,6 +37,7 @@ test('a new line has no tax code until one is chosen, the check asks for it on t
   await openNewInvoice(page);
   // Not Exempt by default: nothing is chosen for the manager.
   await expect(line(page, 1, 'tax code')).toHaveValue('');
+  await expect(page.getByTestId('no-standard-rate')).toContainText('choose it on every line');
   await page.getByRole('button', { name: 'Walk-in cash sale' }).click();
   await line(page, 1, 'description').focus();
   await typeLine(page, ['Bread', '3', '1.15', '', '', '19059000'], true);
@@ -66,6 +67,7 @@ test('a new line has no tax code until one is chosen, the check asks for it on t
   // A new invoice now starts with it, and each line added below too.
   await openNewInvoice(page);
   await expect(line(page, 1, 'tax code')).toHaveValue('VAT15');
+  await expect(page.getByTestId('no-standard-rate')).toHaveCount(0);
   await page.getByRole('button', { name: 'Walk-in cash sale' }).click();
   await line(page, 1, 'description').focus();
   await page.keyboard.type('Cooking oil 2 l');

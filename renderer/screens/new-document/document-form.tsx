@@ -17,6 +17,7 @@ import { ProblemsSummary } from './problems-summary';
 import { ShortcutsHelp } from './shortcuts-help';
 import { TotalsPanel } from './totals-panel';
 import { useAutosave } from './use-autosave';
+import { NoStandardRateHint } from './no-standard-rate-hint';
 
 export interface DocumentFormProps {
   options: EntryOptions;
@@ -234,6 +235,7 @@ export function DocumentForm(props: DocumentFormProps) {
           {creditNote ? 'Lines credited (quantities can only go down)' : 'Lines'}
         </h2>
         {options.deviceProblem === null ? null : <p className="notice notice--warning">{options.deviceProblem}</p>}
+        {creditNote || options.standardTaxCode !== null ? null : <NoStandardRateHint />}
         <div className="table-scroll">
           <LinesTable kind={draft.kind} lines={draft.lines} figures={figures.lines} currency={draft.currency} taxCodes={options.taxCodes} errorOf={errorOf} dispatch={edit} onTouched={touch} />
         </div>
