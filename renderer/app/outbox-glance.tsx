@@ -1,20 +1,17 @@
 import { Link } from 'react-router';
 import './outbox-glance.css';
-import { usePauseOutbox, useResumeOutbox, useRetryOutboxNow, useOutboxState } from '../api/use-documents';
+import { usePauseOutbox, useResumeOutbox, useOutboxState } from '../api/use-documents';
 import { ActionButton } from '../components/action-button';
 import type { OutboxState } from '../../shared/contract/outbox';
 
-/**
- * Holding back sending (a wrong mapping noticed, the till being closed) and letting it go again;
- * while Fiscal Harmony cannot be reached, trying now instead of at the next probe.
- */
+/** Holding back sending (a wrong mapping noticed, the till being closed) and letting it go again. */
 function OutboxControl({ paused }: { paused: OutboxState['paused'] }) {
   const pause = usePauseOutbox();
   const resume = useResumeOutbox();
-  const retry = useRetryOutboxNow();
   // Stopping (the app is closing) or held for credentials (fixed on Connections): nothing to press.
-  if (paused === 'stopping' || paused === 'credentials') return null;
-  const [mutation, label] = paused === 'manual' ? [resume, 'Resume sending'] : paused === 'offline' ? [retry, 'Try now'] : [pause, 'Pause sending'];
+  // Offline: the outage banner at the top says so once, with its Try now.
+  if (paused === 'stopping' || paused === 'credentials' || paused === 'offline') return null;
+  const [mutation, label] = paused === 'manual' ? [resume, 'Resume sending'] : [pause, 'Pause sending'];
   return <ActionButton action={mutation} label={label} className="button outbox-glance__action" />;
 }
 
@@ -52,7 +49,7 @@ export function OutboxGlance() {
           </li>
         ))}
       </ul>
-      {state?.paused === null || state === undefined ? null : <p className="outbox-glance__note">Paused: {state.message ?? state.paused}</p>}
+      {state?.paused === null || state === undefined || state.paused === 'offline' ? null : <p className="outbox-glance__note">Paused: {state.message ?? state.paused}</p>}
       {state === undefined ? null : <OutboxControl paused={state.paused} />}
       {state === undefined || state.journalNotice === null ? null : (
         <p className="outbox-glance__note outbox-glance__note--alert" role="alert">

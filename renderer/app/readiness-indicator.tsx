@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
 import type { ReadinessVerdict } from '../../shared/contract/readiness';
 import { useReadiness } from '../api/use-readiness';
+import { isUnanswered } from './outage';
 
 export function readinessHeadline(verdict: ReadinessVerdict): string {
+  // The service did not answer: nothing is known, so nothing is said to be ready.
+  if (isUnanswered(verdict)) return 'Fiscal Harmony isn\u2019t answering';
   switch (verdict.level) {
     case 'ready':
       return 'Ready to fiscalise';

@@ -91,6 +91,11 @@ export const readinessVerdictSchema = z.object({
   reasons: z.array(readinessReasonSchema),
   /** ISO time of the check. */
   checkedAt: z.string(),
+  /**
+   * When this check could not reach the service ("not-checked"): the reasons of the last check
+   * of this connection that did, so what was set up stays known through a passing failure.
+   */
+  lastChecked: z.object({ reasons: z.array(readinessReasonSchema), checkedAt: z.string() }).nullable().optional(),
 });
 export type ReadinessVerdict = z.infer<typeof readinessVerdictSchema>;
 

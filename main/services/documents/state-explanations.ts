@@ -22,7 +22,12 @@ export function explainState(
           row.last_failure === null
             ? `This ${what} is saved and will be sent to Fiscal Harmony in a moment.`
             : `The last attempt did not get through: ${row.last_failure} Fiscal Desk keeps trying on its own${row.ambiguous === 1 ? ', marked as a retry so it can never be fiscalised twice' : ''}.`,
-        nextStep: row.last_failure === null ? null : 'Nothing to do unless this lasts: check the internet connection, or use "Try now" in the outbox.',
+        nextStep:
+          row.last_failure === null
+            ? null
+            : where.training
+              ? 'Nothing to do: it is sent on its own once the training service on this computer answers.'
+              : 'Nothing to do unless this lasts: check this computer\u2019s internet connection.',
       };
     case 'sending':
       return { title: 'Sending', detail: `This ${what} is being sent to Fiscal Harmony.`, nextStep: null };

@@ -113,3 +113,22 @@ describe('readiness verdict of the demo accounts', () => {
     expect(v).toMatchObject({ level: 'blocked', connection: null, reasons: [{ code: 'no-connection', screen: '/connections' }] });
   });
 });
+
+describe('while the training service does not answer', () => {
+  it('says so in training words, and keeps what its last answer said for the set-up steps', async () => {
+    const silent = await composeTestApp();
+    const ipc = ipcOf(() => silent);
+    try {
+      const answered = await ipc.value<ReadinessVerdict>('readiness:get', { fresh: true });
+      expect(answered).toMatchObject({ level: 'ready', reasons: [], connection: { training: true } });
+      await ipc.value('training:setPractice', { failure: 'service-silent' });
+      const unanswered = await ipc.value<ReadinessVerdict>('readiness:get', { fresh: true });
+      expect(unanswered.reasons.map((r) => r.code)).toEqual(['not-checked']);
+      expect(unanswered.reasons[0]?.message).toMatch(/^The training service on this computer isn.t answering/);
+      expect(JSON.stringify(unanswered.reasons)).not.toMatch(/internet/);
+      expect(unanswered.lastChecked).toEqual({ reasons: [], checkedAt: answered.checkedAt });
+    } finally {
+      await silent.dispose();
+    }
+  });
+});

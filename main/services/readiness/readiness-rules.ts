@@ -41,7 +41,7 @@ const warning = (code: ReadinessReason['code'], message: string, fix: string, sc
 });
 
 /** The reason a failed check gives, from the error that stopped it. */
-export function reasonForError(code: ErrorCode, message: string): ReadinessReason {
+export function reasonForError(code: ErrorCode, message: string, where: { training: boolean } = { training: false }): ReadinessReason {
   switch (code) {
     case 'KEYCHAIN_UNAVAILABLE':
       return blocker(
@@ -64,12 +64,20 @@ export function reasonForError(code: ErrorCode, message: string): ReadinessReaso
     case 'NO_CONNECTION':
       return noConnection();
     default:
-      return warning(
-        'not-checked',
-        'Fiscal Desk could not reach Fiscal Harmony to check this connection just now.',
-        'Check the internet connection and check again. Documents you send meanwhile wait and are sent when the service answers.',
-        '/connections',
-      );
+      // Nothing is known about fiscalisation while the service does not answer; training runs on this computer, so no internet is involved.
+      return where.training
+        ? warning(
+            'not-checked',
+            'The training service on this computer isn\u2019t answering, so this connection could not be checked just now.',
+            'Use Try now; if it lasts, restart Fiscal Desk. Documents you send meanwhile wait safely in the outbox.',
+            '/connections',
+          )
+        : warning(
+            'not-checked',
+            'Fiscal Harmony isn\u2019t answering, so this connection could not be checked just now.',
+            'Check this computer\u2019s internet connection, then use Try now. Documents you send meanwhile wait safely in the outbox and are sent when it answers.',
+            '/connections',
+          );
   }
 }
 

@@ -41,12 +41,16 @@ export class ReadinessService {
   private readonly clock: () => Date;
   private cached: { key: string; at: number; verdict: Promise<ReadinessVerdict> } | undefined;
   private lastSignature: string | undefined;
+  /** Per connection, the reasons of its last check that reached the service (this run). */
+  private readonly lastReached = new Map<string, { reasons: ReadinessReason[]; checkedAt: string }>();
   private generation = 0;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: ReadinessServiceDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.unsubscribe = deps.events.subscribe((name) => {
+      // A mapping changed: what the last check found about the mappings is no longer known.
+      if (name === 'mappings:changed') this.lastReached.clear();
       if (name === 'connections:changed' || name === 'mappings:changed') this.invalidate();
     });
   }
@@ -102,14 +106,17 @@ export class ReadinessService {
     try {
       const facts = await this.facts(await active.client());
       const reasons = sortReasons([...local, ...reasonsFrom(facts, this.clock())]);
+      this.lastReached.set(active.connection.id, { reasons, checkedAt });
       return { level: levelOf(reasons), connection: active.connection, reasons, checkedAt };
     } catch (error) {
       if (!isAppError(error)) {
         this.deps.logger.error('Readiness check failed unexpectedly', { error });
         throw error;
       }
-      const reasons = sortReasons([...local, reasonForError(error.code, error.message)]);
-      return { level: levelOf(reasons), connection: active.connection, reasons, checkedAt };
+      const reason = reasonForError(error.code, error.message, { training: active.connection.training });
+      const reasons = sortReasons([...local, reason]);
+      const lastChecked = reason.code === 'not-checked' ? (this.lastReached.get(active.connection.id) ?? null) : null;
+      return { level: levelOf(reasons), connection: active.connection, reasons, checkedAt, lastChecked };
     }
   }
 

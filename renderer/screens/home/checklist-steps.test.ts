@@ -44,6 +44,18 @@ describe('first-run checklist', () => {
     expect(done(steps)).toMatchObject({ device: false, mappings: false });
   });
 
+  it('a passing failure (the service not answering) un-ticks nothing that its last answer had ticked', () => {
+    const answered = verdict([]);
+    const silent: ReadinessVerdict = { ...verdict([reason('not-checked', '/connections')]), level: 'warning', lastChecked: { reasons: answered.reasons, checkedAt: answered.checkedAt } };
+    const steps = checklistSteps({ connections: overview([training], 'training'), verdict: silent, firstFiscalised: true });
+    expect(done(steps)).toEqual({ training: true, connect: false, device: true, mappings: true, 'first-invoice': true });
+    // Really undone: the last answer says a mapping is missing.
+    const unmapped = { ...silent, lastChecked: { reasons: [reason('no-tax-mappings', '/mappings')], checkedAt: answered.checkedAt } };
+    expect(done(checklistSteps({ connections: overview([training], 'training'), verdict: unmapped, firstFiscalised: true }))).toMatchObject({ device: true, mappings: false });
+    // Never answered in this run: nothing is known, nothing is ticked.
+    expect(done(checklistSteps({ connections: overview([training], 'training'), verdict: { ...silent, lastChecked: null }, firstFiscalised: true }))).toMatchObject({ device: false, mappings: false });
+  });
+
   it('a fiskaly connection in use: the Fiscal Harmony steps say so instead of guessing', () => {
     const steps = checklistSteps({ connections: overview([training], 'training'), verdict: verdict([], 'fiskaly'), firstFiscalised: null });
     expect(done(steps)).toMatchObject({ device: false, mappings: false, 'first-invoice': false });

@@ -34,8 +34,19 @@ function firstReason(verdict: ReadinessVerdict | undefined, codes: readonly Read
   return reason === undefined ? null : reason.message;
 }
 
+/**
+ * While the service does not answer, the steps are judged by its last answer: a passing failure
+ * never un-ticks what was set up (a mapping really deleted shows in the next answer).
+ */
+function lastAnswered(verdict: ReadinessVerdict | undefined): ReadinessVerdict | undefined {
+  const last = verdict?.lastChecked ?? null;
+  if (verdict === undefined || last === null || !verdict.reasons.some((r) => r.code === 'not-checked')) return verdict;
+  return { ...verdict, reasons: last.reasons, checkedAt: last.checkedAt };
+}
+
 /** The five first-run steps, each ticked from what main reports. */
-export function checklistSteps({ connections, verdict, firstFiscalised }: ChecklistState): ChecklistStep[] {
+export function checklistSteps({ connections, verdict: current, firstFiscalised }: ChecklistState): ChecklistStep[] {
+  const verdict = lastAnswered(current);
   const profiles = connections?.profiles ?? [];
   const active = profiles.find((p) => p.id === connections?.activeProfileId) ?? null;
   const trainingActive = active?.kind === 'fiscal-harmony' && active.environment === 'training';

@@ -34,16 +34,18 @@ export function Dashboard() {
   if (dashboard.isPending) return <Loading what="the dashboard" />;
   if (dashboard.isError) return <ServiceError error={dashboard.error} onRetry={() => void dashboard.refetch()} what="dashboard" />;
   const data = dashboard.data;
+  // The outage banner at the top says "not answering" once, with its countdown and Try now.
+  const alerts = data.alerts.filter((alert) => alert.code !== 'outbox-offline');
   return (
     <section className="dashboard" aria-labelledby="dashboard-title">
       <h2 id="dashboard-title" className="section-title">
         Documents at a glance
       </h2>
       <ul className="dashboard__alerts" aria-label="Alerts">
-        {data.alerts.length === 0 ? (
+        {alerts.length === 0 ? (
           <li className="notice notice--success">Nothing needs your attention.</li>
         ) : (
-          data.alerts.map((alert) => (
+          alerts.map((alert) => (
             <li key={alert.code} className={`notice ${SEVERITY_CLASS[alert.severity]}`} data-alert={alert.code}>
               <p className="notice__title">
                 <span className="visually-hidden">{SEVERITY_LABEL[alert.severity]}: </span>

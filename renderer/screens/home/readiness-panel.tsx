@@ -1,6 +1,7 @@
 import type { ReadinessVerdict } from '../../../shared/contract/readiness';
 import { useReadiness, useRecheckReadiness } from '../../api/use-readiness';
 import { readinessHeadline } from '../../app/readiness-indicator';
+import { isUnanswered } from '../../app/outage';
 import { formatDateTime } from '../../components/format';
 import { ReadinessReasons } from '../../components/readiness-reasons';
 import { ErrorPanel, Loading } from '../../components/states';
@@ -14,6 +15,9 @@ const noticeClass: Record<ReadinessVerdict['level'], string> = {
 
 function summary(verdict: ReadinessVerdict): string {
   const name = verdict.connection === null ? '' : ` on "${verdict.connection.name}"`;
+  if (isUnanswered(verdict)) {
+    return `Whether documents sent${name} are fiscalised is not known while the service does not answer; they wait safely in the outbox meanwhile.`;
+  }
   switch (verdict.level) {
     case 'ready':
       return `Documents sent${name} will be fiscalised: the device, billing, certificate and mappings are in order.`;
@@ -33,13 +37,15 @@ export function ReadinessPanel() {
   if (readiness.isPending) return <Loading what="readiness" />;
   if (readiness.isError) return <ErrorPanel error={readiness.error} onRetry={() => void readiness.refetch()} title="Readiness could not be checked" />;
   const verdict = readiness.data;
+  const shown = verdict.reasons.filter((reason) => reason.code !== 'not-checked');
   return (
-    <section className={`notice ${noticeClass[verdict.level]} readiness-panel`} aria-labelledby="readiness-title">
+    <section className={`notice ${isUnanswered(verdict) ? 'notice--info' : noticeClass[verdict.level]} readiness-panel`} aria-labelledby="readiness-title">
       <h2 className="notice__title" id="readiness-title">
         {readinessHeadline(verdict)}
       </h2>
       <p>{summary(verdict)}</p>
-      {verdict.reasons.length === 0 ? null : <ReadinessReasons reasons={verdict.reasons} />}
+      {/* "Not answering" is the banner's, with its Try now: said once. */}
+      {shown.length === 0 ? null : <ReadinessReasons reasons={shown} />}
       <div className="button-row">
         <button type="button" className="button" onClick={() => recheck.mutate()} disabled={recheck.isPending}>
           {recheck.isPending ? 'Checking…' : 'Check again'}
