@@ -1,11 +1,15 @@
 // Property: a file the import calls valid yields documents equal to the source digit for digit,
 // and the sandbox fiscalises each; a file with one planted problem is refused on the planted row
-// for the same reason the sandbox gives when that document is sent anyway. Random CSV (comma,
-// semicolon with decimal commas, tab; UTF-8, with BOM, Windows-1252; quoted or not) and XLSX files.
+// for the same reason the sandbox gives when that document is sent anyway; credit notes for
+// invoices fiscalised from earlier files are ready exactly when the sandbox fiscalises them (two
+// in one file share what their invoice has left). Random CSV (comma, semicolon with decimal
+// commas, tab; UTF-8, with BOM, Windows-1252; quoted or not) and XLSX files.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDraft } from '../../../shared/contract/documents';
 import type { ImportSettings } from '../../../shared/contract/import';
+import { Dec } from '../../../shared/domain/money';
 import { resolveLineTax, type MappingFacts } from '../../../shared/domain/fiscal-harmony/document-checks';
 import { parseDeviceConfig, type FiscalDevice } from '../../../shared/domain/fiscal-harmony/schemas';
 import { formatFhDate, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
@@ -36,6 +40,11 @@ function sandboxRules(error: string): string[] {
     [/^Buyer TIN/, 'buyer-tin'],
     [/has no currency mapping/, 'currency-unmapped'],
     [/has no tax mapping/, 'tax-unmapped'],
+    [/credit note Total must be more than 0/, 'credit-note-amount'],
+    [/exceeds the remaining total/, 'credit-limit'],
+    [/differs from the original invoice's currency/, 'credit-currency'],
+    [/^Original invoice .* (was not found|was not fiscalised|is still being processed)/, 'credit-original'],
+    [/^BuyerContact differs from the original invoice's buyer/, 'credit-buyer'],
   ];
   return [...new Set(error.split('; ').map((part) => rules.find(([pattern]) => pattern.test(part))?.[1] ?? `unknown: ${part}`))].sort();
 }
@@ -74,6 +83,8 @@ const fileArb = fc.record({
   encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252'),
   quoteAll: fc.boolean(),
   thousands: fc.boolean(),
+  // Credit notes for invoices fiscalised from earlier files: a share of one of their lines.
+  credits: fc.array(fc.record({ pick: fc.nat(), share: fc.constantFrom(10, 50, 100) }), { maxLength: 2 }),
   plant: fc.oneof(
     { weight: 3, arbitrary: fc.constant(null) },
     { weight: 2, arbitrary: fc.record({ problem: fc.constantFrom<Planted>('hs-code', 'tax-unmapped', 'buyer-tin', 'currency-unmapped', 'quantity', 'description'), document: fc.nat(), line: fc.nat() }) },
@@ -81,7 +92,17 @@ const fileArb = fc.record({
 });
 type RandomFile = typeof fileArb extends fc.Arbitrary<infer T> ? T : never;
 
-const HEADINGS = ['Invoice', 'Customer', 'TIN', 'VAT number', 'Currency', 'Prices include tax', 'Description', 'Qty', 'Unit price', 'Discount', 'Tax code', 'HS code'];
+const HEADINGS = ['Invoice', 'Customer', 'TIN', 'VAT number', 'Currency', 'Prices include tax', 'Description', 'Qty', 'Unit price', 'Discount', 'Tax code', 'HS code', 'Type', 'Original invoice', 'Reason'];
+
+/** An invoice the sandbox fiscalised, as a later file's credit note finds it. */
+interface Original {
+  id: string;
+  reference: string;
+  draft: DocumentDraft;
+  date: string;
+  total: string;
+  credited: string;
+}
 
 interface Built {
   bytes: Buffer;
@@ -92,7 +113,7 @@ interface Built {
 }
 
 /** The file written by hand: cells as a till would write them (thousands separators, decimal commas, quotes). */
-function build(file: RandomFile, run: number): Built {
+function build(file: RandomFile, run: number, originals: readonly Original[]): Built {
   const comma = file.format === 'semicolon-decimal-comma';
   const separator = file.format === 'tab' ? '\t' : comma ? ';' : ',';
   const shown = (amount: string): string => {
@@ -111,7 +132,7 @@ function build(file: RandomFile, run: number): Built {
     const plantLine = file.plant === null ? -1 : file.plant.line % doc.lines.length;
     doc.lines.forEach((line, l) => {
       const row = rows.length + 2;
-      const cells: (string | { n: string })[] = [reference, doc.buyer.name, doc.buyer.tin, doc.buyer.vat, doc.currency, doc.inclusive, line.product.description, file.format === 'xlsx' ? { n: line.quantity } : shown(line.quantity), file.format === 'xlsx' ? { n: line.price } : shown(line.price), file.format === 'xlsx' && line.discount !== '' ? { n: line.discount } : shown(line.discount), line.product.tax, line.product.hs];
+      const cells: (string | { n: string })[] = [reference, doc.buyer.name, doc.buyer.tin, doc.buyer.vat, doc.currency, doc.inclusive, line.product.description, file.format === 'xlsx' ? { n: line.quantity } : shown(line.quantity), file.format === 'xlsx' ? { n: line.price } : shown(line.price), file.format === 'xlsx' && line.discount !== '' ? { n: line.discount } : shown(line.discount), line.product.tax, line.product.hs, 'Invoice', '', ''];
       if (file.plant !== null && d === plantDoc) {
         const onFirst = file.plant.problem === 'buyer-tin' || file.plant.problem === 'currency-unmapped';
         if (onFirst ? l === 0 : l === plantLine) {
@@ -140,6 +161,21 @@ function build(file: RandomFile, run: number): Built {
     });
     expected.push({ reference, lines });
   });
+  if (originals.length > 0) {
+    file.credits.forEach((credit, k) => {
+      // One of the last few, so two credit notes of a file often share an invoice (and may credit more than it has left).
+      const original = originals[originals.length - 1 - (credit.pick % Math.min(3, originals.length))]!;
+      const line = original.draft.lines[0]!;
+      const share = new Dec(line.quantity).times(credit.share).dividedBy(100).toDecimalPlaces(3, Dec.ROUND_DOWN);
+      const quantity = share.gt(0) ? share.toFixed() : line.quantity;
+      const reference = `C${run}-${k + 1}`;
+      const row = rows.length + 2;
+      const { buyer } = original.draft;
+      const number = (amount: string): string | { n: string } => (file.format === 'xlsx' && amount !== '' ? { n: amount } : shown(amount));
+      rows.push([reference, buyer.name, buyer.tin, buyer.vatNumber, original.draft.currency, original.draft.taxInclusive ? 'Yes' : 'No', line.description, number(quantity), number(line.unitAmount), number(line.discountAmount), line.taxCode, line.hsCode, 'Credit note', original.reference, 'Goods returned']);
+      expected.push({ reference, lines: [{ row, quantity, unitAmount: line.unitAmount, discountAmount: line.discountAmount, description: line.description, taxCode: line.taxCode, hsCode: line.hsCode }] });
+    });
+  }
   if (file.format === 'xlsx') return { bytes: zipFile(workbook([HEADINGS, ...rows])), format: 'xlsx', expected, planted };
   const text = [HEADINGS, ...rows]
     .map((cells) =>
@@ -176,14 +212,15 @@ afterAll(() => t.close());
 
 describe('an imported file and the sandbox agree', () => {
   it(`on ${RUNS} random CSV, TSV and XLSX files`, async () => {
-    const tally = { files: 0, valid: 0, planted: 0, documents: 0, fiscalised: 0, formats: new Map<string, number>() };
+    const tally = { files: 0, valid: 0, planted: 0, documents: 0, fiscalised: 0, creditNotes: 0, creditsFiscalised: 0, creditRules: new Map<string, number>(), formats: new Map<string, number>() };
+    const originals: Original[] = [];
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fileArb, async (file) => {
         run += 1;
         t.clock.advance(60_000);
         const now = t.clock.now();
-        const built = build(file, run);
+        const built = build(file, run, originals);
         const read = await readImportFile(built.format, built.bytes);
         const mapping = matchColumns(read.table.headers);
         const settings: ImportSettings = { mapping, grouping: 'reference', decimalComma: null, taxInclusive: true };
@@ -192,7 +229,16 @@ describe('an imported file and the sandbox agree', () => {
         const checked = checkSourceDocuments(
           sourceDocuments(read.table, settings, decimalComma),
           { now, mappings, lastFiscalisedDate: null, readiness: [] },
-          { imported: () => new Set(), invoiceNamed: () => null, creditedInvoice: () => null },
+          {
+            imported: () => new Set(),
+            invoiceNamed: (text) => originals.find((o) => o.reference === text)?.id ?? null,
+            creditedInvoice: (id) => {
+              const o = originals.find((original) => original.id === id);
+              if (o === undefined) return null;
+              const remaining = new Dec(o.total).minus(o.credited).toFixed(2);
+              return { invoiceId: o.id, number: null, state: 'fiscalised', currency: o.draft.currency, total: o.total, credited: o.credited, remaining, lines: o.draft.lines, fiscalised: true, issuedAt: o.date, buyer: o.draft.buyer };
+            },
+          },
           mapping,
           read.table.headers,
         );
@@ -202,6 +248,10 @@ describe('an imported file and the sandbox agree', () => {
         checked.forEach((c, d) => {
           const source = built.expected[d]!;
           if (built.planted?.document === d) return;
+          if (c.draft.kind === 'credit-note') {
+            expect(c.draft.lines.map((line) => line.quantity)).toEqual(source.lines.map((line) => line.quantity));
+            return;
+          }
           expect(c.source.rows.map((row) => row.number)).toEqual(source.lines.map((line) => line.row));
           expect(c.draft.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: line.unitAmount, discountAmount: line.discountAmount, taxCode: line.taxCode, hsCode: line.hsCode }))).toEqual(
             source.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitAmount: line.unitAmount, discountAmount: line.discountAmount, taxCode: line.taxCode, hsCode: line.hsCode })),
@@ -219,21 +269,34 @@ describe('an imported file and the sandbox agree', () => {
 
         // The sandbox's verdict on every document, sent as the outbox would send it (one batch per file).
         const date = formatFhDate(now);
-        const sent = await Promise.all(
-          checked.map(async (c) => {
-            const id = randomUUID();
-            const wire = wireDocument(c.draft, { id, number: `P-${id.slice(0, 8)}`, date, isRetry: false, originalInvoiceId: '' }, (code) => {
-              const resolved = resolveLineTax(mappings, code, parseFhDate(date) ?? now);
-              return resolved.ok ? resolved.tax.percent : undefined;
-            });
-            return client.submit('invoice', wire);
-          }),
-        );
+        const wires = checked.map((c) => {
+          const id = randomUUID();
+          const wire = wireDocument(c.draft, { id, number: `P-${id.slice(0, 8)}`, date, isRetry: false, originalInvoiceId: c.draft.originalInvoiceId ?? '' }, (code) => {
+            const resolved = resolveLineTax(mappings, code, parseFhDate(date) ?? now);
+            return resolved.ok ? resolved.tax.percent : undefined;
+          });
+          return { id, wire };
+        });
+        const sent = await Promise.all(checked.map((c, d) => client.submit(c.draft.kind === 'invoice' ? 'invoice' : 'creditnote', wires[d]!.wire)));
         t.sandbox.processNow();
         const statuses = await client.status(sent);
         checked.forEach((c, d) => {
           const status = statuses.find((s) => s.RequestId === sent[d]) ?? statuses[d]!;
           const plantedHere = built.planted?.document === d;
+          if (c.draft.kind === 'credit-note') {
+            // The import's check and the sandbox agree on each credit note, whatever the earlier ones left of its invoice.
+            const rules = [...new Set(c.problems.map((p) => p.rule))].sort();
+            expect({ document: c.source.name, ready: c.status === 'ready', rules }).toEqual({ document: c.source.name, ready: status.Success, rules: status.Success ? [] : sandboxRules(status.Error ?? '') });
+            tally.creditNotes += 1;
+            for (const rule of rules) tally.creditRules.set(rule, (tally.creditRules.get(rule) ?? 0) + 1);
+            if (status.Success) {
+              tally.creditsFiscalised += 1;
+              const original = originals.find((o) => o.id === c.draft.originalInvoiceId)!;
+              original.credited = new Dec(original.credited).plus(wires[d]!.wire.Total as string).toFixed(2);
+            }
+            return;
+          }
+          if (status.Success) originals.push({ id: wires[d]!.id, reference: c.source.name, draft: c.draft, date, total: wires[d]!.wire.Total as string, credited: '0' });
           if (!plantedHere) {
             expect({ document: c.source.name, status: c.status, problems: c.problems }).toEqual({ document: c.source.name, status: 'ready', problems: [] });
             expect({ document: c.source.name, success: status.Success, error: status.Error }).toEqual({ document: c.source.name, success: true, error: null });
@@ -265,9 +328,11 @@ describe('an imported file and the sandbox agree', () => {
         },
       },
     );
-    console.info(`import property: ${tally.files} files (${tally.valid} valid, ${tally.planted} with a planted problem), ${tally.documents} documents, ${tally.fiscalised} fiscalised; ${JSON.stringify(Object.fromEntries(tally.formats))}`);
+    console.info(`import property: ${tally.files} files (${tally.valid} valid, ${tally.planted} with a planted problem), ${tally.documents} documents, ${tally.fiscalised} invoices fiscalised; ${tally.creditNotes} credit notes, ${tally.creditsFiscalised} fiscalised, refused for ${JSON.stringify(Object.fromEntries(tally.creditRules))}; ${JSON.stringify(Object.fromEntries(tally.formats))}`);
     expect(tally.files).toBe(RUNS);
     expect(tally.valid).toBeGreaterThan(150);
     expect(tally.planted).toBeGreaterThan(100);
+    expect(tally.creditsFiscalised).toBeGreaterThan(100);
+    expect(tally.creditRules.get('credit-limit') ?? 0).toBeGreaterThan(10);
   }, 180_000);
 });
