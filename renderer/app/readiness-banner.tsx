@@ -43,8 +43,8 @@ function OutageBanner({ outage }: { outage: Outage }) {
   const pending = retry.isPending || recheck.isPending;
   const failed = retry.error ?? null;
   return (
-    <section className="notice notice--warning readiness-banner" aria-label="Fiscal Harmony isn't answering">
-      <h2 className="notice__title">
+    <section className="notice notice--warning readiness-banner" aria-labelledby="outage-title">
+      <h2 className="notice__title" id="outage-title">
         Fiscal Harmony isn&rsquo;t answering
         {seconds === null ? '' : due ? ' — trying again now' : ` — retrying in ${seconds} s`}
       </h2>

@@ -5,7 +5,7 @@ import { isUnanswered } from './outage';
 
 export function readinessHeadline(verdict: ReadinessVerdict): string {
   // The service did not answer: nothing is known, so nothing is said to be ready.
-  if (isUnanswered(verdict)) return 'Fiscal Harmony isn\u2019t answering';
+  if (isUnanswered(verdict)) return 'No answer from Fiscal Harmony';
   switch (verdict.level) {
     case 'ready':
       return 'Ready to fiscalise';

@@ -16,7 +16,7 @@ const noticeClass: Record<ReadinessVerdict['level'], string> = {
 function summary(verdict: ReadinessVerdict): string {
   const name = verdict.connection === null ? '' : ` on "${verdict.connection.name}"`;
   if (isUnanswered(verdict)) {
-    return `Whether documents sent${name} are fiscalised is not known while the service does not answer; they wait safely in the outbox meanwhile.`;
+    return `Fiscal Desk cannot tell whether documents sent${name} will be fiscalised while the service does not answer; they wait safely in the outbox meanwhile.`;
   }
   switch (verdict.level) {
     case 'ready':
