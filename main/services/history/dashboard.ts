@@ -103,7 +103,7 @@ export function dashboardAlerts({ facts, outbox, device, diskFull = null }: Aler
       code: 'needs-attention',
       severity: 'blocker',
       message: `${plural(attention, 'document needs', 'documents need')} your attention: Fiscal Harmony's answer was unclear, so Fiscal Desk will not send ${attention === 1 ? 'it' : 'them'} again on its own.`,
-      nextStep: 'Open each one and look it up by its number in the Fiscal Harmony portal before entering it again.',
+      nextStep: 'Open each one and use "Check with Fiscal Harmony"; never enter it again as a new document.',
       link: '/documents?state=needs-attention',
       count: attention,
       action: null,
