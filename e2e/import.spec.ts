@@ -144,3 +144,31 @@ test('an XLSX of the same: 5 problems on their rows, 55 queued and fiscalised, t
   await importAndFiscalise(page);
   await importingAgainAddsNothing(page, 'till-export.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx);
 });
+
+test('a large file: the import shows its progress and stops on Cancel, and importing again saves only the rest', async ({ app }) => {
+  test.setTimeout(240_000);
+  const { page } = app;
+  await page.setViewportSize({ width: 900, height: 600 });
+  await open(page, 'Import');
+  const file = salesFile({ documents: 3000, lines: () => 1, prefix: 'L' });
+  const csv = Buffer.from(asCsv(file), 'utf8');
+  await choose(page, 'big-export.csv', 'text/csv', csv);
+  const run = page.getByRole('region', { name: 'Import these documents' });
+  await run.getByRole('radio', { name: 'Keep them as drafts to check first (in Documents)' }).check();
+  await run.getByRole('button', { name: 'Import 3000 documents' }).click();
+  const progress = run.getByRole('progressbar', { name: /^Saved \d+ of 3000 documents$/ });
+  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await run.getByRole('button', { name: 'Cancel' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Import cancelled' });
+  await expect(notice).toContainText('imported as drafts. The import was cancelled: the rest of the file was not imported.', { timeout: 30_000 });
+  const saved = Number(/(\d+) documents? imported as drafts/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(saved).toBeGreaterThan(0);
+  expect(saved).toBeLessThan(3000);
+  // Every saved document is whole, and the next run saves only the rest.
+  await expect(run).toContainText(`${3000 - saved} ready, 0 with problems (0 rows), ${saved} imported before`);
+  expect((await rpc<DocumentPage>(page, 'documents:list', { states: ['draft'] })).total).toBe(saved);
+  await run.getByRole('button', { name: `Import ${3000 - saved} documents` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText(`${3000 - saved} documents imported as drafts. ${saved === 1 ? '1 document had been imported before and was' : `${saved} documents had been imported before and were`} left out.`, { timeout: 120_000 });
+  expect((await rpc<DocumentPage>(page, 'documents:list', { states: ['draft'] })).total).toBe(3000);
+});
