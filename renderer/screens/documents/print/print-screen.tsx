@@ -7,6 +7,7 @@ import { Page } from '../../../components/page';
 import { ErrorPanel, Loading } from '../../../components/states';
 import { A4Invoice } from './a4-invoice';
 import { ThermalReceipt } from './thermal-receipt';
+import { usePageSize } from './use-page-size';
 import './print.css';
 
 const LAYOUTS = { a4: 'A4 invoice', receipt: '80 mm receipt' } as const;
@@ -28,6 +29,7 @@ export function PrintScreen() {
   // ZIMRA's Receipt48 view is for tax-inclusive documents only (ZS §10.1): others print on A4.
   const receiptAllowed = receipt.data?.taxInclusive !== false;
   const kind = asked === 'receipt' && receiptAllowed ? 'receipt' : 'a4';
+  usePageSize(kind);
   const print = () => {
     window.print();
     record.mutate({ id, layout: kind }, { onError: (error) => setMessage(`Printed, but not noted in the document's history: ${messageOf(error)}`) });
