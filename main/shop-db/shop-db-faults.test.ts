@@ -138,7 +138,8 @@ describe('the Test action and the paused copy', () => {
   });
 
   it('ask for what is missing before connecting', async () => {
-    expect(await testShopDatabase({ host: '', port: 5432, database: 'shop', user: '', tls: 'off' }, '', 'station')).toEqual({ ok: false, problem: 'incomplete', message: 'Fill in the address, the user first.' });
+    expect(await testShopDatabase({ host: '', port: 5432, database: 'shop', user: '', tls: 'off' }, '', 'station')).toEqual({ ok: false, problem: 'incomplete', message: 'Fill in the address and the user first.' });
+    expect((await testShopDatabase({ host: '', port: 5432, database: '', user: '', tls: 'off' }, '', 'station')).message).toBe('Fill in the address, the database and the user first.');
   });
 });
 

@@ -9,7 +9,7 @@ import { diagnose } from './shop-db-faults';
  */
 export async function testShopDatabase(settings: ShopDbConnectionSettings, password: string, stationId: string): Promise<ShopDbTestResult> {
   const missing = [settings.host === '' ? 'the address' : null, settings.database === '' ? 'the database' : null, settings.user === '' ? 'the user' : null].filter((part) => part !== null);
-  if (missing.length > 0) return { ok: false, problem: 'incomplete', message: `Fill in ${missing.join(', ')} first.` };
+  if (missing.length > 0) return { ok: false, problem: 'incomplete', message: `Fill in ${inWords(missing)} first.` };
   const target = targetOf(settings);
   try {
     const client = await openShopClient(settings, password);
@@ -27,6 +27,11 @@ export async function testShopDatabase(settings: ShopDbConnectionSettings, passw
     problem: null,
     message: `Connected to "${settings.database}" at ${settings.host}:${settings.port} as "${settings.user}": the shop database is up to date (schema ${SHOP_SCHEMA_VERSION}) and this till may copy its documents to it.`,
   };
+}
+
+/** "a", "a and b", "a, b and c". */
+function inWords(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 function sentence(text: string): string {

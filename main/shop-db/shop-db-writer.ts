@@ -32,7 +32,9 @@ export async function readCursor(client: pg.ClientBase, stationId: string, journ
  * Writes one batch and advances the cursor in one transaction: PostgreSQL has the rows and the
  * cursor that covers them, or neither. Every write is keyed (document id, station and event
  * sequence), so a batch written twice (a crash after COMMIT, two processes of one till) changes
- * nothing; a document's older snapshot never overwrites a newer one. Answers the cursor after it.
+ * nothing; a document's older snapshot never overwrites a newer one. Amounts go as the journal's
+ * text: an empty one (invoice entry leaves a line without a discount empty) is no amount, and an
+ * empty discount is none. Answers the cursor after it.
  */
 export async function writeBatch(
   client: pg.ClientBase,
@@ -58,9 +60,9 @@ export async function writeBatch(
         `INSERT INTO shop.documents (id, station_id, branch, profile_id, kind, state, number, issued_at, currency, buyer_name, buyer_tin, buyer_local_id, original_id,
            sub_total, total_tax, total, service_error, last_failure, qr_url, verification_code, fiscal_day, device_id, zimra_number, created_at, updated_at)
          SELECT d.id, $1, $2, d.profile_id, d.kind, d.state, d.number, d.issued_at, d.currency, d.buyer_name, d.buyer_tin, d.buyer_id, d.original_id,
-           d.sub_total, d.total_tax, d.total, d.service_error, d.last_failure, d.qr_url, d.verification_code, d.fiscal_day, d.device_id, d.zimra_number, d.created_at, d.updated_at
+           NULLIF(d.sub_total, '')::numeric, NULLIF(d.total_tax, '')::numeric, NULLIF(d.total, '')::numeric, d.service_error, d.last_failure, d.qr_url, d.verification_code, d.fiscal_day, d.device_id, d.zimra_number, d.created_at, d.updated_at
          FROM json_to_recordset($3::json) AS d(id uuid, profile_id text, kind text, state text, number text, issued_at text, currency text, buyer_name text, buyer_tin text,
-           buyer_id bigint, original_id uuid, sub_total numeric, total_tax numeric, total numeric, service_error text, last_failure text, qr_url text,
+           buyer_id bigint, original_id uuid, sub_total text, total_tax text, total text, service_error text, last_failure text, qr_url text,
            verification_code text, fiscal_day integer, device_id integer, zimra_number integer, created_at timestamptz, updated_at timestamptz)
          ORDER BY d.id
          ON CONFLICT (id) DO UPDATE SET station_id = excluded.station_id, branch = excluded.branch, profile_id = excluded.profile_id, kind = excluded.kind,
@@ -77,9 +79,10 @@ export async function writeBatch(
       if (batch.lines.length > 0) {
         await client.query(
           `INSERT INTO shop.document_lines (document_id, position, station_id, description, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount)
-           SELECT l.document_id, l.position, $1, l.description, l.quantity, l.unit_amount, l.discount_amount, l.tax_code, l.hs_code, l.line_amount
-           FROM json_to_recordset($2::json) AS l(document_id uuid, position integer, description text, quantity numeric, unit_amount numeric,
-             discount_amount numeric, tax_code text, hs_code text, line_amount numeric)`,
+           SELECT l.document_id, l.position, $1, l.description, NULLIF(l.quantity, '')::numeric, NULLIF(l.unit_amount, '')::numeric,
+             COALESCE(NULLIF(l.discount_amount, ''), '0')::numeric, l.tax_code, l.hs_code, NULLIF(l.line_amount, '')::numeric
+           FROM json_to_recordset($2::json) AS l(document_id uuid, position integer, description text, quantity text, unit_amount text,
+             discount_amount text, tax_code text, hs_code text, line_amount text)`,
           [till.stationId, JSON.stringify(batch.lines)],
         );
       }

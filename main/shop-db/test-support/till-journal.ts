@@ -1,6 +1,7 @@
 // A till's real journal on disk, filled through the journal's own repository the way the
 // documents service and the outbox write it: drafts, queued documents with numbers, sent and
-// fiscalised ones with their fiscal data, buyers, credit notes. The replication tests copy it.
+// fiscalised ones with their fiscal data, buyers; a line without a discount keeps it empty, as
+// invoice entry saves it. The replication tests copy it.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ function addOne(repo: DocumentsRepo, journal: Journal, n: number): string {
     { id, profile_id: TILL_PROFILE, kind: 'invoice', draft: packBody(JSON.stringify({ n })), currency, buyer_name: `Buyer ${n % 7}`, buyer_tin: null, original_id: null, sub_total: total, total_tax: '0.00', total, created_at: at },
     [
       { position: 1, description: `Item ${n}`, quantity: '2', unit_amount: '1.25', discount_amount: '0', tax_code: 'VAT15', hs_code: '15079000', line_amount: '2.50' },
-      { position: 2, description: 'Bread', quantity: '1.5', unit_amount: '0.333', discount_amount: '0', tax_code: 'ZR', hs_code: '19059000', line_amount: '0.4995' },
+      { position: 2, description: 'Bread', quantity: '1.5', unit_amount: '0.333', discount_amount: '', tax_code: 'ZR', hs_code: '19059000', line_amount: '0.4995' },
     ],
     'Saved as a draft',
   );
