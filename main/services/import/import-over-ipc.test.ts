@@ -130,6 +130,28 @@ describe('import over IPC in training mode', () => {
     expect(credited.total).toBe(2);
   });
 
+  it('one row per document without references: two identical sales are two documents, and the same rows again are none', async () => {
+    const rows = ['Customer,Currency,Description,Qty,Price,Tax,HS Code', ',USD,Bread,1,1.15,ZR,19059000', ',USD,Bread,1,1.15,ZR,19059000', ',USD,Cooking oil 2 l,1,4.60,VAT15,15079000'];
+    const fileId = await upload('no-references.csv', rows.join('\r\n'));
+    const preview = await value<ImportPreview>('import:preview', { fileId, settings: null });
+    expect(preview.settings.grouping).toBe('row');
+    expect(preview.documents.map((d) => [d.name, d.rows])).toEqual([['Row 2', [2]], ['Row 3', [3]], ['Row 4', [4]]]);
+    expect(await value<ImportOutcome>('import:run', { fileId, settings: preview.settings, mode: 'draft' })).toMatchObject({ saved: 3 });
+    // The same two bread sales in another file (its last row new): only the new one is imported.
+    const next = await upload('no-references-2.csv', [...rows.slice(0, 3), ',USD,Bread,2,1.15,ZR,19059000'].join('\r\n'));
+    const again = await value<ImportPreview>('import:preview', { fileId: next, settings: null });
+    expect(again.documents.map((d) => d.status)).toEqual(['already-imported', 'already-imported', 'ready']);
+    expect(await value<ImportOutcome>('import:run', { fileId: next, settings: again.settings, mode: 'draft' })).toMatchObject({ saved: 1, alreadyImported: 2 });
+  });
+
+  it('one row per document with a reference on two rows: the second is refused on its row', async () => {
+    const fileId = await upload('twice.csv', ['Invoice,Currency,Description,Qty,Price,Tax,HS Code', 'D-1,USD,Bread,1,1.15,ZR,19059000', 'D-1,USD,Bread,2,1.15,ZR,19059000'].join('\r\n'));
+    const preview = await value<ImportPreview>('import:preview', { fileId, settings: null });
+    const preview2 = await value<ImportPreview>('import:preview', { fileId, settings: { ...preview.settings, grouping: 'row' } });
+    expect(preview2.settingsSource).toBe('chosen');
+    expect(preview2.problems).toEqual([expect.objectContaining({ row: 3, rule: 'import-duplicate', document: 'D-1' })]);
+  });
+
   it('exports the rejected rows with the reason, a cell that would run as a formula neutralised', async () => {
     const hostile = salesFile({ documents: 1, lines: () => 2, problems: new Map([[0, 'tax-unmapped' as const]]), prefix: 'H' });
     hostile.rows[0]![4] = '=HYPERLINK("http://x.example","Click")';
