@@ -1,8 +1,9 @@
 import type { AttentionCheckOutcome, DocumentState } from '../../shared/contract/documents';
 import type { StatusResult } from '../../shared/domain/fiscal-harmony/schemas';
 import type { DocumentsRepo } from '../store/journal/documents-repo';
+import { AppError } from '../../shared/errors';
 import { isAlreadyReceived } from './outcomes';
-import { CONFLICTING_RESULTS, describeAnswer, verdictOf } from './status-answers';
+import { answersByRequest, CONFLICTING_RESULTS, describeAnswer, verdictOf } from './status-answers';
 
 // A document that needs attention, asked about again by every request id it was sent with (the
 // manager pressed "Check with Fiscal Harmony"). Every check is written to its timeline; a result
@@ -36,22 +37,29 @@ export function recordAttentionCheck(
   answers: readonly StatusResult[],
   at: string,
 ): { outcome: AttentionCheckOutcome; state: DocumentState } {
-  // Only answers about the ids asked, in the order they were sent (the latest last).
-  const order = requestIds.map((requestId) => requestId.toLowerCase());
-  const results = answers
-    .filter((result) => order.includes(result.RequestId.toLowerCase()))
-    .sort((a, b) => order.indexOf(a.RequestId.toLowerCase()) - order.indexOf(b.RequestId.toLowerCase()));
   const guard = { from: ['needs-attention'] as DocumentState[] };
   const stay = (outcome: AttentionCheckOutcome, note: string) => {
     repo.transition(id, guard, 'needs-attention', {}, at, note);
     return { outcome, state: 'needs-attention' as DocumentState };
   };
+  const conflicting = (results: readonly StatusResult[]) =>
+    stay('conflicting', `Checked with Fiscal Harmony: ${CONFLICTING_RESULTS.toLowerCase()} (${results.map(describeAnswer).join('; then ')}). Neither was taken as final`);
+  // Per request id asked, in the order they were sent (the latest last); answers that disagree about one request settle nothing.
+  const byRequest = answersByRequest(answers);
+  const verdicts = requestIds.flatMap((requestId) => {
+    const [first, ...more] = byRequest.get(requestId.toLowerCase()) ?? [];
+    return first === undefined ? [] : [verdictOf([first, ...more])];
+  });
+  const results: StatusResult[] = [];
+  for (const verdict of verdicts) {
+    if (verdict.kind === 'conflicting') return conflicting(verdict.results);
+    results.push(verdict.result);
+  }
   if (results.length === 0) return stay('nothing', `${CHECK_FOUND_NOTHING}. If it is not in the Fiscal Harmony portal either, it never arrived and can be sent again as a retry`);
-  const successes = results.filter((result) => result.Success);
-  const [firstSuccess, ...otherSuccesses] = successes;
+  const [firstSuccess, ...otherSuccesses] = results.filter((result) => result.Success);
   if (firstSuccess !== undefined) {
     const verdict = verdictOf([firstSuccess, ...otherSuccesses]);
-    if (verdict.kind === 'conflicting') return stay('conflicting', `Checked with Fiscal Harmony: ${CONFLICTING_RESULTS.toLowerCase()} (${verdict.results.map(describeAnswer).join('; then ')}). Neither was taken as final`);
+    if (verdict.kind === 'conflicting') return conflicting(verdict.results);
     const result = verdict.result;
     const qr = result.QrData ?? null;
     const applied = repo.transition(
@@ -72,11 +80,12 @@ export function recordAttentionCheck(
       at,
       `Checked with Fiscal Harmony: ${describeAnswer(result)}`,
     );
-    return { outcome: applied ? 'fiscalised' : 'already-received', state: applied ? 'fiscalised' : 'needs-attention' };
+    if (!applied) throw movedMeanwhile();
+    return { outcome: 'fiscalised', state: 'fiscalised' };
   }
-  if (results.some((result) => isAlreadyReceived(result.Error))) {
-    const words = results.find((result) => isAlreadyReceived(result.Error))?.Error ?? '';
-    return stay('already-received', `Checked with Fiscal Harmony: it still says it had this document from an earlier attempt ("${words}"), without its QR code`);
+  const received = results.find((result) => isAlreadyReceived(result.Error));
+  if (received !== undefined) {
+    return stay('already-received', `Checked with Fiscal Harmony: it still says it had this document from an earlier attempt ("${received.Error ?? ''}"), without its QR code`);
   }
   // Refusals only: the latest request's answer is the one that counts.
   const result = results[results.length - 1] ?? results[0];
@@ -90,5 +99,11 @@ export function recordAttentionCheck(
     at,
     `Checked with Fiscal Harmony: ${describeAnswer(result)}`,
   );
-  return { outcome: applied ? to : 'already-received', state: applied ? to : 'needs-attention' };
+  if (!applied) throw movedMeanwhile();
+  return { outcome: to, state: to };
+}
+
+/** The document left needs-attention while the service was asked (confirmed or sent meanwhile): nothing is taken from this answer. */
+function movedMeanwhile(): AppError {
+  return new AppError('CONFLICT', 'This document no longer needs your attention (it was confirmed or sent meanwhile). Open it again to see where it is.');
 }

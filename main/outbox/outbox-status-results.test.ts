@@ -124,3 +124,31 @@ describe('an answer that lists one document twice', () => {
     expect(row(id)?.state).toBe('fiscalised');
   });
 });
+
+describe('asking again about a document that needs attention', () => {
+  it('asks by its request ids, keeps it while the answers still disagree, then takes the result or the refusal, each in its timeline', async () => {
+    let answer: StatusRewrite = (results) => (results as WireResult[]).flatMap((result) => [result, refusedForGood(result)]);
+    const { harness, proxy, row } = await start({ rewrite: (results) => answer(results) });
+    const [fiscalised, refused] = await queueInvoices(harness.documents, 2, seeded(11));
+    if (fiscalised === undefined || refused === undefined) throw new Error('nothing queued');
+    await sendAndAsk(harness);
+    expect([row(fiscalised)?.state, row(refused)?.state]).toEqual(['needs-attention', 'needs-attention']);
+    const requestIds = (id: string) => harness.documents.get(id).events.flatMap((event) => /as request (\S+);/.exec(event.note)?.[1] ?? []);
+    expect(requestIds(fiscalised)).toEqual([row(fiscalised)?.request_id]);
+
+    const calls = proxy.statusCalls.length;
+    expect(await harness.documents.checkAttention(fiscalised)).toMatchObject({ outcome: 'conflicting', document: { state: 'needs-attention' } });
+    expect(proxy.statusCalls.slice(calls)).toEqual([[row(fiscalised)?.request_id]]);
+    expect(harness.documents.get(fiscalised).events.at(-1)?.note).toMatch(/^Checked with Fiscal Harmony: fiscal harmony gave conflicting results/i);
+
+    answer = (results) => results;
+    const done = await harness.documents.checkAttention(fiscalised);
+    const code = sandbox.documents(credentials.apiKey).find((doc) => doc.documentId === fiscalised)?.result?.fiscal?.verificationCode;
+    expect(done).toMatchObject({ outcome: 'fiscalised', document: { state: 'fiscalised', verificationCode: code } });
+    expect(done.document.events.at(-1)?.note).toContain(`Checked with Fiscal Harmony: fiscalised (verification code ${code ?? '?'}`);
+
+    answer = (results) => (results as WireResult[]).map(refusedForGood);
+    expect(await harness.documents.checkAttention(refused)).toMatchObject({ outcome: 'rejected', document: { state: 'rejected', serviceError: 'Invalid device signature' } });
+    expect(harness.documents.get(refused).events.at(-1)?.note).toBe('Checked with Fiscal Harmony: refused for good ("Invalid device signature")');
+  });
+});
