@@ -71,14 +71,18 @@ export function journalIdentity(db: DatabaseSync): string {
   return row.value;
 }
 
-/** What the back office's Tills screen shows of this till: events still to copy, the outbox's backlog, documents needing attention. */
-export function tillFigures(db: DatabaseSync, afterSeq: number): { eventsWaiting: number; outboxBacklog: number; needsAttention: number } {
-  const waiting = db.prepare('SELECT COUNT(*) AS n FROM document_events WHERE id > ?').get(afterSeq) as { n: number };
+/** Journal events after the cursor (a range of the log's primary key: cheap however long the journal). */
+export function eventsAfter(db: DatabaseSync, afterSeq: number): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM document_events WHERE id > ?').get(afterSeq) as { n: number }).n;
+}
+
+/** What the back office's Tills screen shows of this till: the outbox's backlog and the documents needing attention. */
+export function tillFigures(db: DatabaseSync): { outboxBacklog: number; needsAttention: number } {
   const states = db
     .prepare(
       `SELECT SUM(state IN ('queued', 'sending', 'submitted')) AS backlog, SUM(state IN ('needs-fix', 'needs-attention')) AS attention
        FROM documents WHERE state IN ('queued', 'sending', 'submitted', 'needs-fix', 'needs-attention')`,
     )
     .get() as { backlog: number | null; attention: number | null };
-  return { eventsWaiting: waiting.n, outboxBacklog: states.backlog ?? 0, needsAttention: states.attention ?? 0 };
+  return { outboxBacklog: states.backlog ?? 0, needsAttention: states.attention ?? 0 };
 }

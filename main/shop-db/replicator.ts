@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type pg from 'pg';
 import type { ShopReplicationStatus } from '../../shared/contract/shop-db';
 import type { Logger } from '../logging/logger';
-import { journalIdentity, readChangeBatch, tillFigures } from './journal-changes';
+import { eventsAfter, journalIdentity, readChangeBatch, tillFigures } from './journal-changes';
 import { diagnose, type ShopDbTarget } from './shop-db-faults';
 import { checkTillAccess } from './shop-db-connection';
 import { readCursor, registerTill, writeBatch, type TillIdentity } from './shop-db-writer';
@@ -114,12 +114,14 @@ export class ShopReplicator {
       const client = await this.connection();
       const till = this.options.till();
       this.cursor = await readCursor(client, till.stationId, journalId);
+      // Once a round: the documents' states are the costly count, and the Tills screen needs no more.
+      const figures = tillFigures(this.options.journal);
       for (;;) {
         const batch = readChangeBatch(this.options.journal, this.cursor, this.options.batchSize ?? 500);
         if (batch.lastSeq === null) break;
-        this.update({ state: 'copying', message: 'Copying to the shop database.', problem: null, eventsWaiting: tillFigures(this.options.journal, this.cursor).eventsWaiting });
-        const figures = tillFigures(this.options.journal, batch.lastSeq);
-        this.cursor = await writeBatch(client, till, journalId, { ...batch, lastSeq: batch.lastSeq }, figures);
+        this.update({ state: 'copying', message: 'Copying to the shop database.', problem: null, eventsWaiting: eventsAfter(this.options.journal, this.cursor) });
+        const waiting = eventsAfter(this.options.journal, batch.lastSeq);
+        this.cursor = await writeBatch(client, till, journalId, { ...batch, lastSeq: batch.lastSeq }, { ...figures, eventsWaiting: waiting });
         this.current = { ...this.current, lastCopiedAt: this.now() };
       }
       this.failures = 0;
@@ -135,7 +137,7 @@ export class ShopReplicator {
         state: 'paused',
         message: `${PAUSED}${diagnosis.message}`,
         problem: diagnosis.problem,
-        eventsWaiting: tillFigures(this.options.journal, this.cursor).eventsWaiting,
+        eventsWaiting: eventsAfter(this.options.journal, this.cursor),
       });
     }
   }
