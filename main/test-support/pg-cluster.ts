@@ -22,7 +22,8 @@ export interface PgCluster {
 
 /** Why no cluster can be started here, or null when the binaries are there. */
 export function pgMissingReason(): string | null {
-  if (process.env.FISCAL_DESK_PG_BIN !== undefined) return null;
+  const bin = process.env.FISCAL_DESK_PG_BIN;
+  if (bin !== undefined && bin !== '') return existsSync(join(bin, 'initdb')) ? null : `FISCAL_DESK_PG_BIN (${bin}) has no initdb: run \`apt-get install -y postgresql\` (Debian) or point it at PostgreSQL's bin folder`;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((version) => existsSync(join(root, version, 'bin', 'initdb'))) : [];
   return versions.length > 0 ? null : 'PostgreSQL is not installed: run `apt-get install -y postgresql` (Debian) or set FISCAL_DESK_PG_URL to a superuser URL';
