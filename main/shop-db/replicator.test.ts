@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import Decimal from 'decimal.js';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useShopDatabase } from '../test-support/pg-test-cluster';
 import { ManualScheduler } from './test-support/manual-scheduler';
@@ -139,6 +141,44 @@ describe('replication', () => {
     expect(Number(docs.rows[0]?.n)).toBe(before.documents.length + journalExpectation(fresh.journal.db).documents.length);
     const events = await db.admin.query<{ n: string }>('SELECT count(*) AS n FROM shop.document_events WHERE station_id = $1', [station]);
     expect(Number(events.rows[0]?.n)).toBe(before.events.length + journalExpectation(fresh.journal.db).events.length);
+  });
+
+  it('brings two tills together: the back office reads every document once, with totals per currency equal to each till’s own', async (context) => {
+    const db = shop.ready(context);
+    const tills = [
+      { local: till(), login: await db.login('fiscal_desk_till'), station: `station-${randomUUID()}` },
+      { local: till(), login: await db.login('fiscal_desk_till'), station: `station-${randomUUID()}` },
+    ];
+    tills[0]!.local.add(14);
+    tills[1]!.local.add(9);
+    const replicators = tills.map(({ local, login, station }, index) => tillReplicator(local.journal.db, login, station, { batchSize: 6, branch: index === 0 ? 'Harare' : 'Bulawayo' }).replicator);
+    for (const replicator of replicators) stops.push(() => replicator.stop());
+    // Both at once, as two tills do.
+    expect((await Promise.all(replicators.map((replicator) => replicator.flush()))).map((status) => status.state)).toEqual(['up-to-date', 'up-to-date']);
+
+    const office = new pg.Client({ connectionString: (await db.login('fiscal_desk_office')).url });
+    await office.connect();
+    stops.push(() => office.end());
+    const stations = tills.map((entry) => entry.station);
+    const shopTotals = await office.query<{ currency: string; total: string; n: string }>(
+      'SELECT currency, sum(total)::text AS total, count(DISTINCT id) AS n FROM shop.documents WHERE station_id = ANY($1) GROUP BY currency ORDER BY currency',
+      [stations],
+    );
+    const tillTotals = new Map<string, { total: Decimal; n: number }>();
+    for (const { local } of tills) {
+      for (const row of local.journal.db.prepare(`SELECT currency, total FROM documents WHERE state <> 'draft'`).all() as { currency: string; total: string }[]) {
+        const sum = tillTotals.get(row.currency) ?? { total: new Decimal(0), n: 0 };
+        tillTotals.set(row.currency, { total: sum.total.plus(row.total), n: sum.n + 1 });
+      }
+    }
+    expect(shopTotals.rows.map((row) => ({ currency: row.currency, total: new Decimal(row.total).toFixed(2), n: Number(row.n) }))).toEqual(
+      [...tillTotals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => ({ currency, total: sum.total.toFixed(2), n: sum.n })),
+    );
+    const byBranch = await office.query<{ branch: string; n: string }>('SELECT branch, count(*) AS n FROM shop.documents WHERE station_id = ANY($1) GROUP BY branch ORDER BY branch', [stations]);
+    expect(byBranch.rows).toEqual([
+      { branch: 'Bulawayo', n: String(journalExpectation(tills[1]!.local.journal.db).documents.length) },
+      { branch: 'Harare', n: String(journalExpectation(tills[0]!.local.journal.db).documents.length) },
+    ]);
   });
 
   it('runs on its scheduler: a round now, the idle wait after it, a retry that grows after a fault', async (context) => {
