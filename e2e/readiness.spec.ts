@@ -1,8 +1,11 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { DEMO_CREDENTIALS, type DemoTemplate } from '../main/sandbox/demo-accounts';
+import { typedInvoice } from '../main/test-support/sample-drafts';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
 import { open } from './screens';
+import { expectButtonsLookLikeButtons, expectLinesFit, expectOneScrollArea, expectSidebarLabelsWhole, expectTotalsAboveSendBar } from './fit-checks';
+import { rpc } from './rpc';
 import { trainingAddress } from './training-sandbox';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -203,7 +206,8 @@ test('Add a connection: empty key asked for by name, duplicate names refused, Te
 
 // ---- Fit: every screen at Electron's minimum window, and screenshots of each ----------------
 
-const screens = ['Home', 'Account', 'Fiscal device', 'New invoice', 'Documents', 'Mappings', 'Connections', 'Settings'];
+/** The sidebar's screens, in its order. */
+const screens = ['Home', 'Account', 'Fiscal device', 'New invoice', 'Documents', 'Import', 'Mappings', 'Connections', 'Settings'];
 const sizes = [
   { width: 900, height: 600 },
   { width: 1366, height: 768 },
@@ -234,9 +238,11 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`every screen fits 900x600 and 1366x768 in the ${theme} theme, row actions in view, axe clean`, async ({ app }, testInfo) => {
+  test(`every screen fits 900x600 and 1366x768 in the ${theme} theme: whole sidebar labels, one scroll area, lines and totals in view, row actions in view, axe clean`, async ({ app }, testInfo) => {
     test.setTimeout(300_000);
     const { page } = app;
+    // More documents than a screen shows: the list must scroll with the screen, not in a box of its own.
+    for (let i = 0; i < 14; i += 1) await rpc(page, 'documents:saveDraft', { draft: typedInvoice({ buyer: { ...typedInvoice().buyer, name: `Buyer ${i + 1}` } }) });
     await open(page, 'Settings');
     await page.getByRole('radio', { name: theme === 'light' ? 'Light' : 'Dark' }).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -248,7 +254,24 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
         await expect(page.locator('.loading')).toHaveCount(0);
         const label = `${screen} ${size.width}x${size.height} ${theme}`;
+        if (screen === 'Documents') {
+          await expect(page.getByTestId('documents-count')).toHaveText('14 documents');
+          // A small window: search and a "Filters (n)" toggle, and the list starts on the first screen.
+          const toggle = page.getByRole('search', { name: 'Find documents' }).getByRole('button', { name: /^Filters/ });
+          await expect(toggle).toHaveAttribute('aria-expanded', size.width === 900 ? 'false' : 'true');
+          const firstRow = await page.locator('[data-document-id]').first().boundingBox();
+          expect.soft((firstRow?.y ?? size.height) + (firstRow?.height ?? 0), `${label}: the first document is below the first screen`).toBeLessThanOrEqual(size.height);
+        }
         await expectNoSidewaysScroll(page, label);
+        await expectSidebarLabelsWhole(page, label, screens);
+        await expectOneScrollArea(page, label);
+        await expectButtonsLookLikeButtons(page, label);
+        if (screen === 'New invoice') {
+          await expectLinesFit(page, label);
+          await expectTotalsAboveSendBar(page, label);
+          await screenshot(page, testInfo, `${theme}-${size.width}x${size.height}-new-invoice-totals`);
+          await page.evaluate(`document.getElementById('main-content').scrollTop = 0`);
+        }
         if (size.width === 900) await expectNoAxeViolations(page, label);
         await screenshot(page, testInfo, `${theme}-${size.width}x${size.height}-${screen.toLowerCase().replaceAll(' ', '-')}`);
       }

@@ -30,8 +30,11 @@ export function Sidebar() {
       <div className="sidebar__brand" aria-hidden="true">
         Fiscal Desk
       </div>
-      <ConnectionSwitcher />
-      <ReadinessIndicator />
+      {/* Below 1000 px these two sit in a bar above the screen and the links shrink to icons. */}
+      <div className="sidebar__top">
+        <ConnectionSwitcher />
+        <ReadinessIndicator />
+      </div>
       <ul className="sidebar__list" ref={listRef} onKeyDown={onKeyDown}>
         {screens.map((screen) => (
           <li key={screen.path}>
@@ -42,6 +45,7 @@ export function Sidebar() {
               {...(screen.soon === true ? { 'aria-describedby': 'sidebar-soon' } : {})}
             >
               <NavIcon path={screen.path} />
+              {/* Also the icon's tooltip below 1000 px, on hover and keyboard focus; always the link's name. */}
               <span className="sidebar__label">{screen.label}</span>
               {screen.soon === true ? (
                 <span className="sidebar__soon" aria-hidden="true">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatShortTime, groupThousands, isPast } from './format';
+import { formatAmount, formatDate, formatDateTime, formatShortTime, formatTime, groupThousands, isPast } from './format';
 
 describe('formatAmount', () => {
   it('groups thousands and keeps two places, from decimal strings', () => {
@@ -36,9 +36,29 @@ describe('isPast', () => {
 });
 
 describe('formatShortTime', () => {
-  it('shows only the time today, and the day with the time on other days', () => {
-    const now = new Date(2026, 10, 21, 15, 0);
-    expect(formatShortTime(new Date(2026, 10, 21, 14, 5), now)).toBe('14:05');
-    expect(formatShortTime(new Date(2026, 10, 20, 9, 30), now)).toBe('20 Nov, 09:30');
+  it('shows only the time today (in CAT), and the day with the time on other days, labelled CAT', () => {
+    const now = new Date('2026-11-21T13:00:00Z');
+    expect(formatShortTime(new Date('2026-11-21T12:05:00Z'), now)).toBe('14:05 CAT');
+    expect(formatShortTime(new Date('2026-11-20T07:30:00Z'), now)).toBe('20 Nov, 09:30 CAT');
+    // 23:30 UTC is already the next day in Harare.
+    expect(formatShortTime(new Date('2026-11-20T23:30:00Z'), now)).toBe('01:30 CAT');
+  });
+});
+
+describe('dates and times are Zimbabwe\'s (CAT), whatever the computer\'s time zone', () => {
+  it('shows a Fiscal Harmony date at its own CAT wall clock, 24-hour, day first, labelled CAT', () => {
+    expect(formatDateTime('2026-12-03T09:05:00+02:00')).toBe('3 Dec 2026, 09:05 CAT');
+    expect(formatDateTime('2026-12-03T22:30:00Z')).toBe('4 Dec 2026, 00:30 CAT');
+    // Without an offset a Fiscal Harmony date is CAT, not this computer's time zone.
+    expect(formatDateTime('2026-12-03T15:53:00')).toBe('3 Dec 2026, 15:53 CAT');
+    expect(formatDateTime(Date.UTC(2026, 8, 1, 6, 0))).toBe('1 Sep 2026, 08:00 CAT');
+    expect(formatTime('2026-12-03T15:53:00+02:00')).toBe('15:53 CAT');
+  });
+
+  it('gives the CAT calendar day, and the text as given when it is not a date', () => {
+    expect(formatDate('2026-12-03T23:30:00Z')).toBe('4 Dec 2026');
+    expect(formatDate('2026-06-30')).toBe('30 Jun 2026');
+    expect(formatDate('soon')).toBe('soon');
+    expect(formatDate(null)).toBe('—');
   });
 });

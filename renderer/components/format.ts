@@ -1,18 +1,47 @@
 import { formatMoney } from '../../shared/domain/money';
+import { catParts, parseFhDate } from '../../shared/domain/fiscal-harmony/fh-date';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+// Every date and time is shown as Zimbabwe sees it (CAT, UTC+2), whatever this computer's time
+// zone, and every time says so: the documents' dates are CAT, and so is ZIMRA's fiscal day.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const two = (n: number): string => String(n).padStart(2, '0');
 
-/** "21 Nov 2026"; the text as given when it is not a date. */
-export function formatDate(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+/** The instant of a date: a Fiscal Harmony date without an offset is CAT, never this computer's zone. */
+function instantOf(value: string | number | Date): Date | undefined {
+  const date = typeof value === 'string' ? (parseFhDate(value) ?? new Date(value)) : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+const catDate = (date: Date): string => {
+  const p = catParts(date);
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+};
+const catDayMonth = (date: Date): string => {
+  const p = catParts(date);
+  return `${p.day} ${MONTHS[p.month - 1]}`;
+};
+const catTime = (date: Date): string => {
+  const p = catParts(date);
+  return `${two(p.hour)}:${two(p.minute)} CAT`;
+};
+
+/** "21 Nov 2026" (the CAT calendar day); the text as given when it is not a date. */
+export function formatDate(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = instantOf(value);
+  return date === undefined ? value : catDate(date);
+}
+
+/** "21 Nov 2026, 14:05 CAT". */
 export function formatDateTime(value: string | number | Date): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : dateTimeFormat.format(date);
+  const date = instantOf(value);
+  return date === undefined ? String(value) : `${catDate(date)}, ${catTime(date)}`;
+}
+
+/** "14:05 CAT": the time of day alone, for a cell that shows the date above it. */
+export function formatTime(value: string | number | Date): string {
+  const date = instantOf(value);
+  return date === undefined ? String(value) : catTime(date);
 }
 
 /** "1234567.5" -> "1,234,567.50": two places and thousands separators, for reading only (never sent). */
@@ -46,23 +75,19 @@ export function isPast(value: string | null | undefined, now: Date = new Date())
   return !Number.isNaN(date.getTime()) && date.getTime() <= now.getTime();
 }
 
-const shortDateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-/** "21 Nov, 14:05": for narrow table cells (the full date is in the title). */
+/** "21 Nov, 14:05 CAT": for narrow table cells (the full date is in the title). */
 export function formatShortDateTime(value: string | number | Date): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : shortDateTimeFormat.format(date);
+  const date = instantOf(value);
+  return date === undefined ? String(value) : `${catDayMonth(date)}, ${catTime(date)}`;
 }
 
 export function orDash(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** "14:05" today, "21 Nov, 14:05" on another day: short enough for a screen's header (full date in the title). */
+/** "14:05 CAT" today (in CAT), "21 Nov, 14:05 CAT" on another day: short enough for a screen's header (full date in the title). */
 export function formatShortTime(value: string | number | Date, now: Date = new Date()): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return date.toDateString() === now.toDateString() ? timeFormat.format(date) : shortDateTimeFormat.format(date);
+  const date = instantOf(value);
+  if (date === undefined) return String(value);
+  return catDate(date) === catDate(now) ? catTime(date) : `${catDayMonth(date)}, ${catTime(date)}`;
 }

@@ -193,7 +193,7 @@ function LineRow(props: LineRowProps) {
     const error = props.errorOf(path);
     const errorId = `${path}-error`;
     return (
-      <td className={`lines__${field}`}>
+      <td className={`lines__${field}`} data-label={REQUIRED.has(field) ? `${COLUMN_LABEL[field]} *` : COLUMN_LABEL[field]}>
         <input
           type="text"
           data-field={path}
@@ -232,7 +232,7 @@ function LineRow(props: LineRowProps) {
       {cell('discountAmount', { inputMode: 'decimal', readOnly: creditNote })}
       {cell('taxCode', creditNote ? { readOnly: true } : { list: props.datalistId })}
       {cell('hsCode', { inputMode: 'numeric', readOnly: creditNote })}
-      <td className="num lines__amount">
+      <td className="num lines__amount" data-label="Amount">
         <span className="lines__amount-value" aria-label={`Line ${n} amount`}>
           {props.figure?.lineAmount === null || props.figure === undefined ? '—' : formatAmount(props.figure.lineAmount)}
         </span>
@@ -288,7 +288,7 @@ function DescriptionCell(props: LineRowProps) {
   };
 
   return (
-    <td className="lines__description">
+    <td className="lines__description" data-label={`${COLUMN_LABEL.description} *`}>
       <div className="combo">
         <input
           type="text"
