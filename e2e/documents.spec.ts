@@ -12,6 +12,7 @@ import { open } from './screens';
 import { setFaults, trainingAddress } from './training-sandbox';
 import { replacePrintDialog } from './print-dialog';
 import { rpc } from './rpc';
+import { moreAction, showPdfTab } from './detail-actions';
 import { decodeQr } from './decode-qr';
 import { openNewInvoice, pasteLines, type TypedLine } from './type-invoice';
 
@@ -79,7 +80,7 @@ test('find a document by its verification code, see its QR and PDF, print the re
   await expectNoAxeViolations(page, `Document detail (light)`);
 
   // The service's PDF inside the app: page 1 drawn by pdf.js.
-  await page.getByRole('button', { name: 'Show PDF' }).click();
+  await showPdfTab(page);
   await expect(page.getByTestId('pdf-page-status')).toHaveText(/^Page 1 of \d+$/);
   const canvas = page.getByRole('img', { name: /^PDF of .*, page 1 of \d+$/ });
   await expect(canvas).toHaveAttribute('data-rendered-page', '1', { timeout: 20_000 });
@@ -94,7 +95,7 @@ test('find a document by its verification code, see its QR and PDF, print the re
   await expectNoAxeViolations(page, `Document detail with its PDF (light)`);
 
   // The app's own 80 mm receipt: the preview and the printout show the verification code.
-  await page.getByRole('link', { name: 'Print 80 mm receipt' }).click();
+  await (await moreAction(page, 'Print 80 mm receipt')).click();
   const receipt = page.getByRole('article', { name: '80 mm receipt' });
   await expect(receipt.getByTestId('print-verification-code')).toHaveText(qr.verificationCode);
   await expect(receipt).toContainText('FISCAL TAX INVOICE');
@@ -118,11 +119,11 @@ test('find a document by its verification code, see its QR and PDF, print the re
   await expectNoAxeViolations(page, 'Documents list (dark)');
   await page.getByRole('table', { name: 'Documents' }).getByRole('link', { name: target.number! }).click();
   await expect(page.getByTestId('verification-code')).toHaveText(qr.verificationCode);
-  await page.getByRole('button', { name: 'Show PDF' }).click();
+  await showPdfTab(page);
   await expect(page.getByRole('img', { name: /^PDF of .*, page 1 of \d+$/ })).toHaveAttribute('data-rendered-page', '1', { timeout: 20_000 });
   await expect(page.locator('.loading')).toHaveCount(0);
   await expectNoAxeViolations(page, 'Document detail with its PDF (dark)');
-  await page.getByRole('link', { name: 'Print 80 mm receipt' }).click();
+  await (await moreAction(page, 'Print 80 mm receipt')).click();
   await expect(page.getByRole('article', { name: '80 mm receipt' }).getByTestId('print-verification-code')).toHaveText(qr.verificationCode);
   await expectNoAxeViolations(page, 'Receipt print preview (dark)');
 
@@ -214,7 +215,7 @@ test("the service's PDF prints page by page: on paper only its pages, page 1 wit
   await open(page, 'Documents');
   await page.getByRole('table', { name: 'Documents' }).getByRole('link', { name: invoice.number! }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}` })).toBeVisible();
-  await page.getByRole('button', { name: 'Show PDF' }).click();
+  await showPdfTab(page);
   await expect(page.getByTestId('pdf-page-status')).toHaveText(`Page 1 of ${pages}`);
   await page.getByRole('button', { name: 'Print PDF' }).press('Enter');
 

@@ -6,6 +6,7 @@ import { decodeQr } from './decode-qr';
 import { expect, test } from './fixtures';
 import { replacePrintDialog } from './print-dialog';
 import { rpc } from './rpc';
+import { moreAction } from './detail-actions';
 import { open } from './screens';
 
 // Golden tests of the printed documents against ZIMRA's print views (ZS §10.1–10.3; the list and
@@ -148,7 +149,7 @@ test('A4 invoice, 80 mm receipt and A4 credit note hold ZIMRA\'s fields in order
   await page.context().route(`${SITE}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>ZIMRA</title>' }));
   await openDocument(page, invoice);
   const popup = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Verify at ZIMRA' }).click();
+  await (await moreAction(page, 'Verify at ZIMRA')).click();
   const zimra = await popup;
   await zimra.waitForLoadState();
   expect(zimra.url()).toBe(qr.qrCodeUrl);
@@ -160,7 +161,11 @@ test('a document with prices excluding tax prints on A4 only, its amounts marked
   const { page } = app;
   const invoice = await fiscalise(page, typedInvoice({ taxInclusive: false, lines: [typedLine({ quantity: '1', unitAmount: '100.00' })] }));
   await openDocument(page, invoice);
+  // Nowhere on its page, "More" included.
+  await expect(await moreAction(page, 'Create a credit note')).toBeVisible();
+  await expect(page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: 'Print 80 mm receipt' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Print 80 mm receipt' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Print A4 invoice' }).click();
   const a4 = await printed(page, true);
   expectInOrder(a4.text, [

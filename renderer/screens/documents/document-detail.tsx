@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DocumentDetail } from '../../../shared/contract/documents';
 import { useCheckStatus, useDocument, useResendDocument } from '../../api/use-documents';
@@ -6,7 +6,9 @@ import { usePdf, useReceipt, useSavePdf } from '../../api/use-history';
 import { messageOf } from '../../api/unwrap';
 import { DocumentLinesTable } from '../../components/document-lines-table';
 import { FactList } from '../../components/fact-list';
-import { formatAmount, formatDate, formatDateTime } from '../../components/format';
+import { formatAmount, formatDateTime } from '../../components/format';
+import { PAYMENT_LABEL } from '../../components/payment-labels';
+import { Tabs } from '../../components/tabs';
 import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/states';
 import { ratesOfTaxTable, TaxSummaryTable } from '../../components/tax-summary-table';
@@ -16,7 +18,7 @@ import { AttentionActions } from './attention-actions';
 import { FiscalFacts } from './fiscal-facts';
 import { KIND_LABELS, STATE_LABELS } from './history-filters';
 import { PdfViewer, printPdf } from './pdf-on-demand';
-import { StateBadge } from './state-badge';
+import { DetailActionBar, printActions, type DetailAction } from './detail-actions';
 
 
 export function DocumentDetailScreen() {
@@ -50,8 +52,9 @@ function Detail({ document }: { document: DocumentDetail }) {
         <p className="notice notice--training">Training: this document was sent to the training simulator and is not fiscal.</p>
       ) : null}
       <section className={`notice ${document.state === 'fiscalised' ? 'notice--success' : document.state === 'rejected' || document.state === 'needs-attention' ? 'notice--error' : document.state === 'needs-fix' ? 'notice--warning' : 'notice--info'}`} aria-labelledby="state-title">
-        <h2 className="notice__title" id="state-title">
-          <StateBadge state={document.state} /> {document.explanation.title}
+        {/* The title names the state in words ("Fiscalised"): no badge repeating it. */}
+        <h2 className="notice__title" id="state-title" data-testid="detail-state">
+          {document.explanation.title}
         </h2>
         <p>{document.explanation.detail}</p>
         {document.explanation.nextStep === null ? null : (
@@ -67,45 +70,53 @@ function Detail({ document }: { document: DocumentDetail }) {
       </section>
       <Actions document={document} />
       <AttentionActions document={document} />
-      {document.qr === null ? null : (
-        <section aria-labelledby="fiscal-title" className="card">
-          <h2 id="fiscal-title" className="section-title">
-            Fiscal data
-          </h2>
-          <FiscalFacts qr={document.qr} />
-        </section>
-      )}
-      <section aria-labelledby="buyer-title" className="card">
-        <h2 id="buyer-title" className="section-title">
-          Buyer
-        </h2>
-        <FactList
-          facts={[
-            ['Name', document.draft.buyer.name || document.buyerName],
-            ['Trade name', document.draft.buyer.tradeName],
-            ['TIN', document.draft.buyer.tin],
-            ['VAT number', document.draft.buyer.vatNumber],
-            ['Phone', document.draft.buyer.phone],
-            ['Email', document.draft.buyer.email],
-          ]}
-        />
-      </section>
-      <Lines document={document} />
-      <TaxSummary document={document} />
-      <section aria-labelledby="timeline-title" className="card">
-        <h2 id="timeline-title" className="section-title">
-          What happened
-        </h2>
-        <ol className="timeline">
-          {document.events.map((event, index) => (
-            <li key={index}>
-              <time dateTime={event.at}>{formatDateTime(event.at)}</time> <strong>{STATE_LABELS[event.to]}</strong>
-              {event.note === '' ? null : <span className="timeline__note"> — {event.note}</span>}
-            </li>
-          ))}
-        </ol>
-      </section>
-      {document.pdfAvailable ? <PdfSection document={document} /> : null}
+      <DetailTabs
+        document={document}
+        details={() => (
+          <>
+            <DocumentFacts document={document} />
+            {document.qr === null ? null : (
+              <section aria-labelledby="fiscal-title" className="card">
+                <h2 id="fiscal-title" className="section-title">
+                  Fiscal data
+                </h2>
+                <FiscalFacts qr={document.qr} />
+              </section>
+            )}
+            <section aria-labelledby="buyer-title" className="card">
+              <h2 id="buyer-title" className="section-title">
+                Buyer
+              </h2>
+              <FactList
+                facts={[
+                  ['Name', document.draft.buyer.name || document.buyerName],
+                  ['Trade name', document.draft.buyer.tradeName],
+                  ['TIN', document.draft.buyer.tin],
+                  ['VAT number', document.draft.buyer.vatNumber],
+                  ['Phone', document.draft.buyer.phone],
+                  ['Email', document.draft.buyer.email],
+                ]}
+              />
+            </section>
+            <Lines document={document} />
+            <TaxSummary document={document} />
+            <section aria-labelledby="timeline-title" className="card">
+              <h2 id="timeline-title" className="section-title">
+                What happened
+              </h2>
+              <ol className="timeline">
+                {document.events.map((event, index) => (
+                  <li key={index}>
+                    <time dateTime={event.at}>{formatDateTime(event.at)}</time> <strong>{STATE_LABELS[event.to]}</strong>
+                    {event.note === '' ? null : <span className="timeline__note"> — {event.note}</span>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </>
+        )}
+        pdf={() => <PdfSection document={document} />}
+      />
     </Page>
   );
 }
@@ -117,47 +128,36 @@ function Actions({ document }: { document: DocumentDetail }) {
   // Only a document waiting for its result can be asked about (fh-api.md section 5: by request id, for 7 days).
   const canCheck = document.state === 'submitted';
   const editable = document.state === 'draft' || document.state === 'needs-fix';
+  // Most useful first: the first is the primary button, the others are under "More".
+  const actions: DetailAction[] = [];
+  if (canCheck) {
+    actions.push({
+      key: 'check-status',
+      label: check.isPending ? 'Checking…' : 'Check status now',
+      busy: check.isPending,
+      run: () =>
+        check.mutate([document.id], {
+          onSuccess: ({ changed }) => setMessage(changed === 0 ? 'Fiscal Harmony has no new result yet.' : 'The result came in.'),
+          onError: (error) => setMessage(messageOf(error)),
+        }),
+    });
+  }
+  if (editable) actions.push({ key: 'edit', label: document.state === 'draft' ? 'Continue editing' : 'Fix and re-send', to: `/new-document/${document.id}` });
+  if (document.state === 'needs-fix') {
+    actions.push({
+      key: 'retry',
+      label: 'Retry as it is',
+      disabled: resend.isPending,
+      run: () => resend.mutate(document.id, { onSuccess: () => setMessage('Queued again as a retry.'), onError: (error) => setMessage(messageOf(error)) }),
+    });
+  }
+  actions.push(...printActions(document));
+  if (document.kind === 'invoice' && document.state === 'fiscalised') actions.push({ key: 'credit-note', label: 'Create a credit note', to: `/new-document/credit-note?from=${document.id}` });
+  const verify = verifyAction(document, setMessage);
+  if (verify !== null) actions.push(verify);
   return (
     <div className="detail-actions">
-      <div className="button-row">
-        {canCheck ? (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={check.isPending}
-            onClick={() =>
-              check.mutate([document.id], {
-                onSuccess: ({ changed }) => setMessage(changed === 0 ? 'Fiscal Harmony has no new result yet.' : 'The result came in.'),
-                onError: (error) => setMessage(messageOf(error)),
-              })
-            }
-          >
-            {check.isPending ? 'Checking…' : 'Check status now'}
-          </button>
-        ) : null}
-        {document.state === 'needs-fix' ? (
-          <button
-            type="button"
-            className="button"
-            disabled={resend.isPending}
-            onClick={() => resend.mutate(document.id, { onSuccess: () => setMessage('Queued again as a retry.'), onError: (error) => setMessage(messageOf(error)) })}
-          >
-            Retry as it is
-          </button>
-        ) : null}
-        {editable ? (
-          <Link className="button button--primary" to={`/new-document/${document.id}`}>
-            {document.state === 'draft' ? 'Continue editing' : 'Fix and re-send'}
-          </Link>
-        ) : null}
-        {document.kind === 'invoice' && document.state === 'fiscalised' ? (
-          <Link className="button" to={`/new-document/credit-note?from=${document.id}`}>
-            Create a credit note
-          </Link>
-        ) : null}
-        <PrintActions document={document} />
-        <VerifyAction document={document} onMessage={setMessage} />
-      </div>
+      <DetailActionBar actions={actions} />
       <p role="status" aria-live="polite" className="list-actions__message">
         {message}
       </p>
@@ -165,36 +165,8 @@ function Actions({ document }: { document: DocumentDetail }) {
   );
 }
 
-/** States whose document has a number but no ZIMRA verification yet: printable only as not fiscal. */
-const NOT_FISCAL_YET: readonly DocumentDetail['state'][] = ['queued', 'sending', 'submitted', 'needs-fix', 'rejected', 'needs-attention'];
-
-/** Fiscal layouts only for a fiscalised document (80 mm only when its prices include tax); a not-fiscal copy otherwise. */
-function PrintActions({ document }: { document: DocumentDetail }) {
-  const what = document.kind === 'invoice' ? 'invoice' : 'credit note';
-  if (document.state === 'fiscalised') {
-    return (
-      <>
-        <Link className="button" to={`/documents/${document.id}/print/a4`}>
-          Print A4 {what}
-        </Link>
-        {document.draft.taxInclusive ? (
-          <Link className="button" to={`/documents/${document.id}/print/receipt`}>
-            Print 80 mm receipt
-          </Link>
-        ) : null}
-      </>
-    );
-  }
-  if (!NOT_FISCAL_YET.includes(document.state) || document.number === null) return null;
-  return (
-    <Link className="button" to={`/documents/${document.id}/print/a4`}>
-      Print a not-fiscal copy
-    </Link>
-  );
-}
-
 /** Opens ZIMRA's verification page (main allows only ZIMRA's sites), or copies the code to type there. */
-function VerifyAction({ document, onMessage }: { document: DocumentDetail; onMessage: (message: string) => void }) {
+function verifyAction(document: DocumentDetail, onMessage: (message: string) => void): DetailAction | null {
   const qr = document.qr;
   if (qr === null) return null;
   const parsed = parseZimraQrUrl(qr.qrCodeUrl);
@@ -207,19 +179,50 @@ function VerifyAction({ document, onMessage }: { document: DocumentDetail; onMes
       onMessage(`${why} Type the verification code ${qr.verificationCode} at ${parsed.site}.`);
     }
   };
+  return {
+    key: 'verify',
+    label: 'Verify at ZIMRA',
+    run: () => {
+      openExternal(qr.qrCodeUrl).then(
+        () => onMessage(`ZIMRA's verification page was opened: ${parsed.site}`),
+        (error: unknown) => void copyCode(`${messageOf(error)}`),
+      );
+    },
+  };
+}
+
+/** When, how paid, what for: the facts of the document itself (a credit note also names the invoice it credits). */
+function DocumentFacts({ document }: { document: DocumentDetail }) {
+  const creditNote = document.kind === 'credit-note';
+  // A draft's date is the one typed (empty: the moment it is queued) until it is queued.
+  const when = document.date ?? document.draft.date;
+  const facts: [string, ReactNode][] = [
+    ['Date and time', when === '' ? 'When it is sent' : formatDateTime(when)],
+    ['Payment', PAYMENT_LABEL[document.draft.paymentMethod]],
+    [creditNote ? 'Reason' : 'Reference', document.draft.reference.trim()],
+  ];
+  if (creditNote) facts.push(['Credits invoice', document.originalInvoiceNumber]);
   return (
-    <button
-      type="button"
-      className="button"
-      onClick={() => {
-        openExternal(qr.qrCodeUrl).then(
-          () => onMessage(`ZIMRA's verification page was opened: ${parsed.site}`),
-          (error: unknown) => void copyCode(`${messageOf(error)}`),
-        );
-      }}
-    >
-      Verify at ZIMRA
-    </button>
+    <section aria-labelledby="document-facts-title" className="card">
+      <h2 id="document-facts-title" className="section-title">
+        {KIND_LABELS[document.kind]}
+      </h2>
+      <FactList facts={facts} />
+    </section>
+  );
+}
+
+/** The details, and the service's PDF in a tab of its own (loaded when the tab is first chosen). */
+function DetailTabs(props: { document: DocumentDetail; details: () => ReactNode; pdf: () => ReactNode }) {
+  if (!props.document.pdfAvailable) return <>{props.details()}</>;
+  return (
+    <Tabs
+      label="Document"
+      tabs={[
+        { key: 'details', label: 'Details', panel: props.details },
+        { key: 'pdf', label: 'PDF', panel: props.pdf },
+      ]}
+    />
   );
 }
 
@@ -256,8 +259,6 @@ function TaxSummary({ document }: { document: DocumentDetail }) {
             ['Before tax', formatAmount(document.totals.subTotal, document.currency)],
             ['Tax', formatAmount(document.totals.totalTax, document.currency)],
             ['Total', <strong>{formatAmount(document.totals.total, document.currency)}</strong>],
-            ['Date', formatDate(document.date)],
-            ['Credits invoice', document.originalInvoiceNumber],
           ]}
         />
       )}
@@ -266,8 +267,8 @@ function TaxSummary({ document }: { document: DocumentDetail }) {
 }
 
 function PdfSection({ document }: { document: DocumentDetail }) {
-  const [open, setOpen] = useState(false);
-  const pdf = usePdf(open ? document.id : null);
+  // Drawn when its tab is first chosen: the PDF is asked for then, not with the page.
+  const pdf = usePdf(document.id);
   const save = useSavePdf();
   const [message, setMessage] = useState<string | null>(null);
   const print = () => {
@@ -280,9 +281,6 @@ function PdfSection({ document }: { document: DocumentDetail }) {
         Fiscal Harmony's PDF
       </h2>
       <div className="button-row">
-        <button type="button" className="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide PDF' : 'Show PDF'}
-        </button>
         <button
           type="button"
           className="button"
@@ -296,7 +294,7 @@ function PdfSection({ document }: { document: DocumentDetail }) {
         >
           Save PDF
         </button>
-        {open && pdf.data !== undefined ? (
+        {pdf.data !== undefined ? (
           <button type="button" className="button" onClick={print}>
             Print PDF
           </button>
@@ -305,9 +303,9 @@ function PdfSection({ document }: { document: DocumentDetail }) {
       <p role="status" aria-live="polite" className="list-actions__message">
         {message}
       </p>
-      {open && pdf.isPending ? <Loading what="the PDF" /> : null}
-      {open && pdf.isError ? <ErrorPanel error={pdf.error} onRetry={() => void pdf.refetch()} title="The PDF could not be loaded" /> : null}
-      {open && pdf.data !== undefined ? (
+      {pdf.isPending ? <Loading what="the PDF" /> : null}
+      {pdf.isError ? <ErrorPanel error={pdf.error} onRetry={() => void pdf.refetch()} title="The PDF could not be loaded" /> : null}
+      {pdf.data !== undefined ? (
         <>
           {pdf.data.training ? <p className="notice notice--training">Training: this PDF comes from the training simulator and is not a tax document.</p> : null}
           <PdfViewer base64={pdf.data.base64} title={`PDF of ${document.number ?? 'the document'}`} />

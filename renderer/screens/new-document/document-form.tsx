@@ -1,15 +1,16 @@
 import { useCallback, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
 import type { CreditBasis, EntryCheckResult, EntryOptions, EntryProblem } from '../../../shared/contract/entry';
 import type { DocumentDetail, DocumentDraft } from '../../../shared/contract/documents';
-import type { PAYMENT_METHODS } from '../../../shared/domain/fiscal-harmony/schemas/documents';
 import { draftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
 import { useEntryCheck, useQueueDocument, useResendDocument } from '../../api/use-documents';
 import { FiscalCallError, unwrap } from '../../api/unwrap';
 import { fiscal } from '../../bridge/fiscal';
 import { formatAmount, formatDateTime } from '../../components/format';
+import { PAYMENT_LABEL } from '../../components/payment-labels';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { BuyerSection } from './buyer-section';
+import { DateTimeField } from './date-field';
 import { draftReducer, fieldsNamedByServiceError, withoutBlankLines, type DraftAction } from './draft-state';
 import { focusField } from './focus-field';
 import { LinesTable } from './lines-table';
@@ -27,20 +28,6 @@ export interface DocumentFormProps {
   /** It was queued: show it as it travels. */
   onSent: (detail: DocumentDetail) => void;
 }
-
-const PAYMENT_LABEL: Record<(typeof PAYMENT_METHODS)[number], string> = {
-  Cash: 'Cash',
-  Card: 'Card',
-  MobileWallet: 'Mobile wallet',
-  Coupon: 'Coupon',
-  Credit: 'On credit',
-  BankTransfer: 'Bank transfer',
-  Other: 'Other',
-};
-
-/** A datetime-local value (CAT wall clock) from a Fiscal Harmony date, and back. */
-const toLocalInput = (date: string): string => (date.trim() === '' ? '' : date.slice(0, 16));
-const fromLocalInput = (value: string): string => (value === '' ? '' : `${value}:00+02:00`);
 
 /** The invoice or credit-note form: keyboard first, checked live, saved as typed. */
 export function DocumentForm(props: DocumentFormProps) {
@@ -177,15 +164,7 @@ export function DocumentForm(props: DocumentFormProps) {
       <fieldset className="entry-section details">
         <legend>{creditNote ? 'Credit note' : 'Invoice'}</legend>
         <div className="details__grid">
-          <TextField
-            label="Date and time"
-            hint="Zimbabwe time (CAT). Empty: the moment it is sent"
-            type="datetime-local"
-            data-field="date"
-            value={toLocalInput(draft.date)}
-            onChange={(event) => edit({ type: 'set', field: 'date', value: fromLocalInput(event.target.value) })}
-            error={errorOf('date')}
-          />
+          <DateTimeField value={draft.date} error={errorOf('date')} onChange={(value) => edit({ type: 'set', field: 'date', value })} onBlur={() => touch('date')} />
           <SelectField
             label="Currency"
             data-field="currency"
@@ -270,6 +249,9 @@ export function DocumentForm(props: DocumentFormProps) {
               </button>
             </>
           )}
+        </span>
+        <span className="entry__total" aria-hidden="true">
+          Total {figures.totals === null ? '—' : formatAmount(figures.totals.total, draft.currency)}
         </span>
         <ShortcutsHelp />
       </div>

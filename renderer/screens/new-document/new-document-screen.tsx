@@ -27,6 +27,10 @@ export function targetOf(pathname: string, search: string): EntryTarget {
   return { kind: 'open', id: rest };
 }
 
+function isCreditNote(target: EntryTarget, opened: DocumentDetail | undefined): boolean {
+  return target.kind === 'credit' || target.kind === 'credit-search' || (target.kind === 'open' && opened?.draft.kind === 'credit-note');
+}
+
 /**
  * New invoice or credit note. The form keeps its place when its first autosave gives it an id
  * (the address then names the draft, so a restart reopens it), and starts afresh on "New".
@@ -62,6 +66,8 @@ export function NewDocumentScreen() {
   };
 
   const currentId = asked.kind === 'open' ? asked.id : session.ownId;
+  // A credit-note draft opened by its id (the drafts list, after a restart) is still a credit note.
+  const opened = useDocument(target.kind === 'open' ? target.id : null);
   const showDraftsList = () => {
     const title = document.getElementById('drafts-title');
     title?.scrollIntoView({ block: 'start' });
@@ -69,7 +75,7 @@ export function NewDocumentScreen() {
   };
   return (
     <Page
-      title={target.kind === 'credit' || target.kind === 'credit-search' ? 'New credit note' : 'New invoice'}
+      title={isCreditNote(target, opened.data) ? 'New credit note' : 'New invoice'}
       summary="Type it, check it, send it for fiscalisation. Drafts save as you type."
       actions={
         <div className="button-row">
