@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type UIEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { DocumentSummary, ListDocumentsInput } from '../../../shared/contract/documents';
 import { signedAmount } from '../../../shared/domain/signed-amount';
-import { formatAmount, formatDate } from '../../components/format';
+import { formatAmount, formatDate, formatTime } from '../../components/format';
 import { ErrorPanel } from '../../components/states';
 import { StateBadge } from './state-badge';
+import { useListWindow } from './use-list-window';
 import { useHistoryRows } from './use-history-rows';
 
 const ROW_HEIGHT = 52;
@@ -23,22 +24,11 @@ interface Props {
  * are drawn, and only their pages are asked of main.
  */
 export function DocumentList({ input, selected, onToggle, onTotal }: Props) {
-  const viewport = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const key = JSON.stringify(input);
-  // The scroll position belongs to one filter: a new filter starts at the top.
-  const [scroll, setScroll] = useState({ key, top: 0 });
-  const scrollTop = scroll.key === key ? scroll.top : 0;
-  const [height, setHeight] = useState(400);
-  useEffect(() => {
-    const element = viewport.current;
-    if (element === null) return undefined;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  useEffect(() => {
-    viewport.current?.scrollTo({ top: 0 });
-  }, [key]);
+  // The list scrolls with the screen (one scroll area): only the rows the screen shows are drawn.
+  const { top: scrollTop, height } = useListWindow(body, list, key);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.floor((scrollTop + height) / ROW_HEIGHT) + OVERSCAN;
@@ -52,8 +42,8 @@ export function DocumentList({ input, selected, onToggle, onTotal }: Props) {
   for (let index = first; index <= Math.min(last, (total ?? 0) - 1); index += 1) shown.push(index);
 
   return (
-    <div className="doc-list" role="table" aria-label="Documents" aria-rowcount={(total ?? 0) + 1} aria-busy={rows.isStale || total === null} data-search={input.search}>
-      <div role="rowgroup">
+    <div ref={list} className="doc-list" role="table" aria-label="Documents" aria-rowcount={(total ?? 0) + 1} aria-busy={rows.isStale || total === null} data-search={input.search}>
+      <div role="rowgroup" className="doc-list__head">
         <div role="row" aria-rowindex={1} className="doc-list__row doc-list__row--head">
           <span role="columnheader">
             <span className="visually-hidden">Select</span>
@@ -67,17 +57,10 @@ export function DocumentList({ input, selected, onToggle, onTotal }: Props) {
           </span>
         </div>
       </div>
-      <div
-        ref={viewport}
-        className="doc-list__viewport"
-        onScroll={(event: UIEvent<HTMLDivElement>) => setScroll({ key, top: event.currentTarget.scrollTop })}
-        data-testid="documents-viewport"
-      >
-        <div role="rowgroup" className="doc-list__body" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
-          {shown.map((index) => (
-            <Row key={index} index={index} document={rows.rowAt(index)} selected={selected} onToggle={onToggle} />
-          ))}
-        </div>
+      <div ref={body} role="rowgroup" className="doc-list__body" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
+        {shown.map((index) => (
+          <Row key={index} index={index} document={rows.rowAt(index)} selected={selected} onToggle={onToggle} />
+        ))}
       </div>
     </div>
   );
@@ -106,7 +89,10 @@ function Row({ index, document, selected, onToggle }: { index: number; document:
         <Link to={`/documents/${document.id}`}>{label}</Link>
         {document.kind === 'credit-note' ? <span className="doc-list__kind">Credit note</span> : null}
       </span>
-      <span role="cell">{formatDate(document.date ?? document.createdAt)}</span>
+      <span role="cell" className="doc-list__date">
+        <span>{formatDate(document.date ?? document.createdAt)}</span>
+        <span className="doc-list__time">{formatTime(document.date ?? document.createdAt)}</span>
+      </span>
       <span role="cell" className="doc-list__buyer">
         <span className="doc-list__buyer-name">{document.buyerName === '' ? '—' : document.buyerName}</span>
         {details === '' ? null : <span className="doc-list__details mono">{details}</span>}
