@@ -42,7 +42,7 @@ it('pauses while PostgreSQL is stopped mid-batch and catches up by itself once i
     await db.cluster.stop();
     await paused;
     const pause = seen.find((status) => status.state === 'paused')!;
-    expect(pause.problem).toBe('unreachable');
+    expect(pause.problem, pause.message).toBe('unreachable');
     expect(pause.message).toMatch(/^Copy to the shop database paused: the shop database at 127\.0\.0\.1:\d+ cannot be reached\./);
     expect(pause.eventsWaiting).toBeGreaterThan(0);
 

@@ -80,7 +80,9 @@ export function diagnose(error: unknown, target: ShopDbTarget): ShopDbDiagnosis 
   if (/ssl|tls|certificate|self[- ]signed/i.test(text)) {
     return { problem: 'tls', message: `the secure connection to the shop database failed (${text}). Check the TLS setting in Settings, Shop database, with IT.` };
   }
-  if (UNREACHABLE_CODES.has(code) || code.startsWith('57P') || code === '08006' || code === '08001' || /connection (terminated|timeout)|timeout expired|Connection terminated/i.test(text)) {
+  // A server going away mid-round: refused, reset, shutting down (57P..), or, for a connection
+  // that died between two statements, node-postgres's "not queryable".
+  if (UNREACHABLE_CODES.has(code) || code.startsWith('57P') || code === '08006' || code === '08001' || /connection (terminated|timeout)|timeout expired|not queryable/i.test(text)) {
     return {
       problem: 'unreachable',
       message: `the shop database at ${where} cannot be reached. Check that the server is running and that its address in Settings is right; copying goes on by itself once it answers.`,
