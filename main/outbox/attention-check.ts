@@ -3,7 +3,7 @@ import type { StatusResult } from '../../shared/domain/fiscal-harmony/schemas';
 import type { DocumentsRepo } from '../store/journal/documents-repo';
 import { AppError } from '../../shared/errors';
 import { isAlreadyReceived } from './outcomes';
-import { answersByRequest, CONFLICTING_RESULTS, describeAnswer, verdictOf } from './status-answers';
+import { answersByRequest, CONFLICTING_RESULTS, describeAnswer, fiscalisedChanges, verdictOf } from './status-answers';
 
 // A document that needs attention, asked about again by every request id it was sent with (the
 // manager pressed "Check with Fiscal Harmony"). Every check is written to its timeline; a result
@@ -61,22 +61,11 @@ export function recordAttentionCheck(
     const verdict = verdictOf([firstSuccess, ...otherSuccesses]);
     if (verdict.kind === 'conflicting') return conflicting(verdict.results);
     const result = verdict.result;
-    const qr = result.QrData ?? null;
     const applied = repo.transition(
       id,
       guard,
       'fiscalised',
-      {
-        next_poll_at: null,
-        service_error: null,
-        qr_url: qr?.QrCodeUrl ?? null,
-        verification_code: qr?.VerificationCode ?? null,
-        fiscal_day: qr?.FiscalDay ?? null,
-        device_id: qr?.DeviceId ?? null,
-        zimra_number: qr?.InvoiceNumber ?? null,
-        pdf_token: result.FiscalInvoicePdf ?? null,
-        request_id: result.RequestId,
-      },
+      { ...fiscalisedChanges(result), request_id: result.RequestId },
       at,
       `Checked with Fiscal Harmony: ${describeAnswer(result)}`,
     );

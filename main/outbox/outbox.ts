@@ -13,7 +13,7 @@ import { DEFAULT_POLLS, DEFAULT_RETRY, pollDelayMs, retryDelayMs, type PollSched
 import { isLeaseOwnerAlive, newLeaseOwner, type LeaseOwner } from './lease-owner';
 import { classifySubmitFailure, isAlreadyReceived, isOffline, messageOf } from './outcomes';
 import { GroupCommit } from './group-commit';
-import { answersByRequest, CONFLICTING_RESULTS, describeAnswer, verdictOf } from './status-answers';
+import { answersByRequest, CONFLICTING_RESULTS, describeAnswer, fiscalisedChanges, verdictOf } from './status-answers';
 import { OutboxStore, type ClaimedDocument, type PollCandidate } from './outbox-store';
 import { receivedNote, recordAttentionCheck } from './attention-check';
 
@@ -531,16 +531,7 @@ export class Outbox {
         row.id,
         guard,
         'fiscalised',
-        {
-          next_poll_at: null,
-          service_error: null,
-          qr_url: qr?.QrCodeUrl ?? null,
-          verification_code: qr?.VerificationCode ?? null,
-          fiscal_day: qr?.FiscalDay ?? null,
-          device_id: qr?.DeviceId ?? null,
-          zimra_number: qr?.InvoiceNumber ?? null,
-          pdf_token: result.FiscalInvoicePdf ?? null,
-        },
+        fiscalisedChanges(result),
         at,
         qr === null ? 'Fiscalised' : `Fiscalised: verification code ${qr.VerificationCode}, ZIMRA number ${qr.InvoiceNumber}/${qr.FiscalDay}`,
       );

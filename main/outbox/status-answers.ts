@@ -1,4 +1,5 @@
 import type { StatusResult } from '../../shared/domain/fiscal-harmony/schemas';
+import type { DocumentChanges } from '../store/journal/document-rows';
 
 /** What a document's answers in one /status reply come to. */
 export type StatusVerdict = { kind: 'one'; result: StatusResult } | { kind: 'conflicting'; results: StatusResult[] };
@@ -49,4 +50,19 @@ function sayingOf(result: StatusResult): string {
   const qr = result.QrData ?? null;
   const fiscal = qr === null ? null : [qr.QrCodeUrl, qr.VerificationCode, qr.FiscalDay, qr.DeviceId, qr.InvoiceNumber];
   return JSON.stringify([result.Success, result.Success ? false : result.IsActionable, result.Error ?? null, result.FiscalInvoicePdf ?? null, fiscal]);
+}
+
+/** What a successful result records on its document: its QR data and PDF, and nothing left to poll. */
+export function fiscalisedChanges(result: StatusResult): DocumentChanges {
+  const qr = result.QrData ?? null;
+  return {
+    next_poll_at: null,
+    service_error: null,
+    qr_url: qr?.QrCodeUrl ?? null,
+    verification_code: qr?.VerificationCode ?? null,
+    fiscal_day: qr?.FiscalDay ?? null,
+    device_id: qr?.DeviceId ?? null,
+    zimra_number: qr?.InvoiceNumber ?? null,
+    pdf_token: result.FiscalInvoicePdf ?? null,
+  };
 }
