@@ -1,19 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { DocumentRow, EventRow, LineRow } from '../store/journal/document-rows';
-
-/** A buyer of the journal's register, as copied. */
-export interface BuyerRow {
-  id: number;
-  profile_id: string;
-  name: string;
-  trade_name: string;
-  tin: string;
-  vat_number: string;
-  phone: string;
-  email: string;
-  address_json: string;
-  last_used_at: string;
-}
+import type { BuyerRow, DocumentRow, EventRow, LineRow } from '../store/journal/document-rows';
 
 export type CopiedDocument = Omit<DocumentRow, 'draft' | 'wire'>;
 

@@ -54,6 +54,21 @@ export interface LineRow {
   line_amount: string | null;
 }
 
+/** A row of the buyers register (migration 001), one per name and TIN of a profile. */
+export interface BuyerRow {
+  id: number;
+  profile_id: string;
+  name: string;
+  trade_name: string;
+  tin: string;
+  vat_number: string;
+  phone: string;
+  email: string;
+  address_json: string;
+  last_used_at: string;
+  use_count: number;
+}
+
 export interface EventRow {
   id: number;
   document_id: string;

@@ -5,6 +5,7 @@ import { buyerAddressDraftSchema, documentDraftSchema, type BuyerDraft, type Doc
 import type { BuyerRecord, CreditableInvoice, CreditBasis, LineSuggestion } from '../../../shared/contract/entry';
 import { Dec, sum } from '../../../shared/domain/money';
 import { unpackBody } from './document-body';
+import type { BuyerRow } from './document-rows';
 
 const SUGGESTIONS = 8;
 /** How many matching lines are looked at before picking the latest per description. */
@@ -19,17 +20,6 @@ const contains = (text: string): string => `%${startsWith(text)}`;
 /** Credit notes that count against an invoice: all but drafts and those refused. */
 const COUNTING_CREDIT = `kind = 'credit-note' AND state NOT IN ('draft', 'rejected', 'needs-fix') AND total IS NOT NULL`;
 
-interface BuyerRow {
-  name: string;
-  trade_name: string;
-  tin: string;
-  vat_number: string;
-  phone: string;
-  email: string;
-  address_json: string;
-  last_used_at: string;
-  use_count: number;
-}
 
 interface InvoiceRow {
   id: string;
