@@ -6,18 +6,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDraft, LineDraft } from '../../../shared/contract/documents';
 import { Dec } from '../../../shared/domain/money';
-import { parseDeviceConfig, type FiscalDevice } from '../../../shared/domain/fiscal-harmony/schemas';
 import { createDemoAccount, uniqueCredentials } from '../../sandbox/demo-accounts';
 import { createDemoAccounts } from '../../sandbox/demo-accounts';
 import type { FhTestClient } from '../../sandbox/test-support/fh-test-client';
 import { startTestSandbox, type TestSandbox } from '../../sandbox/test-support/sandbox-fixture';
-import { deviceTaxOf } from '../fiscal-harmony/device-tax';
 import { resolveLineTax } from '../../../shared/domain/fiscal-harmony/document-checks';
 import { parseTypedDecimal } from '../../../shared/domain/fiscal-harmony/draft-figures';
 import { checkDocumentNumber } from '../../../shared/domain/fiscal-harmony/entry-rules';
 import { formatFhDate, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { APP_ONLY_RULES, checkDraft, type CheckContext } from './draft-check';
 import { wireDocument } from './wire-document';
+import { sandboxMappingFacts } from '../../test-support/sandbox-mapping-facts';
 
 /** At least 1,000; more with ENTRY_PROPERTY_RUNS (and a seed with ENTRY_PROPERTY_SEED) to hunt or replay a failure. */
 const RUNS = Math.max(1000, Number.parseInt(process.env.ENTRY_PROPERTY_RUNS ?? '1000', 10));
@@ -173,16 +172,7 @@ beforeAll(async () => {
   shop.taxMappings = [...(shop.taxMappings ?? []), { TaxCode: 'OLD', DestinationTaxId: 999 }];
   t = await startTestSandbox({ accounts: [...Object.values(createDemoAccounts({ unique: true })), shop] });
   client = t.clientFor(shop);
-  const taxes = await client.json<Array<{ TaxCode: string; DestinationTaxId: number }>>('GET', '/taxmapping');
-  const currencies = await client.json<Array<{ SourceCurrency: string }>>('GET', '/currencymapping');
-  const device = await client.json<FiscalDevice>('GET', '/fiscaldevice');
-  const config = parseDeviceConfig(device.body.CurrentConfig);
-  if (!config.ok) throw new Error(config.error);
-  mappings = {
-    taxMappings: taxes.body.map((m) => ({ taxCode: m.TaxCode, destinationTaxId: m.DestinationTaxId })),
-    currencyMappings: currencies.body.map((m) => ({ sourceCurrency: m.SourceCurrency })),
-    deviceTaxes: config.config.applicableTaxes.map(deviceTaxOf),
-  };
+  mappings = await sandboxMappingFacts(client);
 });
 afterAll(() => t.close());
 

@@ -11,12 +11,10 @@ import type { DocumentDraft } from '../../../shared/contract/documents';
 import type { ImportSettings } from '../../../shared/contract/import';
 import { Dec } from '../../../shared/domain/money';
 import { resolveLineTax, type MappingFacts } from '../../../shared/domain/fiscal-harmony/document-checks';
-import { parseDeviceConfig, type FiscalDevice } from '../../../shared/domain/fiscal-harmony/schemas';
 import { formatFhDate, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { createDemoAccount, uniqueCredentials } from '../../sandbox/demo-accounts';
 import type { FhTestClient } from '../../sandbox/test-support/fh-test-client';
 import { startTestSandbox, type TestSandbox } from '../../sandbox/test-support/sandbox-fixture';
-import { deviceTaxOf } from '../fiscal-harmony/device-tax';
 import { wireDocument } from '../entry/wire-document';
 import { matchColumns } from './column-mapping';
 import { usesDecimalComma } from './decimal-text';
@@ -24,6 +22,7 @@ import { checkSourceDocuments } from './import-check';
 import { readImportFile } from './import-file';
 import { sourceDocuments } from './source-documents';
 import { workbook, zipFile } from './test-support/zip-file';
+import { sandboxMappingFacts } from '../../test-support/sandbox-mapping-facts';
 
 /** At least 500 files; more with IMPORT_PROPERTY_RUNS, a seed with IMPORT_PROPERTY_SEED to replay one. */
 const RUNS = Math.max(500, Number.parseInt(process.env.IMPORT_PROPERTY_RUNS ?? '500', 10));
@@ -197,16 +196,7 @@ beforeAll(async () => {
   const shop = createDemoAccount('shop', uniqueCredentials('fh-import-prop'));
   t = await startTestSandbox({ accounts: [shop] });
   client = t.clientFor(shop);
-  const taxes = await client.json<Array<{ TaxCode: string; DestinationTaxId: number }>>('GET', '/taxmapping');
-  const currencies = await client.json<Array<{ SourceCurrency: string }>>('GET', '/currencymapping');
-  const device = await client.json<FiscalDevice>('GET', '/fiscaldevice');
-  const config = parseDeviceConfig(device.body.CurrentConfig);
-  if (!config.ok) throw new Error(config.error);
-  mappings = {
-    taxMappings: taxes.body.map((m) => ({ taxCode: m.TaxCode, destinationTaxId: m.DestinationTaxId })),
-    currencyMappings: currencies.body.map((m) => ({ sourceCurrency: m.SourceCurrency })),
-    deviceTaxes: config.config.applicableTaxes.map(deviceTaxOf),
-  };
+  mappings = await sandboxMappingFacts(client);
 });
 afterAll(() => t.close());
 
