@@ -130,16 +130,21 @@ export function useEntryOptions() {
   return useQuery({ queryKey: documentKeys.entryOptions, queryFn: () => unwrap(fiscal().entry.options()) });
 }
 
-/** The pre-submission check of what is typed, run in main shortly after typing stops. */
+/**
+ * The pre-submission check of what is typed, run in main shortly after typing stops. `current`
+ * says whether the answer is for what is typed now (not an earlier answer kept while the next
+ * one is on its way).
+ */
 export function useEntryCheck(input: EntryCheckInput | null) {
   const settled = useDebounced(input, 250);
-  return useQuery({
+  const query = useQuery({
     queryKey: [...documentKeys.entry, 'check', settled],
     queryFn: () => unwrap(fiscal().entry.check(settled!)),
     enabled: settled !== null,
     placeholderData: keepPreviousData,
     staleTime: 5_000,
   });
+  return { ...query, current: settled === input && query.data !== undefined && !query.isPlaceholderData };
 }
 
 export function useFindBuyers(query: string, enabled: boolean) {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import type { CreditBasis, EntryCheckResult, EntryOptions, EntryProblem } from '../../../shared/contract/entry';
 import type { DocumentDetail, DocumentDraft } from '../../../shared/contract/documents';
 import { draftFigures } from '../../../shared/domain/fiscal-harmony/draft-figures';
@@ -114,11 +114,23 @@ export function DocumentForm(props: DocumentFormProps) {
     }
   };
 
-  /** "N to fix": each problem shown on its field, the keyboard on the first one. */
-  const showProblems = (list: readonly EntryProblem[]) => {
+  /**
+   * "N to fix": each problem shown on its field, the keyboard on the first one of the check of
+   * what is typed now (clicked just after typing, it waits for that check rather than going to a
+   * field an earlier one named).
+   */
+  const focusWanted = useRef(false);
+  const showProblems = () => {
+    focusWanted.current = true;
     setAttempted(true);
-    requestAnimationFrame(() => focusFirstProblem(list));
   };
+  const checkIsCurrent = sendCheck !== null || liveCheck.current;
+  useEffect(() => {
+    if (!focusWanted.current || !checkIsCurrent) return;
+    focusWanted.current = false;
+    const first = problems;
+    requestAnimationFrame(() => focusFirstProblem(first));
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key !== 'Enter') return;
@@ -244,7 +256,7 @@ export function DocumentForm(props: DocumentFormProps) {
           {check === null ? null : check.ok ? ' · Ready to send' : (
             <>
               {' · '}
-              <button type="button" className="link-button" onClick={() => showProblems(check.problems)}>
+              <button type="button" className="link-button" onClick={showProblems}>
                 {check.problems.length} to fix
               </button>
             </>
