@@ -168,7 +168,6 @@ export function DocumentForm(props: DocumentFormProps) {
         </div>
       ) : null}
       {creditNote && initial.credit !== null ? <CreditHeader credit={initial.credit} total={figures.totals?.total ?? null} /> : null}
-      {options.training ? <p className="notice notice--training entry__training">Training mode: documents go to the built-in simulator and are not fiscal.</p> : null}
 
       {/* A credit note is for the invoice's buyer (ZIMRA, via Fiscal Harmony): shown, not edited. */}
       <BuyerSection buyer={draft.buyer} readOnly={creditNote} errorOf={errorOf} dispatch={edit} onTouched={touch} />
