@@ -93,6 +93,9 @@ export class Outbox {
   private wakeRequested = false;
   private loopDone: Promise<void> | null = null;
   private inFlightCount = 0;
+  /** Slots sending now, and those opened after the round began (see record()). */
+  private slotCount = 0;
+  private readonly laterSlots = new Set<Promise<void>>();
   private busyToken: BusyToken | null = null;
   private lastEmitted = '';
   private pendingState: NodeJS.Immediate | null = null;
@@ -317,6 +320,12 @@ export class Outbox {
     // Offline: one document probes whether the service is back.
     const slots = this.offline === null ? this.concurrency : this.now() >= this.offline.nextProbeAt ? 1 : 0;
     await Promise.all(this.claim(slots).map((doc) => this.slot(doc)));
+    while (this.laterSlots.size > 0) await Promise.all([...this.laterSlots]);
+  }
+
+  private openSlot(doc: ClaimedDocument): void {
+    const run: Promise<void> = this.slot(doc).finally(() => this.laterSlots.delete(run));
+    this.laterSlots.add(run);
   }
 
   private claim(max: number): ClaimedDocument[] {
@@ -325,6 +334,15 @@ export class Outbox {
 
   /** One of `concurrency` slots: sends its document, and takes the next one in the same commit. */
   private async slot(first: ClaimedDocument): Promise<void> {
+    this.slotCount += 1;
+    try {
+      await this.sendInSlot(first);
+    } finally {
+      this.slotCount -= 1;
+    }
+  }
+
+  private async sendInSlot(first: ClaimedDocument): Promise<void> {
     let doc: ClaimedDocument | null = first;
     while (doc !== null) {
       const current: ClaimedDocument = doc;
@@ -381,7 +399,12 @@ export class Outbox {
     await this.commits.write(() => {
       applied = change();
       const sending = !this.stopping && this.paused === null && this.offline === null;
-      next = sending ? (this.claim(1)[0] ?? null) : null;
+      if (!sending) return;
+      // One outcome can make a whole second's documents due at once (they leave in date order):
+      // the slots that ended while they waited are opened again, not left to the next round.
+      const [first, ...more] = this.claim(1 + Math.max(0, this.concurrency - this.slotCount));
+      next = first ?? null;
+      for (const doc of more) this.openSlot(doc);
     });
     return { applied, next };
   }
