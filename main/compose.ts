@@ -19,6 +19,7 @@ import { openHistory } from './services/history/history-access';
 import type { FileSaver } from './services/history/history-service';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
 import { shopDbHandlers } from './ipc/handlers/shop-db-handlers';
+import { shopOfficeHandlers } from './ipc/handlers/shop-office-handlers';
 import { ShopDbService } from './shop-db/shop-db-service';
 import { trainingHandlers } from './ipc/handlers/training-handlers';
 import { updatesHandlers } from './ipc/handlers/updates-handlers';
@@ -213,6 +214,17 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       ),
       import: importHandlers(imports),
       shopDb: shopDbHandlers(shopDb),
+      // Wired to main/shop-db/back-office/ and main/services/office-credit/ as they land.
+      shopOffice: shopOfficeHandlers(
+        {
+          reach: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
+          list: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
+          get: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
+          dashboard: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
+          export: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
+        },
+        { startCreditNote: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')) },
+      ),
       training: trainingHandlers(
         new TrainingPractice({
           training,

@@ -17,6 +17,7 @@ import { outboxChannels } from './contract/outbox';
 import { readinessChannels } from './contract/readiness';
 import { settingsChannels } from './contract/settings';
 import { shopDbChannels } from './contract/shop-db';
+import { shopOfficeChannels } from './contract/shop-office';
 import { trainingChannels } from './contract/training';
 import { updatesChannels } from './contract/updates';
 import type { ChannelSpec, EventSpec } from './contract/define';
@@ -38,6 +39,7 @@ export const contract = {
   history: historyChannels,
   import: importChannels,
   shopDb: shopDbChannels,
+  shopOffice: shopOfficeChannels,
   training: trainingChannels,
 } as const;
 
