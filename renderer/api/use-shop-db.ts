@@ -23,6 +23,8 @@ export function useSaveShopDb() {
     onSuccess: (view) => {
       client.setQueryData(shopDbKey, view);
       void client.invalidateQueries({ queryKey: shopDbStatusKey });
+      // Another login may read every till (or no longer may): the back office's views follow.
+      void client.invalidateQueries({ queryKey: ['shop-office'] });
     },
   });
 }

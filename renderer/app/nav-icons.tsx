@@ -5,6 +5,7 @@ const paths: Record<string, string> = {
   '/device': 'M5 3h14v18H5zM8 7h8M8 11h8M8 15h4',
   '/new-document': 'M6 2h9l5 5v15H6zM14 2v6h6M12 11v7M8.5 14.5h7',
   '/documents': 'M4 4h10l4 4v12H4zM8 10h6M8 14h8M8 18h5',
+  '/tills': 'M3 5h8v6H3zM13 5h8v6h-8zM3 13h8v6H3zM13 13h8v6h-8z',
   '/import': 'M12 3v11M8 10l4 4 4-4M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4',
   '/mappings': 'M4 7h11M12 3l4 4-4 4M20 17H9M12 13l-4 4 4 4',
   '/connections': 'M9 15l6-6M7 11l-2 2a3.5 3.5 0 0 0 5 5l2-2M17 13l2-2a3.5 3.5 0 0 0-5-5l-2 2',

@@ -12,6 +12,8 @@ export interface ScreenEntry {
   element: ReactNode;
   /** Not built yet: the sidebar marks it "soon" (remove when the screen ships). */
   soon?: boolean;
+  /** Listed in the sidebar only where the shop database lets this computer read every till. */
+  backOffice?: boolean;
 }
 
 /**
@@ -44,6 +46,13 @@ export const screens: readonly ScreenEntry[] = [
   },
   { path: '/new-document', label: 'New invoice', summary: 'Enter an invoice or a credit note', element: <NewDocumentScreen /> },
   { path: '/documents', label: 'Documents', summary: 'Sent documents, their status, QR codes and PDFs', element: <DocumentsScreen /> },
+  {
+    path: '/tills',
+    label: 'Tills',
+    summary: 'Every till of the shop: last copy, and what waits on it',
+    element: onDemand('the tills', async () => (await import('../screens/tills/tills-screen')).TillsScreen),
+    backOffice: true,
+  },
   {
     path: '/import',
     label: 'Import',

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { NavLink } from 'react-router';
+import { useShopReach } from '../api/use-shop-office';
 import { ConnectionSwitcher } from './connection-switcher';
 import { OutboxGlance } from './outbox-glance';
 import { NavIcon } from './nav-icons';
@@ -9,6 +10,7 @@ import { screens } from './screens';
 /** The main navigation. Tab reaches it; arrow keys, Home and End move between its links. */
 export function Sidebar() {
   const listRef = useRef<HTMLUListElement>(null);
+  const backOffice = useShopReach().data?.available === true;
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const links = [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
@@ -36,7 +38,7 @@ export function Sidebar() {
         <ReadinessIndicator />
       </div>
       <ul className="sidebar__list" ref={listRef} onKeyDown={onKeyDown}>
-        {screens.map((screen) => (
+        {screens.filter((screen) => screen.backOffice !== true || backOffice).map((screen) => (
           <li key={screen.path}>
             <NavLink
               to={screen.path}

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { DocumentSummary, ListDocumentsInput } from '../../../shared/contract/documents';
+import type { ShopScope } from '../../../shared/contract/shop-office';
 import { signedAmount } from '../../../shared/domain/signed-amount';
 import { formatAmount, formatDate, formatTime } from '../../components/format';
 import { ErrorPanel } from '../../components/states';
 import { StateBadge } from './state-badge';
 import { useListWindow } from './use-list-window';
-import { useHistoryRows } from './use-history-rows';
+import { useHistoryRows, type ListedDocument } from './use-history-rows';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -17,22 +18,24 @@ interface Props {
   onToggle: (document: DocumentSummary) => void;
   /** Says how many match, for the screen's status line. */
   onTotal: (total: number | null, stale: boolean) => void;
+  /** Every till (or a branch, or one till) from the shop database; null: this till's journal. */
+  scope?: ShopScope | null;
 }
 
 /**
  * Every matching document in one scrolling table, however many there are: only the rows in view
  * are drawn, and only their pages are asked of main.
  */
-export function DocumentList({ input, selected, onToggle, onTotal }: Props) {
+export function DocumentList({ input, selected, onToggle, onTotal, scope = null }: Props) {
   const list = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify(input);
+  const key = JSON.stringify([input, scope]);
   // The list scrolls with the screen (one scroll area): only the rows the screen shows are drawn.
   const { top: scrollTop, height } = useListWindow(body, list, key);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.floor((scrollTop + height) / ROW_HEIGHT) + OVERSCAN;
-  const rows = useHistoryRows(input, first, last);
+  const rows = useHistoryRows(input, first, last, scope);
   const total = rows.total;
   useEffect(() => onTotal(total, rows.isStale), [onTotal, total, rows.isStale]);
 
@@ -66,7 +69,7 @@ export function DocumentList({ input, selected, onToggle, onTotal }: Props) {
   );
 }
 
-function Row({ index, document, selected, onToggle }: { index: number; document: DocumentSummary | undefined; selected: ReadonlySet<string>; onToggle: (document: DocumentSummary) => void }) {
+function Row({ index, document, selected, onToggle }: { index: number; document: ListedDocument | undefined; selected: ReadonlySet<string>; onToggle: (document: DocumentSummary) => void }) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT };
   if (document === undefined) {
     return (
@@ -77,16 +80,19 @@ function Row({ index, document, selected, onToggle }: { index: number; document:
     );
   }
   const label = document.number ?? 'Draft';
-  const details = [document.buyerTin === null ? null : `TIN ${document.buyerTin}`, document.zimraNumber === null ? null : `ZIMRA ${document.zimraNumber}`, document.verificationCode]
+  const fromShop = 'stationId' in document;
+  const till = fromShop ? [document.tillLabel === '' ? `Till ${document.stationId.slice(0, 8)}` : document.tillLabel, document.branch === '' ? null : document.branch].filter((part) => part !== null).join(', ') : null;
+  const details = [till, document.buyerTin === null ? null : `TIN ${document.buyerTin}`, document.zimraNumber === null ? null : `ZIMRA ${document.zimraNumber}`, document.verificationCode]
     .filter((part) => part !== null)
     .join(' · ');
   return (
     <div role="row" aria-rowindex={index + 2} className="doc-list__row" style={style} data-document-id={document.id}>
       <span role="cell">
-        <input type="checkbox" aria-label={`Select ${label}`} checked={selected.has(document.id)} onChange={() => onToggle(document)} />
+        {/* Only this till's own documents can be checked with Fiscal Harmony from here. */}
+        {fromShop ? null : <input type="checkbox" aria-label={`Select ${label}`} checked={selected.has(document.id)} onChange={() => onToggle(document)} />}
       </span>
       <span role="cell" className="doc-list__number">
-        <Link to={`/documents/${document.id}`}>{label}</Link>
+        <Link to={fromShop ? `/documents/shop/${document.id}` : `/documents/${document.id}`}>{label}</Link>
         {document.kind === 'credit-note' ? <span className="doc-list__kind">Credit note</span> : null}
       </span>
       <span role="cell" className="doc-list__date">

@@ -3,6 +3,9 @@ import { Route, Routes, useSearchParams } from 'react-router';
 import type { DocumentSummary } from '../../../shared/contract/documents';
 import { useDocumentsLive } from '../../api/use-history';
 import { Page } from '../../components/page';
+import { shopScopeOf } from '../back-office/scope';
+import { ScopeSwitch, useViewScope } from '../back-office/scope-switch';
+import { ShopDocumentDetailScreen } from '../back-office/shop-document-detail';
 import { DocumentDetailScreen } from './document-detail';
 import { DocumentList } from './document-list';
 import { FilterBar } from './filter-bar';
@@ -16,6 +19,7 @@ export function DocumentsScreen() {
   return (
     <Routes>
       <Route index element={<HistoryScreen />} />
+      <Route path="shop/:id" element={<ShopDocumentDetailScreen />} />
       <Route path=":id" element={<DocumentDetailScreen />} />
       <Route path=":id/print/:layout" element={<PrintScreen />} />
     </Routes>
@@ -24,6 +28,8 @@ export function DocumentsScreen() {
 
 function HistoryScreen() {
   const [params, setParams] = useSearchParams();
+  const { scope, setScope } = useViewScope();
+  const shopScope = shopScopeOf(scope);
   const [filters, setFilters] = useState<HistoryFilters>(() => filtersFromParams(params));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [count, setCount] = useState<{ total: number | null; stale: boolean }>({ total: null, stale: true });
@@ -33,7 +39,10 @@ function HistoryScreen() {
 
   const change = (next: HistoryFilters) => {
     setFilters(next);
-    setParams(paramsFromFilters(next), { replace: true });
+    const nextParams = paramsFromFilters(next);
+    const scopeParam = params.get('scope');
+    if (scopeParam !== null) nextParams.set('scope', scopeParam);
+    setParams(nextParams, { replace: true });
   };
   const toggle = useCallback((document: DocumentSummary) => {
     setSelected((current) => {
@@ -46,13 +55,23 @@ function HistoryScreen() {
   const onTotal = useCallback((total: number | null, stale: boolean) => setCount({ total, stale }), []);
 
   return (
-    <Page title="Documents" summary="Every document of this connection: find it, check its status, print it or export the list">
+    <Page
+      title="Documents"
+      summary={shopScope === null ? 'Every document of this connection: find it, check its status, print it or export the list' : 'Every till’s documents, as they copied them to the shop database'}
+    >
+      <ScopeSwitch
+        scope={scope}
+        onChange={(next) => {
+          setSelected(new Set());
+          setScope(next);
+        }}
+      />
       <FilterBar filters={filters} onChange={change} />
       <div className="history-toolbar">
         <p className="history-toolbar__count" role="status" aria-live="polite" data-testid="documents-count">
           {count.total === null ? 'Loading documents…' : matchCount(count.total, hasFilters(deferred))}
         </p>
-        <ListActions filters={deferred} selected={selected} onClearSelection={() => setSelected(new Set())} />
+        <ListActions filters={deferred} selected={selected} onClearSelection={() => setSelected(new Set())} scope={shopScope} />
       </div>
       {count.total === 0 && !count.stale ? (
         <div className="notice" role="status">
@@ -60,7 +79,7 @@ function HistoryScreen() {
           <p>{hasFilters(deferred) ? 'Try fewer words or clear the filters.' : 'Documents appear here once you save or send an invoice in New invoice.'}</p>
         </div>
       ) : null}
-      <DocumentList input={input} selected={selected} onToggle={toggle} onTotal={onTotal} />
+      <DocumentList input={input} selected={selected} onToggle={toggle} onTotal={onTotal} scope={shopScope} />
     </Page>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import type { ExportFormat } from '../../../shared/contract/history';
+import type { ExportFormat, ExportResult } from '../../../shared/contract/history';
+import type { ShopScope } from '../../../shared/contract/shop-office';
 import { useCheckStatus } from '../../api/use-documents';
 import { useExport } from '../../api/use-history';
+import { useShopExport } from '../../api/use-shop-office';
 import { messageOf } from '../../api/unwrap';
 import type { HistoryFilters } from './history-filters';
 import { listInput } from './history-filters';
@@ -21,10 +23,12 @@ function checkedMessage(selected: number, checked: number, changed: number): str
   return others === 0 ? asked : `${asked} The other ${others} ${others === 1 ? 'is' : 'are'} not waiting for one.`;
 }
 
-/** Check the status of the selected documents, and export the filtered list. */
-export function ListActions({ filters, selected, onClearSelection }: { filters: HistoryFilters; selected: ReadonlySet<string>; onClearSelection: () => void }) {
+/** Check the status of the selected documents, and export the filtered list (of every till, with a shop scope). */
+export function ListActions({ filters, selected, onClearSelection, scope = null }: { filters: HistoryFilters; selected: ReadonlySet<string>; onClearSelection: () => void; scope?: ShopScope | null }) {
   const check = useCheckStatus();
-  const exporting = useExport();
+  const localExport = useExport();
+  const shopExport = useShopExport();
+  const exporting = scope === null ? localExport : shopExport;
   const [message, setMessage] = useState<string | null>(null);
 
   const checkSelected = () => {
@@ -40,24 +44,25 @@ export function ListActions({ filters, selected, onClearSelection }: { filters: 
   };
   const exportAs = (format: ExportFormat) => {
     setMessage(null);
-    exporting.mutate(
-      { ...listInput(filters), format },
-      {
-        onSuccess: (result) => {
-          const where = result.file.kind === 'saved' ? ` Saved to ${result.file.path}.` : result.file.kind === 'cancelled' ? ' Not saved.' : '';
-          setMessage(`Exported ${result.rows} ${result.rows === 1 ? 'document' : 'documents'} as ${format.toUpperCase()}.${where}`);
-        },
-        onError: (error) => setMessage(messageOf(error)),
+    const done = {
+      onSuccess: (result: ExportResult) => {
+        const where = result.file.kind === 'saved' ? ` Saved to ${result.file.path}.` : result.file.kind === 'cancelled' ? ' Not saved.' : '';
+        setMessage(`Exported ${result.rows} ${result.rows === 1 ? 'document' : 'documents'} as ${format.toUpperCase()}.${where}`);
       },
-    );
+      onError: (error: unknown) => setMessage(messageOf(error)),
+    };
+    if (scope === null) localExport.mutate({ ...listInput(filters), format }, done);
+    else shopExport.mutate({ ...listInput(filters), format, scope }, done);
   };
 
   return (
     <div className="list-actions">
       <div className="button-row">
-        <button type="button" className="button" disabled={selected.size === 0 || check.isPending} onClick={checkSelected}>
-          {check.isPending ? 'Checking…' : selected.size === 0 ? 'Check status of selected' : `Check status of ${selected.size} selected`}
-        </button>
+        {scope === null ? (
+          <button type="button" className="button" disabled={selected.size === 0 || check.isPending} onClick={checkSelected}>
+            {check.isPending ? 'Checking…' : selected.size === 0 ? 'Check status of selected' : `Check status of ${selected.size} selected`}
+          </button>
+        ) : null}
         <button type="button" className="button" disabled={exporting.isPending} onClick={() => exportAs('csv')}>
           Export CSV
         </button>

@@ -98,7 +98,7 @@ export function Dashboard() {
   );
 }
 
-function Totals({ title, totals }: { title: string; totals: CurrencyTotal[] }) {
+export function Totals({ title, totals }: { title: string; totals: CurrencyTotal[] }) {
   return (
     <div className="card dashboard__card">
       <h3>{title}</h3>

@@ -17,7 +17,7 @@ export function ShopDatabaseSection() {
   const shopDb = useShopDb();
   const save = useSaveShopDb();
   return (
-    <section className="card" aria-labelledby="shop-db-title">
+    <section className="card" id="shop-database" aria-labelledby="shop-db-title">
       <h2 id="shop-db-title">Shop database</h2>
       <p className="field__hint">
         With several tills, each can copy its invoices and credit notes to the shop’s PostgreSQL database, so the back office sees them all. Fiscalising never waits for
