@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { DocumentSummary, ListDocumentsInput } from '../../../shared/contract/documents';
 import type { ShopScope } from '../../../shared/contract/shop-office';
@@ -61,15 +61,17 @@ export function DocumentList({ input, selected, onToggle, onTotal, scope = null 
         </div>
       </div>
       <div ref={body} role="rowgroup" className="doc-list__body" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
-        {shown.map((index) => (
-          <Row key={index} index={index} document={rows.rowAt(index)} selected={selected} onToggle={onToggle} />
-        ))}
+        {shown.map((index) => {
+          const document = rows.rowAt(index);
+          return <Row key={index} index={index} document={document} isSelected={document !== undefined && selected.has(document.id)} onToggle={onToggle} />;
+        })}
       </div>
     </div>
   );
 }
 
-function Row({ index, document, selected, onToggle }: { index: number; document: ListedDocument | undefined; selected: ReadonlySet<string>; onToggle: (document: DocumentSummary) => void }) {
+/** A row is drawn again only when its document, its place or its selection changed (typing redraws only the rows that differ). */
+const Row = memo(function Row({ index, document, isSelected, onToggle }: { index: number; document: ListedDocument | undefined; isSelected: boolean; onToggle: (document: DocumentSummary) => void }) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT };
   if (document === undefined) {
     return (
@@ -89,7 +91,7 @@ function Row({ index, document, selected, onToggle }: { index: number; document:
     <div role="row" aria-rowindex={index + 2} className="doc-list__row" style={style} data-document-id={document.id}>
       <span role="cell">
         {/* Only this till's own documents can be checked with Fiscal Harmony from here. */}
-        {fromShop ? null : <input type="checkbox" aria-label={`Select ${label}`} checked={selected.has(document.id)} onChange={() => onToggle(document)} />}
+        {fromShop ? null : <input type="checkbox" aria-label={`Select ${label}`} checked={isSelected} onChange={() => onToggle(document)} />}
       </span>
       <span role="cell" className="doc-list__number">
         <Link to={fromShop ? `/documents/shop/${document.id}` : `/documents/${document.id}`}>{label}</Link>
@@ -111,5 +113,4 @@ function Row({ index, document, selected, onToggle }: { index: number; document:
       </span>
     </div>
   );
-}
-
+});
