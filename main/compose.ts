@@ -20,7 +20,8 @@ import type { FileSaver } from './services/history/history-service';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
 import { shopDbHandlers } from './ipc/handlers/shop-db-handlers';
 import { shopOfficeHandlers } from './ipc/handlers/shop-office-handlers';
-import { ShopDbService } from './shop-db/shop-db-service';
+import { ShopDbService, SHOP_DB_PASSWORD_ACCOUNT } from './shop-db/shop-db-service';
+import { OfficeCreditService } from './services/office-credit/office-credit-service';
 import { trainingHandlers } from './ipc/handlers/training-handlers';
 import { updatesHandlers } from './ipc/handlers/updates-handlers';
 import { createRouter, type Router, type SenderInfo } from './ipc/router';
@@ -196,6 +197,20 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     logger: deps.logger,
     clock,
   });
+  const officeCredit = new OfficeCreditService({
+    shopDb: async () => ({ settings: settings.get('shopDb'), password: (await vault.get(SHOP_DB_PASSWORD_ACCOUNT)) ?? '' }),
+    documents: () => {
+      if (!documentsAccess.ok) throw documentsAccess.error;
+      const { journal, documents } = documentsAccess.module;
+      return { db: journal.db, saveDraft: (input) => documents.saveDraft(input) };
+    },
+    activeProfile: () => connections.activeFiscalHarmony(),
+    stationId: () => profiles.station().id,
+    deviceId: () => accounts.device().then((device) => device.deviceId, () => null),
+    logger: deps.logger,
+    clock,
+  });
+  if (documentsAccess.ok) documentsAccess.module.documents.useForeignCredits(officeCredit);
   const router = createRouter({
     handlers: {
       app: appHandlers({ info: deps.info, openExternal: deps.openExternal }),
@@ -223,7 +238,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
           dashboard: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
           export: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
         },
-        { startCreditNote: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')) },
+        officeCredit,
       ),
       training: trainingHandlers(
         new TrainingPractice({

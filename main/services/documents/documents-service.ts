@@ -66,6 +66,7 @@ export interface DocumentsServiceDeps {
  */
 export class DocumentsService {
   readonly repo: DocumentsRepo;
+  private foreignCredits: { refresh(invoiceId: string): Promise<void> } | null = null;
 
   constructor(private readonly deps: DocumentsServiceDeps) {
     this.repo = new DocumentsRepo(deps.journal);
@@ -77,7 +78,7 @@ export class DocumentsService {
 
   saveDraft(input: { id?: string | undefined; draft: DocumentDraft }): DocumentDetail {
     const draft = documentDraftSchema.parse(input.draft);
-    if (draft.kind === 'credit-note' && draft.originalInvoiceId !== null && this.mine(this.repo.get(draft.originalInvoiceId))?.kind !== 'invoice') {
+    if (draft.kind === 'credit-note' && draft.originalInvoiceId !== null && this.mine(this.repo.get(draft.originalInvoiceId))?.kind !== 'invoice' && !this.foreignOfActive(draft.originalInvoiceId)) {
       throw new AppError('INVALID_INPUT', 'The invoice this credit note is for is not in the journal. Choose the invoice again.', {
         fields: { originalInvoiceId: 'Choose a fiscalised invoice from this computer.' },
       });
@@ -116,6 +117,7 @@ export class DocumentsService {
     if (!from.includes(row.state)) throw this.notQueueable(row, mode);
     if (row.number === null) this.deps.numbering.requireCertain(row.profile_id, row.kind);
     const draft = documentDraftSchema.parse(JSON.parse(unpackBody(row.draft, { documentId: row.id })));
+    if (draft.kind === 'credit-note' && draft.originalInvoiceId !== null && this.repo.get(draft.originalInvoiceId) === undefined) await this.foreignCredits?.refresh(draft.originalInvoiceId);
     const checkContext = { ...(await this.deps.context.checkContext()), original: this.originalOf(draft, id), lastFiscalisedDate: new EntryQueries(this.deps.journal.db).lastFiscalisedDate(row.profile_id) };
     // The checks are the active connection's: it must still be this document's once they are read.
     if (this.mine(row) === undefined) throw new AppError('CONFLICT', 'The active connection changed while this document was being checked. Open it again from Documents and send it.');
@@ -257,6 +259,19 @@ export class DocumentsService {
     return row;
   }
 
+  /**
+   * Another till's invoice is credited from here once the back office kept it (office-credit):
+   * before queuing such a credit note, what other tills credited is read again from the shop
+   * database. Set after the shop database's service is built; absent, the kept figure counts.
+   */
+  useForeignCredits(refresher: { refresh(invoiceId: string): Promise<void> }): void {
+    this.foreignCredits = refresher;
+  }
+
+  private foreignOfActive(invoiceId: string): boolean {
+    return new EntryQueries(this.deps.journal.db).foreignInvoice(invoiceId)?.profile_id === this.deps.context.activeProfile().id;
+  }
+
   private mine(row: DocumentRow | undefined): DocumentRow | undefined {
     return row?.profile_id === this.deps.context.activeProfile().id ? row : undefined;
   }
@@ -304,7 +319,7 @@ export class DocumentsService {
       lines: draft.lines.map((line, i) => ({ ...line, lineAmount: amounts[i]?.lineAmount ?? null })),
       totals: row.total === null || row.sub_total === null || row.total_tax === null ? null : { subTotal: row.sub_total, totalTax: row.total_tax, total: row.total },
       explanation: confirmedFromPortal ? explainPortalConfirmation(row.kind) : explainState(row, { training }),
-      originalInvoiceNumber: original?.number ?? null,
+      originalInvoiceNumber: original?.number ?? (row.original_id === null ? null : (new EntryQueries(this.deps.journal.db).foreignInvoice(row.original_id)?.number ?? null)),
       isRetry: row.is_retry === 1 || row.ambiguous === 1,
       attempts: row.attempts,
       requestId: row.request_id,

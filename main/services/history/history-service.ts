@@ -14,7 +14,7 @@ import { dashboardAlerts, readDashboardFacts } from './dashboard';
 import type { DiskFull } from '../../store/storage-health';
 import { buildExport, EXPORT_MAX_ROWS } from './history-export';
 import type { PdfDownloader, PdfStore } from './pdf-store';
-import { buildReceipt, printKindOf } from './receipt';
+import { buildReceipt, foreignOriginalRow, printKindOf } from './receipt';
 import { fiscalPrints, readFiscalCopy, savePrint } from '../../store/journal/fiscal-copies';
 import { fiscalTaxesOf } from '../../store/journal/fiscal-taxes';
 
@@ -127,7 +127,7 @@ export class HistoryService {
     const copy = readFiscalCopy(db, id);
     const originalRow = row.original_id === null
       ? undefined
-      : (db.prepare('SELECT id, number, issued_at, qr_url FROM documents WHERE id = ?').get(row.original_id) as (Pick<DocumentRow, 'id' | 'number' | 'issued_at' | 'qr_url'>) | undefined);
+      : ((db.prepare('SELECT id, number, issued_at, qr_url FROM documents WHERE id = ?').get(row.original_id) as (Pick<DocumentRow, 'id' | 'number' | 'issued_at' | 'qr_url'>) | undefined) ?? foreignOriginalRow(db, row.original_id));
     const original = originalRow === undefined
       ? null
       : { ...originalRow, deviceSerial: readFiscalCopy(db, originalRow.id)?.seller?.deviceSerial ?? copy?.seller?.deviceSerial ?? null };

@@ -1,3 +1,4 @@
+import type { DatabaseSync } from 'node:sqlite';
 import { documentDraftSchema, type DocumentDraft, type DocumentKind } from '../../../shared/contract/documents';
 import type { DeviceView } from '../../../shared/contract/device';
 import type { PrintKind, Receipt } from '../../../shared/contract/history';
@@ -12,6 +13,11 @@ import { sellerCopyOf, taxCopyOf } from '../documents/fiscal-copy-source';
 
 /** The credited invoice of a credit note, as the journal has it. */
 export type OriginalSource = Pick<DocumentRow, 'number' | 'issued_at' | 'qr_url'> & { deviceSerial: string | null };
+
+/** A credit note's invoice fiscalised by another till, as kept when the back office started the credit note (migration 010). */
+export function foreignOriginalRow(db: DatabaseSync, invoiceId: string): Pick<DocumentRow, 'id' | 'number' | 'issued_at' | 'qr_url'> | undefined {
+  return db.prepare('SELECT id, number, issued_at, qr_url FROM foreign_invoices WHERE id = ?').get(invoiceId) as Pick<DocumentRow, 'id' | 'number' | 'issued_at' | 'qr_url'> | undefined;
+}
 
 export interface ReceiptSources {
   row: DocumentRow;

@@ -34,6 +34,32 @@ interface InvoiceRow {
   draft: Uint8Array;
 }
 
+/**
+ * An invoice another till fiscalised, kept here when a credit note for it was started from the
+ * back office (migration 010): its fiscal facts as read from the shop database, and what other
+ * tills' credit notes had taken from it when last read (`credited_elsewhere`).
+ */
+export interface ForeignInvoiceRow {
+  id: string;
+  profile_id: string;
+  station_id: string;
+  branch: string;
+  number: string;
+  issued_at: string;
+  currency: string;
+  total: string;
+  tax_inclusive: number;
+  buyer_json: string;
+  lines_json: string;
+  zimra_number: number | null;
+  fiscal_day: number | null;
+  device_id: number | null;
+  qr_url: string | null;
+  verification_code: string | null;
+  credited_elsewhere: string;
+  fetched_at: string;
+}
+
 /** The invoice a credit note credits: what remains creditable, the date it was sent with and its buyer. */
 export type CreditedInvoice = CreditBasis & {
   fiscalised: boolean;
@@ -115,7 +141,7 @@ export class EntryQueries {
   /** An invoice as a credit note sees it (any state: the check says why a non-fiscalised one cannot be credited). */
   creditBasis(profileId: string, invoiceId: string, exceptCreditNoteId: string | null): (CreditBasis & { fiscalised: boolean; draft: DocumentDraft }) | null {
     const row = this.db.prepare(`SELECT * FROM documents WHERE id = ? AND profile_id = ? AND kind = 'invoice'`).get(invoiceId, profileId) as InvoiceRow | undefined;
-    if (row === undefined) return null;
+    if (row === undefined) return this.foreignCreditBasis(profileId, invoiceId, exceptCreditNoteId);
     const parsed = documentDraftSchema.safeParse(JSON.parse(unpackBody(row.draft, { documentId: invoiceId })));
     if (!parsed.success) return null;
     const draft = parsed.data;
@@ -140,7 +166,44 @@ export class EntryQueries {
     const basis = this.creditBasis(profileId, invoiceId, exceptCreditNoteId);
     if (basis === null) return null;
     const row = this.db.prepare('SELECT issued_at FROM documents WHERE id = ?').get(invoiceId) as { issued_at: string | null } | undefined;
-    return { ...basis, issuedAt: row?.issued_at ?? null, buyer: basis.draft.buyer };
+    return { ...basis, issuedAt: row?.issued_at ?? this.foreignInvoice(invoiceId)?.issued_at ?? null, buyer: basis.draft.buyer };
+  }
+
+  /** Another till's invoice kept here for a credit note (of any connection: the caller checks whose). */
+  foreignInvoice(invoiceId: string): ForeignInvoiceRow | undefined {
+    return this.db.prepare('SELECT * FROM foreign_invoices WHERE id = ?').get(invoiceId) as ForeignInvoiceRow | undefined;
+  }
+
+  /** Another till's invoice as a credit note sees it: credited by this journal's credit notes and, as last read, by other tills'. */
+  private foreignCreditBasis(profileId: string, invoiceId: string, exceptCreditNoteId: string | null): (CreditBasis & { fiscalised: boolean; draft: DocumentDraft }) | null {
+    const row = this.foreignInvoice(invoiceId);
+    if (row === undefined || row.profile_id !== profileId) return null;
+    const parsed = documentDraftSchema.safeParse({
+      kind: 'invoice',
+      date: row.issued_at,
+      currency: row.currency,
+      paymentMethod: 'Cash',
+      taxInclusive: row.tax_inclusive === 1,
+      reference: '',
+      buyer: safeJson(row.buyer_json),
+      lines: safeJson(row.lines_json),
+      originalInvoiceId: null,
+    });
+    if (!parsed.success) return null;
+    const total = new Dec(row.total);
+    const credited = this.credited(invoiceId, exceptCreditNoteId).plus(row.credited_elsewhere);
+    return {
+      invoiceId,
+      number: row.number,
+      state: 'fiscalised',
+      currency: row.currency,
+      total: total.toFixed(2),
+      credited: credited.toFixed(2),
+      remaining: total.minus(credited).toFixed(2),
+      lines: parsed.data.lines,
+      fiscalised: true,
+      draft: parsed.data,
+    };
   }
 
   /**
