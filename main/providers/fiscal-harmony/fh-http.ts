@@ -1,5 +1,4 @@
-import type { KeyObject } from 'node:crypto';
-import { signBody, signingKey } from './signature';
+import { signBody, signingKey, type SigningKey } from './signature';
 import { isAppError, type AppError } from '../../../shared/errors';
 import { stringifyExactJson } from '../../../shared/domain/exact-json';
 import type { Logger } from '../../logging/logger';
@@ -64,6 +63,16 @@ function isRedirect(status: number): boolean {
 }
 
 /**
+ * The body's JSON text. A list of texts (the request ids of a status call, every few seconds)
+ * has no decimal to write exactly, and JSON.stringify writes it byte for byte as
+ * stringifyExactJson would, without calling a replacer for each item.
+ */
+function serialised(body: unknown): string {
+  const onlyTexts = Array.isArray(body) && body.every((item) => typeof item === 'string');
+  return onlyTexts ? JSON.stringify(body) : stringifyExactJson(body);
+}
+
+/**
  * The server closed a kept-open connection just as this request went out on it: the request
  * never reached the service. Node's fetch reports it as "other side closed" or a reset.
  */
@@ -81,7 +90,7 @@ function isStaleConnection(error: unknown): boolean {
 export class FiscalHarmonyHttp {
   private readonly cookies = new CookieJar();
   /** The last secret's signing key, kept so each request does not rebuild it. */
-  private key: { secret: string; key: KeyObject } | undefined;
+  private key: { secret: string; key: SigningKey } | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
   private readonly redactor: Redactor;
@@ -93,7 +102,7 @@ export class FiscalHarmonyHttp {
   }
 
   async send(request: FhRequest): Promise<FhResponse> {
-    const bodyBytes = request.body === undefined ? undefined : Buffer.from(stringifyExactJson(request.body), 'utf8');
+    const bodyBytes = request.body === undefined ? undefined : Buffer.from(serialised(request.body), 'utf8');
     const first = await this.attempt(request, bodyBytes);
     if (first.response.status !== 401) return this.check(request, first);
     // The session may have lapsed: forget any cookie and send once more before giving up.

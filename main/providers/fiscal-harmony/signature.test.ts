@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signBody, signingKey, verifySignature } from './signature';
 
@@ -14,6 +15,19 @@ describe('signBody', () => {
     expect(signBody(body, SECRET)).toBe(expected);
     expect(signBody(new TextEncoder().encode(body), SECRET)).toBe(expected);
     expect(signBody(body, signingKey(SECRET))).toBe(expected);
+  });
+});
+
+describe('signBody is HMAC-SHA256', () => {
+  // Secrets shorter than, as long as and longer than SHA-256's 64-byte block (a longer one is hashed first).
+  it.each([0, 1, 32, 63, 64, 65, 200])('agrees with createHmac for a %i-character secret', (length) => {
+    for (let round = 0; round < 20; round += 1) {
+      const secret = randomBytes(length).toString('hex').slice(0, length);
+      const body = randomBytes(round * 37);
+      const expected = createHmac('sha256', Buffer.from(secret, 'utf8')).update(body).digest('base64');
+      expect(signBody(body, secret)).toBe(expected);
+      expect(signBody(body, signingKey(secret))).toBe(expected);
+    }
   });
 });
 
