@@ -88,5 +88,12 @@ export function diagnose(error: unknown, target: ShopDbTarget): ShopDbDiagnosis 
       message: `the shop database at ${where} cannot be reached. Check that the server is running and that its address in Settings is right; copying goes on by itself once it answers.`,
     };
   }
+  // A server too busy to answer in time: a statement past its limit (57014), or no answer at all to the query.
+  if ((code === '57014' && /statement timeout/i.test(text)) || /query read timeout/i.test(text)) {
+    return {
+      problem: 'unreachable',
+      message: `the shop database at ${where} is too slow to answer (a step of the copy took longer than its time limit). Copying goes on by itself once it answers in time; if this keeps happening, ask IT to look at the server's load.`,
+    };
+  }
   return { problem: 'other', message: `the shop database answered: ${text}. Copying is tried again by itself.` };
 }
