@@ -20,6 +20,7 @@ import type { FileSaver } from './services/history/history-service';
 import { settingsHandlers } from './ipc/handlers/settings-handlers';
 import { shopDbHandlers } from './ipc/handlers/shop-db-handlers';
 import { shopOfficeHandlers } from './ipc/handlers/shop-office-handlers';
+import { BackOfficeService } from './shop-db/back-office/back-office-service';
 import { ShopDbService, SHOP_DB_PASSWORD_ACCOUNT } from './shop-db/shop-db-service';
 import { OfficeCreditService } from './services/office-credit/office-credit-service';
 import { trainingHandlers } from './ipc/handlers/training-handlers';
@@ -168,6 +169,15 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     registerSecret: (secret) => deps.redactor.registerSecret(secret),
   });
   await shopDb.restart();
+  // The back office reads every till from the same shop database, whether or not this computer copies to it.
+  const backOffice = new BackOfficeService({
+    settings: () => settings.get('shopDb'),
+    vault,
+    station: () => profiles.station(),
+    saveFile: deps.saveFile ?? null,
+    logger: deps.logger,
+    clock,
+  });
   const entryQueries = documentsAccess.ok ? new EntryQueries(documentsAccess.module.journal.db) : null;
   const entry = new EntryService({
     activeProfile: () => {
@@ -231,13 +241,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
       shopDb: shopDbHandlers(shopDb),
       // Wired to main/shop-db/back-office/ and main/services/office-credit/ as they land.
       shopOffice: shopOfficeHandlers(
-        {
-          reach: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
-          list: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
-          get: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
-          dashboard: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
-          export: () => Promise.reject(new AppError('NOT_AVAILABLE_YET', 'The back office is not built yet.')),
-        },
+        backOffice,
         officeCredit,
       ),
       training: trainingHandlers(
@@ -272,6 +276,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     dispose: async () => {
       // The shop database's copy first (it reads the journal), then the outbox: it may still be talking to the training sandbox.
       await shopDb.dispose();
+      await backOffice.dispose();
       if (documentsAccess.ok) await documentsAccess.module.dispose();
       updates.dispose();
       mappings.dispose();

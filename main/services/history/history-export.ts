@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
-import type { CurrencyTotal, ExportFormat } from '../../../shared/contract/history';
+import type { CurrencyTotal, ExportFormat, FileDelivery } from '../../../shared/contract/history';
 import { KIND_LABELS, STATE_LABELS } from '../../../shared/domain/document-labels';
 import { catParts, parseFhDate } from '../../../shared/domain/fiscal-harmony/fh-date';
 import { Dec, formatMoney } from '../../../shared/domain/money';
@@ -7,6 +7,7 @@ import { signedAmount } from '../../../shared/domain/signed-amount';
 import type { TaxCopy } from '../../store/journal/fiscal-copies';
 import type { SummaryRow } from '../../store/journal/history-query';
 import { CurrencyTotals, type RateAmounts } from './currency-totals';
+import type { FileSaver, FileToSave } from './history-service';
 
 /** An export is a file a manager opens in a spreadsheet: past this, the filters must narrow it. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -53,8 +54,8 @@ function rateCells(rates: readonly string[], amounts: ReadonlyMap<string, RateAm
   });
 }
 
-interface ExportRow {
-  row: SummaryRow;
+interface ExportRow<R extends SummaryRow = SummaryRow> {
+  row: R;
   /** Signed like the total; null when the journal has no tax per rate for the document (a draft, or sent before copies were kept). */
   rates: Map<string, RateAmounts> | null;
   total: string | null;
@@ -72,10 +73,11 @@ function signedRates(kind: SummaryRow['kind'], taxes: readonly TaxCopy[] | null)
   return new Map([...sums].map(([label, sum]) => [label, { net: signedAmount(kind, formatMoney(sum.net)), tax: signedAmount(kind, formatMoney(sum.tax)) }]));
 }
 
-function documentCells(entry: ExportRow, rates: readonly string[]): Value[] {
+function documentCells<R extends SummaryRow>(entry: ExportRow<R>, rates: readonly string[], leading: LeadingColumns<R> | undefined): Value[] {
   const { row } = entry;
   const date = parseFhDate(row.issued_at ?? row.created_at);
   return [
+    ...(leading?.values(row).map(text) ?? []),
     text(row.number),
     text(KIND_LABELS[row.kind]),
     text(STATE_LABELS[row.state]),
@@ -150,14 +152,28 @@ export function exportFileName(format: ExportFormat, at: Date): string {
 /** Looks up a document's tax per rate as sent (fiscalTaxesOf). */
 export type TaxesOf = (documentId: string) => TaxCopy[] | null;
 
+/** Text columns before the document's own (the back office's till and branch), with their widths in the XLSX. */
+export interface LeadingColumns<R extends SummaryRow> {
+  headings: readonly string[];
+  widths: readonly number[];
+  values: (row: R) => (string | null)[];
+}
+
+/** Hands a file to the manager: the save dialog's path (or cancelled), or, in browser mode, a download. */
+export async function deliverFile(saveFile: FileSaver | null, file: FileToSave): Promise<FileDelivery> {
+  if (saveFile === null) return { kind: 'download', fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+  const path = await saveFile(file);
+  return path === null ? { kind: 'cancelled' } : { kind: 'saved', path };
+}
+
 /**
  * The filtered list (in the list's order) as CSV or XLSX: state in words, the date in CAT (a date
  * cell in XLSX), net and VAT per rate, credit notes negative; totals per currency on their own
  * sheet (under the rows in a CSV).
  */
-export async function buildExport(rows: Iterable<SummaryRow>, format: ExportFormat, at: Date, taxesOf: TaxesOf): Promise<ExportFile> {
+export async function buildExport<R extends SummaryRow>(rows: Iterable<R>, format: ExportFormat, at: Date, taxesOf: TaxesOf, leading?: LeadingColumns<R>): Promise<ExportFile> {
   const totals = new CurrencyTotals();
-  const list: ExportRow[] = [];
+  const list: ExportRow<R>[] = [];
   const seenRates = new Set<string>();
   for (const row of rows) {
     const rates = signedRates(row.kind, taxesOf(row.id));
@@ -169,13 +185,14 @@ export async function buildExport(rows: Iterable<SummaryRow>, format: ExportForm
   const rates = [...seenRates].sort(byRate);
   const perCurrency = totals.list();
   const ratesPerCurrency = totals.rates();
-  const documentRows = list.map((entry) => documentCells(entry, rates));
+  const documentRows = list.map((entry) => documentCells(entry, rates, leading));
+  const documentHeadings = [...(leading?.headings ?? []), ...exportHeadings(rates)];
   const totalRows = perCurrency.map((entry, index): Value[] => [text(entry.currency), { count: entry.documents }, ...rateCells(rates, ratesPerCurrency[index]!), amount(entry.total)]);
   const fileName = exportFileName(format, at);
   if (format === 'csv') {
     const line = (values: readonly Value[]) => values.map(csvCell).join(',');
     const headingLine = (headings: readonly string[]) => headings.map(csvText).join(',');
-    const lines = [headingLine(exportHeadings(rates)), ...documentRows.map(line), '', csvText(TOTALS_HEADING), headingLine(totalsHeadings(rates)), ...totalRows.map(line)];
+    const lines = [headingLine(documentHeadings), ...documentRows.map(line), '', csvText(TOTALS_HEADING), headingLine(totalsHeadings(rates)), ...totalRows.map(line)];
     // A byte-order mark, so that spreadsheet programs read the names as UTF-8.
     const bytes = new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
     return { fileName, mimeType: 'text/csv', bytes, rows: list.length, totals: perCurrency };
@@ -185,8 +202,8 @@ export async function buildExport(rows: Iterable<SummaryRow>, format: ExportForm
   const bytes = await writeXlsxFile([
     {
       sheet: DOCUMENTS_SHEET,
-      data: [exportHeadings(rates).map(bold), ...documentRows.map((values): Row => values.map(xlsxCell))],
-      columns: [14, 12, 18, 17, 30, 13, 9, ...rateWidths, 13, 13, 21, 40].map((width) => ({ width })),
+      data: [documentHeadings.map(bold), ...documentRows.map((values): Row => values.map(xlsxCell))],
+      columns: [...(leading?.widths ?? []), 14, 12, 18, 17, 30, 13, 9, ...rateWidths, 13, 13, 21, 40].map((width) => ({ width })),
       stickyRowsCount: 1,
     },
     {
