@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { useShopDatabase } from '../test-support/pg-test-cluster';
+import { silentLogger } from '../logging/logger';
 import { SHOP_SCHEMA_VERSION } from './migrations';
+import { ShopReplicator } from './replicator';
 import { openShopClient } from './shop-db-connection';
 import { testShopDatabase } from './shop-db-test-action';
 import { journalExpectation, loginSettings, shopHoldings, tillReplicator } from './test-support/shop-replication';
+import { ManualScheduler } from './test-support/manual-scheduler';
 import { openTillJournal, type TillJournal } from './test-support/till-journal';
 
 // Two faults of the issue's list that the outage and crash tests do not make: a server too slow
@@ -37,12 +40,18 @@ it('pauses while a statement runs past its time limit, loses nothing, and catche
   const station = `station-${randomUUID()}`;
   const local = tillWith(12);
   // The app allows a statement 30 s; the same limit, shorter, so the test need not wait that long.
-  const { replicator } = tillReplicator(local.journal.db, login, station, {
+  const settings = loginSettings(login);
+  const replicator = new ShopReplicator({
+    journal: local.journal.db,
+    till: () => ({ stationId: station, branch: 'Harare', label: 'Till 1', appVersion: '0.1.0' }),
+    target: () => settings,
     connect: async (onLost) => {
-      const client = await openShopClient(loginSettings(login), login.password, onLost);
+      const client = await openShopClient(settings, login.password, onLost);
       await client.query(`SET statement_timeout = '300ms'`);
       return client;
     },
+    scheduler: new ManualScheduler(),
+    logger: silentLogger,
   });
   // A busy server: another session holds the documents table, so the till's writes wait.
   const busy = new pg.Client({ connectionString: db.adminUrl });
