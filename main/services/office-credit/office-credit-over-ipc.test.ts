@@ -196,6 +196,9 @@ describe('a credit note across tills', () => {
     await tillB.value('documents:queue', { id: fromB.id });
     await settled(apps.tillB);
     await copiedAs(db, fromB.id, 'fiscalised');
+    // The till's own invoice needs no other till's rights: it is credited from its own journal.
+    const own = await tillA.value<DocumentDetail>('shopOffice:startCreditNote', { invoiceId: notFiscalised.id }).catch((error: Error) => error.message);
+    expect(own).toMatch(/NOT_ALLOWED Only a fiscalised invoice can be credited/);
     const tillOnly = await tillA.call('shopOffice:startCreditNote', { invoiceId: fromB.id });
     expect(tillOnly).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/may only copy this till's documents.*fiscal_desk_office/) } });
 
