@@ -33,8 +33,8 @@ export class DocumentsRepo {
     const run = (): void => {
       this.db
         .prepare(
-          `INSERT INTO documents (id, profile_id, kind, state, draft, currency, buyer_name, buyer_tin, original_id, sub_total, total_tax, total, created_at, updated_at)
-           VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO documents (id, profile_id, kind, state, draft, currency, buyer_name, buyer_tin, original_id, sub_total, total_tax, total, created_at, updated_at, seq)
+           VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM documents))`,
         )
         .run(row.id, row.profile_id, row.kind, row.draft, row.currency, row.buyer_name, row.buyer_tin, row.original_id, row.sub_total, row.total_tax, row.total, row.created_at, row.created_at);
       this.writeLines(row.id, lines);
@@ -181,13 +181,20 @@ export class DocumentsRepo {
   }
 
   private writeLines(id: string, lines: Omit<LineRow, 'document_id'>[]): void {
-    this.db.prepare('DELETE FROM document_lines WHERE document_id = ?').run(id);
+    const seq = this.seqOf(id);
+    this.db.prepare('DELETE FROM line_items WHERE doc_seq = ?').run(seq);
     const insert = this.db.prepare(
-      'INSERT INTO document_lines (document_id, position, description, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO line_items (doc_seq, position, description, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const line of lines) {
-      insert.run(id, line.position, line.description, line.quantity, line.unit_amount, line.discount_amount, line.tax_code, line.hs_code, line.line_amount);
+      insert.run(seq, line.position, line.description, line.quantity, line.unit_amount, line.discount_amount, line.tax_code, line.hs_code, line.line_amount);
     }
+  }
+
+  /** The document's own number, which its lines and events name (migration 012); null when there is no such document. */
+  private seqOf(id: string): number | null {
+    const row = this.db.prepare('SELECT seq FROM documents WHERE id = ?').get(id) as { seq: number | null } | undefined;
+    return row?.seq ?? null;
   }
 
   /** Appends an event that changes no state (a printout), with `alongside` in the same transaction. */
@@ -201,7 +208,7 @@ export class DocumentsRepo {
   }
 
   private appendEvent(id: string, at: string, from: DocumentState | null, to: DocumentState, note: string): void {
-    this.db.prepare('INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)').run(id, at, from, to, note);
+    this.db.prepare('INSERT INTO event_log (doc_seq, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)').run(this.seqOf(id), at, from, to, note);
   }
 }
 

@@ -54,7 +54,10 @@ export function recoverJournal(aside: string, target: Journal, options: { logger
       const buyerIds = copyRows(target.db, 'buyers', buyers, { keepIds: true });
       const at = options.clock().toISOString();
       const copied = copyDocuments(target.db, documents, buyerIds, at);
-      for (const [table, rows] of childRows) copyRows(target.db, table, rows.filter((row) => copied.has(String(row.document_id))));
+      // Lines and events name their document by its `seq` since migration 012 (kept as it was copied).
+      const copiedSeqs = new Set(documents.filter((row) => copied.has(String(row.id))).map((row) => String(row.seq)));
+      const isCopied = (row: Row) => ('doc_seq' in row ? copiedSeqs.has(String(row.doc_seq)) : copied.has(String(row.document_id)));
+      for (const [table, rows] of childRows) copyRows(target.db, table, rows.filter(isCopied));
       // After the document's own events, so its history reads in order.
       const event = target.db.prepare('INSERT INTO document_events (document_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)');
       for (const row of documents) {
@@ -161,10 +164,15 @@ function columnsOf(db: DatabaseSync, table: string): Set<string> {
   return new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((column) => column.name));
 }
 
-/** Per-document tables of the new journal that hold rows of their own (not ones a trigger writes). */
+/**
+ * Per-document tables of the new journal that hold rows of their own (not ones a trigger writes
+ * from another table's), and the views written through (`document_lines` and `document_events`,
+ * where an older journal's tables of those names go).
+ */
 function childTables(db: DatabaseSync): string[] {
-  const tables = tableNames(db).filter((table) => columnsOf(db, table).has('document_id'));
-  const triggers = (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger'`).all() as { sql: string }[]).map((row) => row.sql);
+  const writable = (db.prepare(`SELECT tbl_name AS name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%INSTEAD OF INSERT%'`).all() as { name: string }[]).map((row) => row.name);
+  const tables = [...tableNames(db), ...writable].filter((table) => columnsOf(db, table).has('document_id') || columnsOf(db, table).has('doc_seq'));
+  const triggers = (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND sql NOT LIKE '%INSTEAD OF%'`).all() as { sql: string }[]).map((row) => row.sql);
   return tables.filter((table) => !triggers.some((sql) => new RegExp(`INSERT\\s+INTO\\s+"?${table}"?[\\s(]`, 'i').test(sql)));
 }
 

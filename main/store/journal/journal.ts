@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { migrations as allMigrations } from './migrations';
-import type { Migration } from './migrations/migration';
+import type { Migration, MigrationProgress } from './migrations/migration';
 import { isCorruption, isLocked, QuickCheckFailed } from './sqlite-errors';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
@@ -17,6 +17,8 @@ export interface JournalOptions {
   migrations?: readonly Migration[];
   /** Names the file a corrupt journal is moved to. */
   now?: () => Date;
+  /** Told how far a long migration is (a large journal takes minutes), after each batch. */
+  onMigrationProgress?: (progress: MigrationProgress) => void;
 }
 
 /** What happened when the journal was opened, for the manager to read. */
@@ -132,7 +134,7 @@ function connect(options: JournalOptions, migrations: readonly Migration[]): Dat
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
     quickCheck(db);
-    migrate(db, migrations, options.logger);
+    migrate(db, migrations, options.logger, options.onMigrationProgress);
     return db;
   } catch (error) {
     db.close();
@@ -158,7 +160,7 @@ class NewerSchemaError extends Error {
   }
 }
 
-function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Logger): void {
+function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Logger, onProgress: JournalOptions['onMigrationProgress']): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = userVersion(db);
   if (current > latest) throw new NewerSchemaError(current, latest);
@@ -173,7 +175,7 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Log
       }
       const started = performance.now();
       db.exec(migration.sql);
-      migration.run?.(db);
+      migration.run?.(db, (done, total) => onProgress?.({ version: migration.version, name: migration.name, done, total }));
       db.exec(`PRAGMA user_version = ${migration.version}`);
       db.exec('COMMIT');
       // A large journal takes a while (minutes at a million documents): the log says how long.
