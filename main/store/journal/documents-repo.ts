@@ -183,10 +183,13 @@ export class DocumentsRepo {
   private writeLines(id: string, lines: Omit<LineRow, 'document_id'>[]): void {
     const seq = this.seqOf(id);
     this.db.prepare('DELETE FROM line_items WHERE doc_seq = ?').run(seq);
+    const text = this.db.prepare('INSERT OR IGNORE INTO line_texts (description) VALUES (?)');
     const insert = this.db.prepare(
-      'INSERT INTO line_items (doc_seq, position, description, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO line_items (doc_seq, position, text_id, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount)
+       VALUES (?, ?, (SELECT id FROM line_texts WHERE description = ?), ?, ?, ?, ?, ?, ?)`,
     );
     for (const line of lines) {
+      text.run(line.description);
       insert.run(seq, line.position, line.description, line.quantity, line.unit_amount, line.discount_amount, line.tax_code, line.hs_code, line.line_amount);
     }
   }

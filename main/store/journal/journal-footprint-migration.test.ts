@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -10,6 +10,7 @@ import { isPackedCurrent, packBody, unpackBody } from './document-body';
 import { DocumentsRepo } from './documents-repo';
 import { searchHistory } from './history-query';
 import { Journal } from './journal';
+import { recoverJournal } from './journal-recovery';
 import type { MigrationProgress } from './migrations/migration';
 import { migration012 } from './migrations/012-journal-footprint';
 import { DAMAGED_ID, previousMigrations, snapshot, writePreviousSchemaJournal } from './test-support/previous-schema-journal';
@@ -21,6 +22,15 @@ const previousVersion = previousMigrations.at(-1)!.version;
 let previousPath: string;
 let before: Record<string, unknown[]>;
 let bodyBytesBefore: number;
+
+function smashHeader(path: string): void {
+  const file = openSync(path, 'r+');
+  try {
+    writeSync(file, Buffer.alloc(100, 0x5a), 0, 100, 0);
+  } finally {
+    closeSync(file);
+  }
+}
 
 /** Documents, lines and events: what migration 012 moves. */
 const rowsMoved = () => before.documents!.length + before.document_lines!.length + before.document_events!.length;
@@ -128,6 +138,23 @@ describe('migration 012 (a lighter journal)', () => {
     expect((journal.db.prepare('SELECT count(*) AS n FROM event_log WHERE doc_seq = ?').get(DOCUMENTS + 1) as { n: number }).n).toBe(0);
     expect(snapshot(journal.db).document_events).toEqual(before.document_events);
     journal.close();
+  });
+
+  it.each([
+    ['as SQLite reads it', (_path: string) => undefined],
+    ['page by page, its header smashed', (path: string) => smashHeader(path)],
+  ])('brings every line and event back from a journal of this schema moved aside as damaged (%s)', (_how, damage) => {
+    const upgraded = freshCopy();
+    Journal.open({ path: upgraded, logger: silentLogger }).close();
+    damage(upgraded);
+    const target = Journal.open({ path: join(mkdtempSync(join(tmpdir(), 'fd-footprint-recovered-')), 'journal.sqlite'), logger: silentLogger });
+    const report = recoverJournal(upgraded, target, { logger: silentLogger, clock: () => new Date('2026-12-01T08:00:00.000Z') });
+    expect(report.incomplete).toEqual([]);
+    const after = snapshot(target.db);
+    expect(after.document_lines).toEqual(before.document_lines);
+    const notes = (rows: unknown[]) => (rows as { document_id: string; note: string }[]).filter((row) => !row.note.startsWith('Recovered from')).map((row) => [row.document_id, row.note]);
+    expect(notes(after.document_events!)).toEqual(notes(before.document_events!));
+    target.close();
   });
 
   it('leaves a journal already at its schema as it is when opened again', () => {

@@ -52,6 +52,8 @@ export function recoverJournal(aside: string, target: Journal, options: { logger
     const childRows = new Map(children.map((table) => [table, read(table)]));
     target.transaction(() => {
       const buyerIds = copyRows(target.db, 'buyers', buyers, { keepIds: true });
+      // The line descriptions lines name since migration 012 (a line whose text was lost is left out).
+      if (sourceTables.has('line_texts')) copyRows(target.db, 'line_texts', read('line_texts'), { keepIds: true });
       const at = options.clock().toISOString();
       const copied = copyDocuments(target.db, documents, buyerIds, at);
       // Lines and events name their document by its `seq` since migration 012 (kept as it was copied).

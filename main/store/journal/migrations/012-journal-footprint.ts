@@ -17,7 +17,9 @@ interface BodyRow {
  * - Each line and event named its document by the 36-character id, once in its row and once in
  *   its index: ten copies of the id a document. Documents get a small number of their own, `seq`
  *   (never reused, kept by VACUUM and by recovery), and lines and events move to `line_items`
- *   and `event_log`, which name it. `document_lines` and `document_events` are views with the
+ *   and `event_log`, which name it. A line's description is kept once per distinct text
+ *   (`line_texts`: a shop sells the same things again and again), which is also what invoice
+ *   entry looks descriptions up by. `document_lines` and `document_events` are views with the
  *   columns they always had (readers are unchanged); writing through them still works.
  * - Drafts and wire bodies are packed again with the preset dictionary (`document-body.ts`):
  *   about 350 bytes less a document, each body proven to read back byte for byte first.
@@ -51,20 +53,23 @@ export const migration012: Migration = {
     numberAndRepack(db, step);
     // The tables naming `seq` come after it is given and indexed (a foreign key's parent needs its index).
     db.exec(`CREATE UNIQUE INDEX documents_by_seq ON documents (seq); ${NEW_TABLES}`);
-    moveRows(db, 'document_lines_before_012', step, (after, upto) =>
-      db.prepare(
-        `INSERT INTO line_items (doc_seq, position, description, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount)
-         SELECT d.seq, l.position, l.description, l.quantity, l.unit_amount, l.discount_amount, l.tax_code, l.hs_code, l.line_amount
-         FROM document_lines_before_012 l JOIN documents d ON d.id = l.document_id WHERE l.rowid > ? AND l.rowid <= ? ORDER BY l.rowid`,
-      ).run(after, upto),
+    const texts = db.prepare('INSERT OR IGNORE INTO line_texts (description) SELECT description FROM document_lines_before_012 WHERE rowid > ? AND rowid <= ? ORDER BY rowid');
+    const lines = db.prepare(
+      `INSERT INTO line_items (doc_seq, position, text_id, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount)
+       SELECT d.seq, l.position, t.id, l.quantity, l.unit_amount, l.discount_amount, l.tax_code, l.hs_code, l.line_amount
+       FROM document_lines_before_012 l JOIN documents d ON d.id = l.document_id JOIN line_texts t ON t.description = l.description
+       WHERE l.rowid > ? AND l.rowid <= ? ORDER BY l.rowid`,
     );
-    moveRows(db, 'document_events_before_012', step, (after, upto) =>
-      db.prepare(
-        `INSERT INTO event_log (id, doc_seq, at, from_state, to_state, note)
-         SELECT e.id, d.seq, e.at, e.from_state, e.to_state, e.note
-         FROM document_events_before_012 e JOIN documents d ON d.id = e.document_id WHERE e.id > ? AND e.id <= ? ORDER BY e.id`,
-      ).run(after, upto),
+    moveRows(db, 'document_lines_before_012', step, (after, upto) => {
+      texts.run(after, upto);
+      lines.run(after, upto);
+    });
+    const events = db.prepare(
+      `INSERT INTO event_log (id, doc_seq, at, from_state, to_state, note)
+       SELECT e.id, d.seq, e.at, e.from_state, e.to_state, e.note
+       FROM document_events_before_012 e JOIN documents d ON d.id = e.document_id WHERE e.id > ? AND e.id <= ? ORDER BY e.id`,
     );
+    moveRows(db, 'document_events_before_012', step, (after, upto) => events.run(after, upto));
     if (count('line_items') !== count('document_lines_before_012') || count('event_log') !== count('document_events_before_012')) {
       throw new Error('Some lines or events name no document; the journal was left as it was');
     }
@@ -82,11 +87,16 @@ export const migration012: Migration = {
 };
 
 const NEW_TABLES = `
+    CREATE TABLE line_texts (
+      id INTEGER PRIMARY KEY,
+      description TEXT NOT NULL UNIQUE
+    ) STRICT;
+
     CREATE TABLE line_items (
       id INTEGER PRIMARY KEY,
       doc_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
       position INTEGER NOT NULL,
-      description TEXT NOT NULL,
+      text_id INTEGER NOT NULL REFERENCES line_texts (id),
       quantity TEXT NOT NULL,
       unit_amount TEXT NOT NULL,
       discount_amount TEXT NOT NULL,
@@ -108,7 +118,8 @@ const NEW_TABLES = `
 /** Indexes, the two views with the old tables' columns, and what keeps `seq` and the log as they must be. */
 const SHAPE = `
   CREATE UNIQUE INDEX line_items_by_document ON line_items (doc_seq, position);
-  CREATE INDEX line_items_by_description ON line_items (description COLLATE NOCASE);
+  CREATE INDEX line_items_by_text ON line_items (text_id);
+  CREATE INDEX line_texts_by_description ON line_texts (description COLLATE NOCASE);
   CREATE INDEX event_log_by_document ON event_log (doc_seq, id);
 
   -- A document gets the next number when written without one.
@@ -121,13 +132,14 @@ const SHAPE = `
   BEGIN SELECT RAISE(ABORT, 'document events are append-only'); END;
 
   CREATE VIEW document_lines AS
-    SELECT d.id AS document_id, l.position, l.description, l.quantity, l.unit_amount, l.discount_amount, l.tax_code, l.hs_code, l.line_amount
-    FROM line_items l JOIN documents d ON d.seq = l.doc_seq;
+    SELECT d.id AS document_id, l.position, t.description, l.quantity, l.unit_amount, l.discount_amount, l.tax_code, l.hs_code, l.line_amount
+    FROM line_items l JOIN documents d ON d.seq = l.doc_seq JOIN line_texts t ON t.id = l.text_id;
 
   CREATE TRIGGER document_lines_insert INSTEAD OF INSERT ON document_lines BEGIN
-    INSERT INTO line_items (doc_seq, position, description, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount)
-    VALUES ((SELECT seq FROM documents WHERE id = new.document_id), new.position, new.description, new.quantity, new.unit_amount,
-      new.discount_amount, new.tax_code, new.hs_code, new.line_amount);
+    INSERT OR IGNORE INTO line_texts (description) VALUES (new.description);
+    INSERT INTO line_items (doc_seq, position, text_id, quantity, unit_amount, discount_amount, tax_code, hs_code, line_amount)
+    VALUES ((SELECT seq FROM documents WHERE id = new.document_id), new.position, (SELECT id FROM line_texts WHERE description = new.description),
+      new.quantity, new.unit_amount, new.discount_amount, new.tax_code, new.hs_code, new.line_amount);
   END;
 
   CREATE TRIGGER document_lines_delete INSTEAD OF DELETE ON document_lines BEGIN

@@ -82,7 +82,7 @@ export function writePreviousSchemaJournal(path: string, count: number): void {
  */
 export function snapshot(db: DatabaseSync): Record<string, unknown[]> {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts%' AND name NOT IN ('line_items', 'event_log') ORDER BY name`)
+    .prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts%' AND name NOT IN ('line_items', 'line_texts', 'event_log') ORDER BY name`)
     .all() as { name: string }[];
   const result: Record<string, unknown[]> = {};
   for (const { name } of tables) {
