@@ -141,11 +141,12 @@ describe('migration 012 (a lighter journal)', () => {
   });
 
   it.each([
-    ['as SQLite reads it', (_path: string) => undefined],
-    ['page by page, its header smashed', (path: string) => smashHeader(path)],
-  ])('brings every line and event back from a journal of this schema moved aside as damaged (%s)', (_how, damage) => {
+    ['of this schema, as SQLite reads it', true, (_path: string) => undefined],
+    ['of this schema, page by page, its header smashed', true, (path: string) => smashHeader(path)],
+    ['of the previous schema, page by page, its header smashed', false, (path: string) => smashHeader(path)],
+  ])('brings every line and event back from a journal moved aside as damaged (%s)', (_how, upgrade, damage) => {
     const upgraded = freshCopy();
-    Journal.open({ path: upgraded, logger: silentLogger }).close();
+    if (upgrade) Journal.open({ path: upgraded, logger: silentLogger }).close();
     damage(upgraded);
     const target = Journal.open({ path: join(mkdtempSync(join(tmpdir(), 'fd-footprint-recovered-')), 'journal.sqlite'), logger: silentLogger });
     const report = recoverJournal(upgraded, target, { logger: silentLogger, clock: () => new Date('2026-12-01T08:00:00.000Z') });
