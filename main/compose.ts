@@ -21,7 +21,7 @@ import { settingsHandlers } from './ipc/handlers/settings-handlers';
 import { shopDbHandlers } from './ipc/handlers/shop-db-handlers';
 import { shopOfficeHandlers } from './ipc/handlers/shop-office-handlers';
 import { BackOfficeService } from './shop-db/back-office/back-office-service';
-import { ShopDbService, SHOP_DB_PASSWORD_ACCOUNT } from './shop-db/shop-db-service';
+import { readShopDbPassword, ShopDbService } from './shop-db/shop-db-service';
 import { OfficeCreditService } from './services/office-credit/office-credit-service';
 import { trainingHandlers } from './ipc/handlers/training-handlers';
 import { updatesHandlers } from './ipc/handlers/updates-handlers';
@@ -208,7 +208,7 @@ export async function composeApp(deps: HostDeps): Promise<ComposedApp> {
     clock,
   });
   const officeCredit = new OfficeCreditService({
-    shopDb: async () => ({ settings: settings.get('shopDb'), password: (await vault.get(SHOP_DB_PASSWORD_ACCOUNT)) ?? '' }),
+    shopDb: async () => ({ settings: settings.get('shopDb'), password: (await readShopDbPassword(vault, profiles.station().id)) ?? '' }),
     documents: () => {
       if (!documentsAccess.ok) throw documentsAccess.error;
       const { journal, documents } = documentsAccess.module;

@@ -4,7 +4,7 @@ import { silentLogger } from '../logging/logger';
 import { SettingsStore } from '../store/settings-store';
 import { useShopDatabase } from '../test-support/pg-test-cluster';
 import { MemoryVault } from '../vault/memory-vault';
-import { SHOP_DB_PASSWORD_ACCOUNT, ShopDbService } from './shop-db-service';
+import { shopDbPasswordAccount, ShopDbService } from './shop-db-service';
 import { ManualScheduler } from './test-support/manual-scheduler';
 import { journalExpectation, loginSettings, shopHoldings } from './test-support/shop-replication';
 import { openTillJournal, type TillJournal } from './test-support/till-journal';
@@ -18,16 +18,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function service(local: TillJournal) {
+function service(local: TillJournal, options: { vault?: MemoryVault; stationId?: string } = {}) {
   const backend = new Map<string, unknown>();
   const settings = new SettingsStore({ get: (key) => backend.get(key), set: (key, value) => backend.set(key, value) });
-  const vault = new MemoryVault();
+  const vault = options.vault ?? new MemoryVault();
   const secrets: string[] = [];
   const shopDb = new ShopDbService({
     settings: { get: () => settings.get('shopDb'), set: (value) => settings.set('shopDb', value) },
     vault,
     journal: local.journal.db,
-    station: () => ({ id: 'station-service', label: 'Till 1' }),
+    station: () => ({ id: options.stationId ?? 'station-service', label: 'Till 1' }),
     appVersion: '0.1.0',
     logger: silentLogger,
     registerSecret: (secret) => secrets.push(secret),
@@ -50,7 +50,7 @@ it('keeps the password in the vault only, and copies once saved and switched on'
   const settings: ShopDbSettings = { ...loginSettings(login), enabled: true, branch: 'Mutare' };
   const view = await shopDb.save({ settings, password: login.password });
   expect(view).toEqual({ settings, passwordSaved: true, stationId: 'station-service' });
-  expect(vault.entries.get(SHOP_DB_PASSWORD_ACCOUNT)).toBe(login.password);
+  expect(vault.entries.get(shopDbPasswordAccount('station-service'))).toBe(login.password);
   expect(JSON.stringify([...backend.entries()])).not.toContain(login.password);
 
   expect(await shopDb.flush()).toMatchObject({ state: 'up-to-date' });
@@ -60,7 +60,7 @@ it('keeps the password in the vault only, and copies once saved and switched on'
 
   // Saved again without a password: the saved one stays. Switched off: no copy.
   await shopDb.save({ settings: { ...settings, enabled: false }, password: null });
-  expect(vault.entries.get(SHOP_DB_PASSWORD_ACCOUNT)).toBe(login.password);
+  expect(vault.entries.get(shopDbPasswordAccount('station-service'))).toBe(login.password);
   expect(shopDb.status().state).toBe('off');
   expect(await shopDb.flush()).toMatchObject({ state: 'off' });
   // An empty password removes it from the vault.
@@ -81,4 +81,36 @@ it('tests with the saved password unless one is typed, and tells the log redacto
   expect(await shopDb.test({ settings, password: null })).toMatchObject({ ok: true, problem: null });
   expect(await shopDb.test({ settings, password: 'typed-wrong' })).toMatchObject({ ok: false, problem: 'wrong-password' });
   expect(secrets).toEqual(['typed-wrong']);
+});
+
+it('keeps one password per till when several Fiscal Desks share a keychain, and reads the first version’s computer-wide one while a till has none of its own', async (context) => {
+  const db = shop.ready(context);
+  const [first, second] = [await db.login('fiscal_desk_till'), await db.login('fiscal_desk_till')];
+  const vault = new MemoryVault();
+  // The first version kept one password for the whole computer.
+  vault.entries.set('shop-database/password', first.password);
+  const [localA, localB] = [openTillJournal(), openTillJournal()];
+  cleanups.push(() => localA.close(), () => localB.close());
+  const tillA = service(localA, { vault, stationId: 'station-a' });
+  const tillB = service(localB, { vault, stationId: 'station-b' });
+  expect(await tillA.shopDb.view()).toMatchObject({ passwordSaved: true });
+
+  const settingsA: ShopDbSettings = { ...loginSettings(first), enabled: true, branch: 'Harare' };
+  const settingsB: ShopDbSettings = { ...loginSettings(second), enabled: true, branch: 'Bulawayo' };
+  await tillA.shopDb.save({ settings: settingsA, password: null });
+  expect(await tillA.shopDb.flush()).toMatchObject({ state: 'up-to-date' });
+  await tillB.shopDb.save({ settings: settingsB, password: second.password });
+  expect(await tillB.shopDb.flush()).toMatchObject({ state: 'up-to-date' });
+  // Till B's password is its own: till A still logs in as itself.
+  expect(vault.entries.get(shopDbPasswordAccount('station-b'))).toBe(second.password);
+  expect(vault.entries.get('shop-database/password')).toBe(first.password);
+  expect(await tillA.shopDb.test({ settings: settingsA, password: null })).toMatchObject({ ok: true });
+  localA.add(2);
+  tillA.shopDb.nudge();
+  expect(await tillA.shopDb.flush()).toMatchObject({ state: 'up-to-date' });
+  expect(await shopHoldings(db.admin, 'station-a')).toEqual(journalExpectation(localA.journal.db));
+  // Once till A saves a password of its own, that one counts.
+  await tillA.shopDb.save({ settings: settingsA, password: 'not-the-password' });
+  expect(await tillA.shopDb.test({ settings: settingsA, password: null })).toMatchObject({ ok: false, problem: 'wrong-password' });
+  expect(await tillB.shopDb.test({ settings: settingsB, password: null })).toMatchObject({ ok: true });
 });

@@ -6,8 +6,24 @@ import { ShopReplicator, timerScheduler, type ReplicationScheduler } from './rep
 import { openShopClient, targetOf } from './shop-db-connection';
 import { testShopDatabase } from './shop-db-test-action';
 
-/** The shop database's password in the keychain (never in the settings file, a log or the renderer). */
-export const SHOP_DB_PASSWORD_ACCOUNT = vaultAccount('shop-database', 'password');
+/**
+ * The shop database's password in the keychain (never in the settings file, a log or the
+ * renderer), one per station: several Fiscal Desks on one computer (two tills and a back office,
+ * each with its own data folder) share the keychain but each logs in as itself.
+ */
+export function shopDbPasswordAccount(stationId: string): string {
+  return vaultAccount('shop-database', stationId);
+}
+
+/**
+ * Where the first version kept it (one for the whole computer): read when a station has none of
+ * its own, and left alone (another Fiscal Desk of this computer may still be using it).
+ */
+const LEGACY_PASSWORD_ACCOUNT = vaultAccount('shop-database', 'password');
+
+export async function readShopDbPassword(vault: SecretVault, stationId: string): Promise<string | null> {
+  return (await vault.get(shopDbPasswordAccount(stationId))) ?? (await vault.get(LEGACY_PASSWORD_ACCOUNT));
+}
 
 export interface ShopDbServiceDeps {
   settings: { get(): ShopDbSettings; set(value: ShopDbSettings): void };
@@ -35,13 +51,14 @@ export class ShopDbService {
   constructor(private readonly deps: ShopDbServiceDeps) {}
 
   async view(): Promise<ShopDbView> {
-    return { settings: this.deps.settings.get(), passwordSaved: (await this.deps.vault.get(SHOP_DB_PASSWORD_ACCOUNT)) !== null, stationId: this.deps.station().id };
+    return { settings: this.deps.settings.get(), passwordSaved: (await this.password()) !== null, stationId: this.deps.station().id };
   }
 
   async save(change: ShopDbChange): Promise<ShopDbView> {
     if (change.password !== null) {
-      if (change.password === '') await this.deps.vault.delete(SHOP_DB_PASSWORD_ACCOUNT);
-      else await this.deps.vault.set(SHOP_DB_PASSWORD_ACCOUNT, change.password);
+      const account = shopDbPasswordAccount(this.deps.station().id);
+      if (change.password === '') await this.deps.vault.delete(account);
+      else await this.deps.vault.set(account, change.password);
     }
     this.deps.settings.set(change.settings);
     await this.restart();
@@ -50,8 +67,12 @@ export class ShopDbService {
 
   async test(change: ShopDbChange): Promise<ShopDbTestResult> {
     if (change.password !== null && change.password !== '') this.deps.registerSecret(change.password);
-    const password = change.password ?? (await this.deps.vault.get(SHOP_DB_PASSWORD_ACCOUNT)) ?? '';
+    const password = change.password ?? (await this.password()) ?? '';
     return testShopDatabase(change.settings, password, this.deps.station().id);
+  }
+
+  private password(): Promise<string | null> {
+    return readShopDbPassword(this.deps.vault, this.deps.station().id);
   }
 
   status(): ShopReplicationStatus {
@@ -72,7 +93,7 @@ export class ShopDbService {
       journal,
       till: () => ({ stationId: this.deps.station().id, branch: settings.branch, label: this.deps.station().label, appVersion: this.deps.appVersion }),
       target: () => targetOf(settings),
-      connect: async (onLost) => openShopClient(settings, (await this.deps.vault.get(SHOP_DB_PASSWORD_ACCOUNT)) ?? '', onLost),
+      connect: async (onLost) => openShopClient(settings, (await this.password()) ?? '', onLost),
       scheduler: this.deps.scheduler ?? timerScheduler,
       logger: this.deps.logger,
       ...(this.deps.onStatus === undefined ? {} : { onStatus: this.deps.onStatus }),

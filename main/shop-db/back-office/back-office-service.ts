@@ -9,7 +9,7 @@ import type { FileSaver } from '../../services/history/history-service';
 import type { SecretVault } from '../../vault/secret-vault';
 import { targetOf } from '../shop-db-connection';
 import type { ShopDbTarget } from '../shop-db-faults';
-import { SHOP_DB_PASSWORD_ACCOUNT } from '../shop-db-service';
+import { readShopDbPassword } from '../shop-db-service';
 import { checkOfficeAccess } from './office-access';
 import { officeDashboard } from './office-dashboard';
 import { officeDocument } from './office-document';
@@ -98,7 +98,7 @@ export class BackOfficeService implements ShopOfficeReads {
 
   /** The pool for the saved settings and password, its login and schema checked once. */
   private async access(settings: ShopDbSettings, target: ShopDbTarget): Promise<pg.Pool> {
-    const pool = this.pools.pool(settings, (await this.deps.vault.get(SHOP_DB_PASSWORD_ACCOUNT)) ?? '');
+    const pool = this.pools.pool(settings, (await readShopDbPassword(this.deps.vault, this.deps.station().id)) ?? '');
     if (this.checked === pool) return pool;
     const client = await pool.connect();
     try {

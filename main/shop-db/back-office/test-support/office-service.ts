@@ -4,7 +4,7 @@ import { shopDbDefaults } from '../../../../shared/contract/shop-db';
 import { silentLogger } from '../../../logging/logger';
 import type { TestLogin } from '../../../test-support/pg-test-cluster';
 import { MemoryVault } from '../../../vault/memory-vault';
-import { SHOP_DB_PASSWORD_ACCOUNT } from '../../shop-db-service';
+import { shopDbPasswordAccount } from '../../shop-db-service';
 import { loginSettings } from '../../test-support/shop-replication';
 import { BackOfficeService } from '../back-office-service';
 
@@ -13,7 +13,7 @@ export function officeService(
   options: { stationId?: string; now?: Date; statementTimeoutMs?: number; saveFile?: (file: { fileName: string; bytes: Uint8Array }) => Promise<string | null> } = {},
 ): BackOfficeService {
   const vault = new MemoryVault();
-  vault.entries.set(SHOP_DB_PASSWORD_ACCOUNT, login.password);
+  vault.entries.set(shopDbPasswordAccount(options.stationId ?? 'office-station'), login.password);
   // Reads need no copying: this computer's own copy stays off.
   const settings = { ...shopDbDefaults, ...loginSettings(login), enabled: false };
   return new BackOfficeService({
