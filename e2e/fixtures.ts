@@ -74,6 +74,29 @@ async function startElectronSession(dataDirectory: string, executablePath: strin
   };
 }
 
+/** Another app in browser mode with a data folder of its own (another till on this machine); `stop` removes its folder. */
+export interface ExtraApp {
+  page: Page;
+  dataDirectory: string;
+  stop(): Promise<void>;
+}
+
+export async function startExtraBrowserApp(launchOptions: LaunchOptions): Promise<ExtraApp> {
+  const dataDirectory = freshDataDirectory();
+  const session = await startBrowserSession(dataDirectory, launchOptions);
+  return {
+    page: session.page,
+    dataDirectory,
+    stop: async () => {
+      try {
+        await session.stop();
+      } finally {
+        removeDataDirectory(dataDirectory);
+      }
+    },
+  };
+}
+
 export const test = base.extend<{ app: RunningApp }, { mode: AppMode }>({
   mode: ['browser', { option: true, scope: 'worker' }],
   app: async ({ mode, launchOptions }, use, testInfo) => {

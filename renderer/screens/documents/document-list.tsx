@@ -63,7 +63,8 @@ export function DocumentList({ input, selected, onToggle, onTotal, scope = null 
       <div ref={body} role="rowgroup" className="doc-list__body" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
         {shown.map((index) => {
           const document = rows.rowAt(index);
-          return <Row key={index} index={index} document={document} isSelected={document !== undefined && selected.has(document.id)} onToggle={onToggle} />;
+          // Keyed by the document: a refresh that moves it (a new one above) never puts another document in its row's place under the pointer.
+          return <Row key={document?.id ?? `row-${index}`} index={index} document={document} isSelected={document !== undefined && selected.has(document.id)} onToggle={onToggle} />;
         })}
       </div>
     </div>
