@@ -11,6 +11,7 @@ import { packBody } from '../../store/journal/document-body';
 import { formatNumber } from '../../store/journal/documents-repo';
 import { searchHistory } from '../../store/journal/history-query';
 import { useShopDatabase, type ShopTestDatabase, type TestLogin } from '../../test-support/pg-test-cluster';
+import type { ShopReplicator } from '../replicator';
 import { tillReplicator } from '../test-support/shop-replication';
 import { openTillJournal, TILL_PROFILE, type TillJournal } from '../test-support/till-journal';
 import type { BackOfficeService } from './back-office-service';
@@ -29,11 +30,14 @@ interface Till {
   station: string;
   branch: string;
   local: TillJournal;
+  replicator: ShopReplicator;
 }
 
 let db: ShopTestDatabase | null = null;
 let tills: Till[] = [];
 let officeLogin: TestLogin;
+/** The Harare invoice both tills credit. */
+let credited: { id: string; total: string };
 let office: BackOfficeService;
 const services: BackOfficeService[] = [];
 
@@ -64,6 +68,11 @@ function fiscalisedUsdInvoice(till: TillJournal): { id: string; total: string } 
   return till.journal.db.prepare(`SELECT id, total FROM documents WHERE state = 'fiscalised' AND kind = 'invoice' AND currency = 'USD' ORDER BY created_at LIMIT 1`).get() as { id: string; total: string };
 }
 
+async function copy(till: Till): Promise<void> {
+  const status = await till.replicator.flush();
+  if (status.state !== 'up-to-date') throw new Error(`The copy did not finish: ${status.message}`);
+}
+
 function service(login: TestLogin, options: Parameters<typeof officeService>[1] = {}): BackOfficeService {
   const made = officeService(login, { now: NOW, ...options });
   services.push(made);
@@ -83,11 +92,12 @@ beforeAll(async () => {
   for (const [station, branch, count] of [[HARARE, 'Harare', 23], [BULAWAYO, 'Bulawayo', 17]] as const) {
     const local = openTillJournal();
     local.add(count);
-    tills.push({ station, branch, local });
+    tills.push({ station, branch, local, replicator: null as unknown as ShopReplicator });
   }
   const [harare, bulawayo] = tills as [Till, Till];
   // Bulawayo credits part of a Harare invoice (fiscalised, so it counts) and tries once more (refused: it does not).
   const invoice = fiscalisedUsdInvoice(harare.local);
+  credited = invoice;
   addCreditNote(bulawayo.local, invoice.id, '1.25', 'fiscalised', 1);
   addCreditNote(bulawayo.local, invoice.id, '0.50', 'rejected', 2);
   addCreditNote(harare.local, invoice.id, '0.75', 'fiscalised', 3);
@@ -96,10 +106,8 @@ beforeAll(async () => {
   bulawayo.local.repo.transition(queued.id, { from: ['queued'] }, 'needs-fix', { service_error: 'The buyer TIN must have 10 digits' }, '2026-12-01T08:30:00.000Z', 'Refused');
   for (const till of tills) {
     const login = await db.login('fiscal_desk_till');
-    const { replicator } = tillReplicator(till.local.journal.db, login, till.station, { branch: till.branch });
-    const status = await replicator.flush();
-    if (status.state !== 'up-to-date') throw new Error(`The copy did not finish: ${status.message}`);
-    await replicator.stop();
+    till.replicator = tillReplicator(till.local.journal.db, login, till.station, { branch: till.branch }).replicator;
+    await copy(till);
   }
   officeLogin = await db.login('fiscal_desk_office');
   office = service(officeLogin, { stationId: HARARE });
@@ -107,6 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(services.map((made) => made.dispose()));
+  await Promise.all(tills.map((till) => till.replicator?.stop()));
   for (const till of tills) till.local.close();
   tills = [];
 });
@@ -193,6 +202,9 @@ describe('list', () => {
     ['a word no document has', { search: 'zebra' }],
     ['two words', { search: 'buyer 5', states: ['fiscalised'] }],
     ['a page further', { offset: 5, limit: 5 }],
+    ['a word’s start in a day', { search: 'buy', dateFrom: '2026-12-01', dateTo: '2026-12-01' }],
+    ['a word’s start before a day', { search: 'buy', dateTo: '2026-11-30' }],
+    ['a word with a separator inside', { search: 'inv-test/00' }],
   ];
   it.for(queries)('finds what the till’s own list finds: %s', async ([, input], context) => {
     shop.ready(context);
@@ -207,10 +219,30 @@ describe('list', () => {
   });
 });
 
+describe('a document copied again', () => {
+  it('is found by what it gained and counted in its new state (the counts and search words follow each copy)', async (context) => {
+    shop.ready(context);
+    const harare = tills[0]!;
+    const queued = harare.local.journal.db.prepare(`SELECT id FROM documents WHERE state = 'queued' AND kind = 'invoice' LIMIT 1`).get() as { id: string };
+    const at = '2026-12-01T09:45:00.000Z';
+    harare.local.repo.transition(queued.id, { from: ['queued'] }, 'submitted', { request_id: 'req-later' }, at, 'Sent');
+    harare.local.repo.transition(queued.id, { from: ['submitted'] }, 'fiscalised', { verification_code: 'LATE-CODE-0001', fiscal_day: 9, device_id: 77, zimra_number: 777 }, at, 'Fiscalised');
+    await copy(harare);
+    const found = await office.list(shopListInputSchema.parse({ scope: { kind: 'shop' }, search: 'late-code' }));
+    expect(found).toMatchObject({ total: 1, items: [{ id: queued.id, state: 'fiscalised', verificationCode: 'LATE-CODE-0001', zimraNumber: '777/9' }] });
+    for (const states of [['queued'], ['fiscalised']] as const) {
+      const local = searchHistory(harare.local.journal.db, TILL_PROFILE, listDocumentsInputSchema.parse({ states, limit: 200 }));
+      const page = await office.list(shopListInputSchema.parse({ scope: stationScope(harare), states, limit: 200 }));
+      expect(page.total).toBe(local.total);
+      expect(page.items.map((item) => item.id)).toEqual(local.items.map((item) => item.id));
+    }
+  });
+});
+
 describe('one document', () => {
   it('has its lines and events, and an invoice what every till’s credit notes took from it', async (context) => {
     shop.ready(context);
-    const invoice = fiscalisedUsdInvoice(tills[0]!.local);
+    const invoice = credited;
     const detail = await office.get(invoice.id);
     expect(detail).toMatchObject({ id: invoice.id, stationId: HARARE, branch: 'Harare', kind: 'invoice', state: 'fiscalised', total: invoice.total });
     // 1.25 from Bulawayo and 0.75 from Harare count; Bulawayo's refused 0.50 does not.

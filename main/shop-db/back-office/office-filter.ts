@@ -67,9 +67,37 @@ export function documentConditions(filter: OfficeFilter, alias = 'd'): SqlParts 
   return sql;
 }
 
+/** The parts of the words typed as search_terms holds them (shop.search_words: lower case, unaccented, split). */
+export const PARTS_QUERY = 'SELECT array(SELECT DISTINCT part FROM unnest($1::text[]) AS typed, unnest(shop.search_words(typed)) AS part) AS parts';
+
+/** Above every character: `part` up to `part` + this bound holds exactly the words starting with `part` (collation "C"). */
+const LAST_CHARACTER = '\u{10FFFF}';
+
 /**
- * How many documents pass the filters, from the per-till counts (migration 002) when there is no
- * search: per day with a date filter, else in all. Null with a search (the documents are counted).
+ * How many documents in the filter's scope and days have a word starting with `part`, from
+ * shop.document_words (one index, no document read). The range is a constant, so the plan sees
+ * how many words it holds.
+ */
+export function wordCountQuery(filter: OfficeFilter, part: string): { text: string; values: unknown[] } {
+  const sql = new SqlParts();
+  sql.add(`w.word >= ${sql.param(part)}`);
+  sql.add(`w.word < ${sql.param(part + LAST_CHARACTER)}`);
+  addScope(sql, filter.scope, 'w');
+  if (filter.dateFrom !== null) sql.add(`w.history_date >= ${sql.param(filter.dateFrom)}`);
+  if (filter.dateTo !== null) sql.add(`w.history_date < ${sql.param(nextDay(filter.dateTo))}`);
+  return { text: `SELECT count(DISTINCT w.document_id)::bigint AS n FROM shop.document_words w WHERE ${sql.where()}`, values: sql.params };
+}
+
+/**
+ * A search with no kind, state or currency: when it is one word's start, the words table answers
+ * how many match. (Several words are counted from the documents: the GIN index intersects them
+ * first, so only the few documents having all of them are visited.)
+ */
+export const wordsCountable = (filter: OfficeFilter) => searchWords(filter.search).length > 0 && filter.kinds.length === 0 && filter.states.length === 0 && filter.currency === '';
+
+/**
+ * How many documents pass the filters, from the per-till counts (per day with a date filter)
+ * when there is no search; null with one (wordsCountQuery, or the documents are counted).
  */
 export function countsQuery(filter: OfficeFilter): { text: string; values: unknown[] } | null {
   if (searchWords(filter.search).length > 0) return null;

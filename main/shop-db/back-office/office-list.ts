@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ShopDocumentPage, ShopListQuery } from '../../../shared/contract/shop-office';
-import { countsQuery, documentConditions, type OfficeFilter } from './office-filter';
+import { countsQuery, documentConditions, PARTS_QUERY, searchWords, wordCountQuery, wordsCountable, type OfficeFilter } from './office-filter';
 import { OFFICE_SUMMARY_COLUMNS, officeSummaryOf, type OfficeSummaryRow } from './office-rows';
 
 /** The journal's orders (history-query.ts): SQLite puts a missing number or amount lowest, so last from the top. */
@@ -12,10 +12,23 @@ const ORDER: Record<ShopListQuery['sort'], string> = {
   'total-asc': 'd.total ASC NULLS FIRST, d.id ASC',
 };
 
-/** How many documents pass the filters: the per-till counts without a search, else counted. */
+/** The parts of the words searched, as the words table holds them (shop.search_words). */
+async function searchParts(db: pg.Pool | pg.ClientBase, filter: OfficeFilter): Promise<string[]> {
+  return (await db.query<{ parts: string[] }>(PARTS_QUERY, [searchWords(filter.search)])).rows[0]?.parts ?? [];
+}
+
+async function countWord(db: pg.Pool | pg.ClientBase, filter: OfficeFilter, part: string): Promise<number> {
+  return Number((await db.query<{ n: string }>(wordCountQuery(filter, part))).rows[0]?.n ?? 0);
+}
+
+/** How many documents pass the filters: the per-till counts without a search, the words table for one word's start, else counted. */
 export async function countOffice(db: pg.Pool | pg.ClientBase, filter: OfficeFilter): Promise<number> {
   const counts = countsQuery(filter);
   if (counts !== null) return Number((await db.query<{ n: string }>(counts)).rows[0]?.n ?? 0);
+  if (wordsCountable(filter)) {
+    const parts = await searchParts(db, filter);
+    if (parts.length === 1) return countWord(db, filter, parts[0]!);
+  }
   const where = documentConditions(filter);
   const result = await db.query<{ n: string }>(`SELECT count(*) AS n FROM shop.documents d WHERE ${where.where()}`, where.params);
   return Number(result.rows[0]?.n ?? 0);
@@ -24,14 +37,20 @@ export async function countOffice(db: pg.Pool | pg.ClientBase, filter: OfficeFil
 /**
  * The matching documents in the list's order, `limit` of them from `offset` (all when null).
  * The page's ids are found first (an index alone often answers that, deep pages too), then
- * their rows read.
+ * their rows read. `counted`: each row also says how many documents match in all (`matching`).
  */
-export async function officeRows(db: pg.Pool | pg.ClientBase, filter: OfficeFilter, sort: ShopListQuery['sort'], page: { offset: number; limit: number } | null): Promise<OfficeSummaryRow[]> {
+export async function officeRows(
+  db: pg.Pool | pg.ClientBase,
+  filter: OfficeFilter,
+  sort: ShopListQuery['sort'],
+  page: { offset: number; limit: number } | null,
+  counted = false,
+): Promise<(OfficeSummaryRow & { matching?: string })[]> {
   const where = documentConditions(filter);
   const paging = page === null ? '' : ` LIMIT ${where.param(page.limit)} OFFSET ${where.param(page.offset)}`;
-  const result = await db.query<OfficeSummaryRow>(
-    `WITH page AS (SELECT d.id FROM shop.documents d WHERE ${where.where()} ORDER BY ${ORDER[sort]}${paging})
-     SELECT ${OFFICE_SUMMARY_COLUMNS}
+  const result = await db.query<OfficeSummaryRow & { matching?: string }>(
+    `WITH page AS (SELECT d.id${counted ? ', count(*) OVER () AS matching' : ''} FROM shop.documents d WHERE ${where.where()} ORDER BY ${ORDER[sort]}${paging})
+     SELECT ${OFFICE_SUMMARY_COLUMNS}${counted ? ', page.matching' : ''}
      FROM page JOIN shop.documents d ON d.id = page.id LEFT JOIN shop.tills t ON t.station_id = d.station_id
      ORDER BY ${ORDER[sort]}`,
     where.params,
@@ -42,6 +61,23 @@ export async function officeRows(db: pg.Pool | pg.ClientBase, filter: OfficeFilt
 /** One page of every till's documents (or a branch's, or a till's), with how many match in all. */
 export async function listOffice(db: pg.Pool, query: ShopListQuery): Promise<ShopDocumentPage> {
   const { sort, offset, limit, ...filter } = query;
-  const [total, rows] = await Promise.all([countOffice(db, filter), officeRows(db, filter, sort, { offset, limit })]);
+  const page = { offset, limit };
+  if (searchWords(filter.search).length === 0) {
+    // The count is a few rows of the per-till counts: past it there is no row to look for
+    // (and looking would walk the whole scope).
+    const total = await countOffice(db, filter);
+    if (offset >= total) return { items: [], total, offset };
+    return { items: (await officeRows(db, filter, sort, page)).map(officeSummaryOf), total, offset };
+  }
+  const parts = wordsCountable(filter) ? await searchParts(db, filter) : [];
+  if (parts.length === 1) {
+    const [total, rows] = await Promise.all([countWord(db, filter, parts[0]!), officeRows(db, filter, sort, page)]);
+    return { items: rows.map(officeSummaryOf), total, offset };
+  }
+  // Several words, or words with other filters: the index finds the few documents having them
+  // all once, and they are counted as they are sorted (two queries would each look them up).
+  const rows = await officeRows(db, filter, sort, page, true);
+  const counted = rows[0]?.matching;
+  const total = counted !== undefined ? Number(counted) : offset === 0 ? 0 : await countOffice(db, filter);
   return { items: rows.map(officeSummaryOf), total, offset };
 }
