@@ -1,5 +1,12 @@
 import type { Journal } from '../store/journal/journal';
 
+export interface GroupCommitOptions {
+  /** When the waiting writes are committed; the next turn of the event loop by default. */
+  defer?: (run: () => void) => void;
+  /** Runs once per transaction, after its writes and before it commits (the outbox claims the next documents there). */
+  beforeCommit?: () => void;
+}
+
 /**
  * Writes that arrive in the same turn of the event loop share one transaction, so one disk sync
  * (synchronous FULL) serves many documents: group commit. A write's promise settles once its
@@ -8,11 +15,14 @@ import type { Journal } from '../store/journal/journal';
 export class GroupCommit {
   private pending: { work: () => void; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private scheduled = false;
+  private readonly defer: (run: () => void) => void;
 
   constructor(
     private readonly journal: Journal,
-    private readonly defer: (run: () => void) => void = (run) => setImmediate(run),
-  ) {}
+    private readonly options: GroupCommitOptions = {},
+  ) {
+    this.defer = options.defer ?? ((run) => setImmediate(run));
+  }
 
   write(work: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -32,6 +42,7 @@ export class GroupCommit {
     try {
       this.journal.transaction(() => {
         for (const item of batch) item.work();
+        this.options.beforeCommit?.();
       });
     } catch (error) {
       for (const item of batch) item.reject(error);

@@ -1,3 +1,4 @@
+import type { StatementSync } from 'node:sqlite';
 import type { DocumentRow } from '../store/journal/document-rows';
 import type { DocumentsRepo } from '../store/journal/documents-repo';
 import type { Journal } from '../store/journal/journal';
@@ -9,8 +10,39 @@ export type ClaimedDocument = Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | '
 
 export type PollCandidate = Pick<DocumentRow, 'id' | 'profile_id' | 'request_id' | 'submitted_at' | 'polls' | 'ambiguous'>;
 
+/**
+ * What a claim may take, in the order it takes them: each connection's documents of its earliest
+ * date among those waiting or sending (the connections found by stepping through the index, not
+ * by reading every queued document), due now or sending (but not sent by this owner).
+ * documents_to_send_by_date (migration 011) is named because the planner, without statistics,
+ * would rather read every queued document by state.
+ */
+const BY_DATE_INDEX = 'documents_to_send_by_date';
+const BY_DATE = `INDEXED BY ${BY_DATE_INDEX}`;
+export const CLAIM_CANDIDATES = `
+  WITH RECURSIVE connections (profile_id) AS (
+    SELECT min(profile_id) FROM documents ${BY_DATE} WHERE state IN ('queued', 'sending')
+    UNION ALL
+    SELECT (SELECT min(next.profile_id) FROM documents AS next ${BY_DATE}
+            WHERE next.state IN ('queued', 'sending') AND next.profile_id > connections.profile_id)
+    FROM connections WHERE profile_id IS NOT NULL
+  ),
+  earliest AS (
+    SELECT profile_id,
+           (SELECT min(first.issued_at) FROM documents AS first ${BY_DATE}
+            WHERE first.state IN ('queued', 'sending') AND first.profile_id = connections.profile_id) AS issued_at
+    FROM connections WHERE profile_id IS NOT NULL
+  )
+  SELECT d.id, d.state, d.lease_owner, d.lease_until
+  FROM earliest JOIN documents AS d ${BY_DATE} ON d.profile_id = earliest.profile_id AND d.issued_at = earliest.issued_at
+  WHERE d.state IN ('queued', 'sending') AND (d.state = 'sending' OR d.next_attempt_at <= ?) AND NOT (d.state = 'sending' AND d.lease_owner IS ?)
+  ORDER BY d.next_attempt_at, d.created_at LIMIT ?`;
+
 /** The outbox's queries over the journal: claiming work under a lease, finding what to poll. */
 export class OutboxStore {
+  /** Prepared once: compiling the claim query cost about as much as running it. */
+  private claimCandidates: StatementSync | undefined;
+
   constructor(
     private readonly journal: Journal,
     private readonly repo: DocumentsRepo,
@@ -31,16 +63,8 @@ export class OutboxStore {
   claimDue(owner: string, now: number, leaseMs: number, isOwnerAlive: (owner: string) => boolean, max: number): ClaimedDocument[] {
     if (max <= 0) return [];
     const claim = (): ClaimedDocument[] => {
-      const candidates = this.journal.db
-        .prepare(
-          `WITH earliest AS (
-             SELECT profile_id, min(issued_at) AS issued_at FROM documents WHERE state IN ('queued', 'sending') GROUP BY profile_id
-           )
-           SELECT d.id, d.state, d.lease_owner, d.lease_until FROM documents AS d JOIN earliest USING (profile_id)
-           WHERE ((d.state = 'queued' AND d.next_attempt_at <= ?) OR d.state = 'sending') AND d.issued_at <= earliest.issued_at
-           ORDER BY d.next_attempt_at, d.created_at LIMIT ?`,
-        )
-        .all(now, max + 64) as Pick<DocumentRow, 'id' | 'state' | 'lease_owner' | 'lease_until'>[];
+      this.claimCandidates ??= this.journal.db.prepare(this.hasByDateIndex() ? CLAIM_CANDIDATES : CLAIM_CANDIDATES.replaceAll(BY_DATE, ''));
+      const candidates = this.claimCandidates.all(now, owner, max + 64) as Pick<DocumentRow, 'id' | 'state' | 'lease_owner' | 'lease_until'>[];
       const claimed: ClaimedDocument[] = [];
       for (const candidate of candidates) {
         if (claimed.length >= max) break;
@@ -79,6 +103,14 @@ export class OutboxStore {
     };
     // Inside the caller's transaction when there is one (a claim shares the commit of an outcome).
     return this.journal.db.isTransaction ? claim() : this.journal.transaction(claim);
+  }
+
+  /**
+   * A journal taken to version 12 before migration 011 was written (development copies only)
+   * lacks the index: the claim still works there, reading the queued documents by state.
+   */
+  private hasByDateIndex(): boolean {
+    return this.journal.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(BY_DATE_INDEX) !== undefined;
   }
 
   duePolls(now: number, limit: number): PollCandidate[] {

@@ -56,6 +56,12 @@ export interface OutboxOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 16;
+
+/** A slot whose outcome is being committed: the document it sends next, and any claimed for slots to open again. */
+interface RecordedSlot {
+  next: ClaimedDocument | null;
+  reopened: ClaimedDocument[];
+}
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
@@ -96,6 +102,11 @@ export class Outbox {
   /** Slots sending now, and those opened after the round began (see record()). */
   private slotCount = 0;
   private readonly laterSlots = new Set<Promise<void>>();
+  /** The poll under way (the round's, or one started while sending), and the last one started while sending. */
+  private polling: Promise<void> | null = null;
+  private pollingWhileSending: Promise<void> = Promise.resolve();
+  /** Slots whose outcomes wait in the group commit under way, for their next documents. */
+  private readonly recordedSlots: RecordedSlot[] = [];
   private busyToken: BusyToken | null = null;
   private lastEmitted = '';
   private pendingState: NodeJS.Immediate | null = null;
@@ -105,7 +116,7 @@ export class Outbox {
 
   constructor(private readonly options: OutboxOptions) {
     this.store = new OutboxStore(options.journal, options.repo);
-    this.commits = new GroupCommit(options.journal);
+    this.commits = new GroupCommit(options.journal, { beforeCommit: () => this.claimForRecordedSlots() });
     this.owner = newLeaseOwner();
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     this.retry = options.retry ?? DEFAULT_RETRY;
@@ -226,7 +237,7 @@ export class Outbox {
     if (this.inTick !== null) return this.inTick;
     this.inTick = (async () => {
       try {
-        await Promise.all([this.pollDue(), this.sendDue()]);
+        await Promise.all([this.pollOnce(), this.sendDue()]);
       } finally {
         this.inTick = null;
         // A round that outlived stop() leaves the (maybe closed) journal alone.
@@ -321,6 +332,22 @@ export class Outbox {
     const slots = this.offline === null ? this.concurrency : this.now() >= this.offline.nextProbeAt ? 1 : 0;
     await Promise.all(this.claim(slots).map((doc) => this.slot(doc)));
     while (this.laterSlots.size > 0) await Promise.all([...this.laterSlots]);
+    const polling = this.pollingWhileSending;
+    this.pollingWhileSending = Promise.resolve();
+    await polling;
+  }
+
+  /**
+   * While a backlog leaves, the results of those already sent are asked for as they come due,
+   * not once the last one has left: a thousand queued documents waited for the whole drain
+   * before the first got its QR code. One poll at a time (see pollOnce).
+   */
+  private pollWhileSending(): void {
+    if (this.polling !== null || this.stopping || this.store.duePolls(this.now(), 1).length === 0) return;
+    const run = this.pollOnce();
+    // Its failure fails the round, as the round's own poll does, when sendDue waits for it.
+    run.catch(() => undefined);
+    this.pollingWhileSending = run;
   }
 
   private openSlot(doc: ClaimedDocument): void {
@@ -395,18 +422,37 @@ export class Outbox {
    */
   private async record(change: () => boolean): Promise<{ applied: boolean; next: ClaimedDocument | null }> {
     let applied = false;
-    let next: ClaimedDocument | null = null;
-    await this.commits.write(() => {
-      applied = change();
-      const sending = !this.stopping && this.paused === null && this.offline === null;
-      if (!sending) return;
-      // One outcome can make a whole second's documents due at once (they leave in date order):
-      // the slots that ended while they waited are opened again, not left to the next round.
-      const [first, ...more] = this.claim(1 + Math.max(0, this.concurrency - this.slotCount));
-      next = first ?? null;
-      for (const doc of more) this.openSlot(doc);
-    });
-    return { applied, next };
+    const slot: RecordedSlot = { next: null, reopened: [] };
+    try {
+      await this.commits.write(() => {
+        applied = change();
+        this.recordedSlots.push(slot);
+      });
+    } catch (error) {
+      // The transaction failed before its claim: nothing is taken for this slot.
+      const waiting = this.recordedSlots.indexOf(slot);
+      if (waiting >= 0) this.recordedSlots.splice(waiting, 1);
+      throw error;
+    }
+    // Claimed in that commit for slots that had ended: they start once it is durable.
+    for (const doc of slot.reopened) this.openSlot(doc);
+    this.pollWhileSending();
+    return { applied, next: slot.next };
+  }
+
+  /**
+   * Once per group commit, after all its outcomes: one claim for every slot that recorded one,
+   * so each sees the others' outcomes (the last document of a second lets the next second go).
+   * One outcome can make a whole second's documents due at once (they leave in date order): the
+   * slots that ended while they waited are opened again, not left to the next round.
+   */
+  private claimForRecordedSlots(): void {
+    const slots = this.recordedSlots.splice(0);
+    const sending = !this.stopping && this.paused === null && this.offline === null;
+    if (slots.length === 0 || !sending) return;
+    const claimed = this.claim(slots.length + Math.max(0, this.concurrency - this.slotCount));
+    for (const slot of slots) slot.next = claimed.shift() ?? null;
+    slots[0]!.reopened = claimed;
   }
 
   private async failed(doc: ClaimedDocument, error: unknown): Promise<ClaimedDocument | null> {
@@ -449,6 +495,14 @@ export class Outbox {
   }
 
   // ---- Results -----------------------------------------------------------------------------
+
+  /** Polls what is due, unless a poll is under way already: a document is never asked about twice at once. */
+  private pollOnce(): Promise<void> {
+    this.polling ??= this.pollDue().finally(() => {
+      this.polling = null;
+    });
+    return this.polling;
+  }
 
   private async pollDue(): Promise<void> {
     if (this.stopping) return;
