@@ -111,6 +111,7 @@ try {
     await setup.query(`ALTER SYSTEM SET shared_buffers = '1GB'`);
     await setup.query('ALTER SYSTEM SET random_page_cost = 1.1');
     await setup.end();
+    await cluster.stop();
     await cluster.restart();
   }
   const root = new pg.Client({ connectionString: cluster.url });
