@@ -11,7 +11,7 @@ import { migrations } from '../../main/store/journal/migrations';
 
 /** The training connection's id: browser mode opens on it, so the renderer bench sees these documents. */
 export const BENCH_PROFILE = 'training';
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 const PER_DAY = 500;
 /** The newest day of the generated history; documents go back from it, 500 a day. */
 export const LAST_DAY = '2026-11-27';

@@ -158,6 +158,37 @@ describe('history search', () => {
     expect(searchHistory(journal.db, 'p1', query({})).total).toBe(0);
   });
 
+  it('finds words within a day range from the full-text index, exactly, with another profile, open ranges and a date changed', () => {
+    const days = ['2026-01-31', '2026-02-01', '2026-02-14', '2026-02-28', '2026-03-01', '2026-12-31', '2027-01-01'];
+    const docs = days.flatMap((day, index) =>
+      ([['p1', 'Chipo Moyo', '23:30'], ['p2', 'Chipo Moyo', '08:00'], ['p1', index % 2 === 0 ? 'Rudo Ncube' : 'Moyo Traders', '12:00']] as const).map(([profile, buyer, time]) => ({
+        id: insert({ profile, buyer, issuedAt: `${day}T${time}:00+02:00` }),
+        day,
+        profile,
+        buyer,
+      })),
+    );
+    const expected = (from: string | null, to: string | null, words: string[]) =>
+      docs
+        .filter((doc) => doc.profile === 'p1' && (from === null || doc.day >= from) && (to === null || doc.day <= to))
+        .filter((doc) => words.every((word) => doc.buyer.toLowerCase().split(' ').includes(word))).length;
+    const ranges = [['2026-02-01', '2026-02-28'], ['2026-01-31', '2026-03-01'], ['2026-02-14', '2026-02-14'], [null, '2026-02-14'], ['2026-03-01', null], ['2026-12-31', '2027-01-01'], ['2027-02-01', '2027-03-01']] as const;
+    for (const [from, to] of ranges) {
+      for (const words of [['moyo'], ['chipo', 'moyo']]) {
+        const input = { search: words.join(' '), dateFrom: from, dateTo: to, limit: 200 };
+        const page = searchHistory(journal.db, 'p1', query(input));
+        expect(page.total, `${words.join(' ')} ${from}..${to}`).toBe(expected(from, to, words));
+        expect(page.items).toHaveLength(page.total);
+        expect(countHistory(journal.db, 'p1', query(input))).toBe(page.total);
+      }
+    }
+    // A document whose date changes is found in its new day only.
+    const moved = docs[0]!.id;
+    journal.db.prepare(`UPDATE documents SET issued_at = '2026-06-15T10:00:00+02:00' WHERE id = ?`).run(moved);
+    expect(ids({ search: 'chipo', dateFrom: '2026-06-01', dateTo: '2026-06-30' })).toEqual([moved]);
+    expect(ids({ search: 'chipo', dateFrom: '2026-01-31', dateTo: '2026-01-31' })).toEqual([]);
+  });
+
   it('builds the history of documents that were in the journal before the migration', () => {
     journal.close();
     const path = join(folder, 'before.sqlite');

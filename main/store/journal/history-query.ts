@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { DocumentPage, DocumentSummary, ListDocumentsQuery } from '../../../shared/contract/documents';
+import { datesQuery, profileDays } from './history-dates';
 
 /**
  * The history's filters as SQL over `document_history` (migration 002), shared by the page query,
@@ -122,6 +123,8 @@ interface Conditions {
   sql: string;
   params: SQLInputValue[];
   search: string | null;
+  /** The full-text query also holds the date range (history-dates.ts): its matches are within it. */
+  dated: boolean;
   /** Every search word is whole or a prefix the index keeps ready: looking up one row is cheap. */
   readyWords: boolean;
 }
@@ -161,12 +164,23 @@ function filterParts(
 function conditions(db: DatabaseSync, profileId: string, filter: HistoryFilter): Conditions {
   const { parts, params } = filterParts(profileId, filter, { from: (day) => ['date >= ?', day], to: (day) => ['date < ?', nextDay(day)] });
   const words = ftsWords(filter.search, broadPrefix(db));
-  const search = formatWords(words);
+  const wordsQuery = formatWords(words);
+  const dates = wordsQuery === null ? null : datesOf(db, profileId, filter);
+  const search = wordsQuery === null ? null : `{terms} : (${wordsQuery})${dates === null ? '' : ` AND ${dates}`}`;
   if (search !== null) {
     parts.push(SEARCH_CONDITION);
     params.push(search);
   }
-  return { sql: parts.join(' AND '), params, search, readyWords: words.every(isReady) };
+  return { sql: parts.join(' AND '), params, search, dated: dates !== null, readyWords: words.every(isReady) };
+}
+
+/** The filter's day range as a full-text condition, a side left open reaching the profile's first or last day. */
+function datesOf(db: DatabaseSync, profileId: string, filter: HistoryFilter): string | null {
+  if (filter.dateFrom === null && filter.dateTo === null) return null;
+  const days = filter.dateFrom === null || filter.dateTo === null ? profileDays(db, profileId) : null;
+  const from = filter.dateFrom ?? days?.first;
+  const to = filter.dateTo ?? days?.last;
+  return from === undefined || to === undefined ? null : datesQuery(from, to);
 }
 
 const ORDER: Record<ListDocumentsQuery['sort'], string> = {
@@ -190,6 +204,10 @@ function countMatches(db: DatabaseSync, search: string): number {
 }
 
 const onlyProfile = (filter: HistoryFilter) => filter.kinds.length === 0 && filter.states.length === 0 && filter.currency === '' && filter.dateFrom === null && filter.dateTo === null;
+
+/** Besides the profile, only what the full-text query itself holds narrows the search (the words, and the dates when dated). */
+const onlyProfileAndIndex = (filter: HistoryFilter, where: Conditions) =>
+  filter.kinds.length === 0 && filter.states.length === 0 && filter.currency === '' && (where.dated || (filter.dateFrom === null && filter.dateTo === null));
 
 /**
  * Looking a row up by its id costs about this many entries walked in an index (measured at a
@@ -245,7 +263,7 @@ function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter, whe
 }
 
 function countSearched(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions, matches: number, filtered: number): number {
-  const others = onlyProfile(filter)
+  const others = onlyProfileAndIndex(filter, where)
     ? (db.prepare('SELECT profile_id AS profile, sum(documents) AS n FROM document_day_counts WHERE profile_id <> ? GROUP BY profile_id').all(profileId) as { profile: string; n: number }[])
     : null;
   const lookups = matches * LOOKUP_COST;

@@ -32,8 +32,8 @@ function smashHeader(path: string): void {
   }
 }
 
-/** Documents, lines and events: what migration 012 moves. */
-const rowsMoved = () => before.documents!.length + before.document_lines!.length + before.document_events!.length;
+/** Documents, lines, events and the history's full-text rows: what migration 012 moves. */
+const rowsMoved = () => before.documents!.length + before.document_lines!.length + before.document_events!.length + before.document_history!.length;
 
 const freshCopy = () => {
   const path = join(mkdtempSync(join(tmpdir(), 'fd-footprint-')), 'journal.sqlite');
@@ -59,7 +59,8 @@ beforeAll(() => {
   db.close();
 });
 
-describe('migration 012 (a lighter journal)', () => {
+// Each test upgrades or recovers 2,500 documents: seconds on a busy machine.
+describe('migration 012 (a lighter journal)', { timeout: 60_000 }, () => {
   it('upgrades a journal of the previous schema with every document, line, event and body byte for byte, reporting its progress', () => {
     expect(userVersion(previousPath)).toBe(previousVersion);
     expect(before.documents).toHaveLength(DOCUMENTS);
@@ -90,6 +91,9 @@ describe('migration 012 (a lighter journal)', () => {
     expect(indexes).not.toContain('documents_fiscalised_invoices');
     const found = searchHistory(journal.db, 'p1', listDocumentsInputSchema.parse({ search: 'INV-002498' }));
     expect(found.items.map((item) => item.id)).toEqual(['doc-002498']);
+    // The full-text index made again with the days: a search within dates is answered as before.
+    const withinDays = searchHistory(journal.db, 'p1', listDocumentsInputSchema.parse({ search: 'chipo', dateFrom: '2026-11-27', dateTo: '2026-11-27', limit: 200 }));
+    expect(withinDays.total).toBe(before.documents!.filter((row) => (row as { number: string | null }).number !== null).length);
     expect(journal.integrityCheck()).toBe('ok');
     journal.close();
   });

@@ -1,5 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { repackBody } from '../document-body';
+import { dateTerms } from '../history-dates';
+import { searchTerms } from './002-history-search';
 import type { Migration } from './migration';
 
 const BATCH = 2000;
@@ -23,6 +25,8 @@ interface BodyRow {
  *   columns they always had (readers are unchanged); writing through them still works.
  * - Drafts and wire bodies are packed again with the preset dictionary (`document-body.ts`):
  *   about 350 bytes less a document, each body proven to read back byte for byte first.
+ * - The full-text index also holds each document's day and month (history-dates.ts), so a search
+ *   within a date range is answered from the index alone.
  * - Two indexes no query uses go: `documents_by_profile` (the history reads `document_history`)
  *   and `documents_fiscalised_invoices` (an invoice to credit is found by date, not by number).
  *
@@ -46,7 +50,7 @@ export const migration012: Migration = {
   `,
   run: (db: DatabaseSync, progress = () => undefined) => {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const total = count('documents') + count('document_lines_before_012') + count('document_events_before_012');
+    const total = count('documents') + count('document_lines_before_012') + count('document_events_before_012') + count('document_history');
     let done = 0;
     const step = (rows: number) => progress((done += rows), total);
     progress(0, total);
@@ -82,7 +86,9 @@ export const migration012: Migration = {
       DROP TABLE document_events_before_012;
       DELETE FROM sqlite_sequence WHERE name = 'document_events_before_012';
       ${SHAPE}
+      ${DATED_SEARCH}
     `);
+    fillSearch(db, step);
   },
 };
 
@@ -158,6 +164,45 @@ const SHAPE = `
   CREATE TRIGGER document_events_no_update INSTEAD OF UPDATE ON document_events
   BEGIN SELECT RAISE(ABORT, 'document events are append-only'); END;
 `;
+
+/**
+ * The full-text index gets a second column, `dates` (history-dates.ts): made again, filled from
+ * the history copy in batches, with the two triggers that write it (the others only delete).
+ */
+const DATED_SEARCH = `
+  DROP TABLE documents_fts;
+  CREATE VIRTUAL TABLE documents_fts USING fts5(
+    terms,
+    dates,
+    content = '',
+    contentless_delete = 1,
+    tokenize = "unicode61 remove_diacritics 2 tokenchars '-/.'",
+    prefix = '1 2 3'
+  );
+
+  DROP TRIGGER document_history_insert;
+  CREATE TRIGGER document_history_insert AFTER INSERT ON document_history BEGIN
+    INSERT INTO documents_fts (rowid, terms, dates) VALUES (new.hid, ${searchTerms('new')}, ${dateTerms('new')});
+    INSERT INTO document_day_counts (profile_id, day, kind, state, currency, documents)
+    VALUES (new.profile_id, substr(new.date, 1, 10), new.kind, new.state, new.currency, 1)
+    ON CONFLICT (profile_id, day, kind, state, currency) DO UPDATE SET documents = documents + 1;
+  END;
+
+  DROP TRIGGER document_history_terms;
+  CREATE TRIGGER document_history_terms AFTER UPDATE ON document_history
+  WHEN old.number IS NOT new.number OR old.buyer_name IS NOT new.buyer_name OR old.buyer_tin IS NOT new.buyer_tin
+    OR old.total IS NOT new.total OR old.verification_code IS NOT new.verification_code
+    OR old.zimra_number IS NOT new.zimra_number OR old.fiscal_day IS NOT new.fiscal_day OR old.date IS NOT new.date
+  BEGIN
+    DELETE FROM documents_fts WHERE rowid = old.hid;
+    INSERT INTO documents_fts (rowid, terms, dates) VALUES (new.hid, ${searchTerms('new')}, ${dateTerms('new')});
+  END;
+`;
+
+function fillSearch(db: DatabaseSync, step: (rows: number) => void): void {
+  const fill = db.prepare(`INSERT INTO documents_fts (rowid, terms, dates) SELECT h.hid, ${searchTerms('h')}, ${dateTerms('h')} FROM document_history h WHERE h.hid > ? AND h.hid <= ?`);
+  moveRows(db, 'document_history', step, (after, upto) => fill.run(after, upto));
+}
 
 /** Gives every document its `seq` (in rowid order) and packs its bodies again, a batch at a time. */
 function numberAndRepack(db: DatabaseSync, step: (rows: number) => void): void {
