@@ -97,7 +97,7 @@ export const wordsCountable = (filter: OfficeFilter) => searchWords(filter.searc
 
 /**
  * How many documents pass the filters, from the per-till counts (per day with a date filter)
- * when there is no search; null with one (wordsCountQuery, or the documents are counted).
+ * when there is no search; null with one (wordCountQuery, or the documents are counted).
  */
 export function countsQuery(filter: OfficeFilter): { text: string; values: unknown[] } | null {
   if (searchWords(filter.search).length > 0) return null;

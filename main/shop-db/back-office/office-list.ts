@@ -12,6 +12,15 @@ const ORDER: Record<ShopListQuery['sort'], string> = {
   'total-asc': 'd.total ASC NULLS FIRST, d.id ASC',
 };
 
+/** Each order read from its other end (the same index, walked backwards). */
+const REVERSED: Record<ShopListQuery['sort'], string> = {
+  newest: ORDER.oldest,
+  oldest: ORDER.newest,
+  number: 'd.number COLLATE "C" ASC NULLS FIRST, d.id ASC',
+  'total-desc': ORDER['total-asc'],
+  'total-asc': ORDER['total-desc'],
+};
+
 /** The parts of the words searched, as the words table holds them (shop.search_words). */
 async function searchParts(db: pg.Pool | pg.ClientBase, filter: OfficeFilter): Promise<string[]> {
   return (await db.query<{ parts: string[] }>(PARTS_QUERY, [searchWords(filter.search)])).rows[0]?.parts ?? [];
@@ -43,13 +52,14 @@ export async function officeRows(
   db: pg.Pool | pg.ClientBase,
   filter: OfficeFilter,
   sort: ShopListQuery['sort'],
-  page: { offset: number; limit: number } | null,
+  page: { offset: number; limit: number; fromEnd?: boolean } | null,
   counted = false,
 ): Promise<(OfficeSummaryRow & { matching?: string })[]> {
   const where = documentConditions(filter);
   const paging = page === null ? '' : ` LIMIT ${where.param(page.limit)} OFFSET ${where.param(page.offset)}`;
+  const walk = page?.fromEnd === true ? REVERSED[sort] : ORDER[sort];
   const result = await db.query<OfficeSummaryRow & { matching?: string }>(
-    `WITH page AS (SELECT d.id${counted ? ', count(*) OVER () AS matching' : ''} FROM shop.documents d WHERE ${where.where()} ORDER BY ${ORDER[sort]}${paging})
+    `WITH page AS (SELECT d.id${counted ? ', count(*) OVER () AS matching' : ''} FROM shop.documents d WHERE ${where.where()} ORDER BY ${walk}${paging})
      SELECT ${OFFICE_SUMMARY_COLUMNS}${counted ? ', page.matching' : ''}
      FROM page JOIN shop.documents d ON d.id = page.id LEFT JOIN shop.tills t ON t.station_id = d.station_id
      ORDER BY ${ORDER[sort]}`,
@@ -67,7 +77,10 @@ export async function listOffice(db: pg.Pool, query: ShopListQuery): Promise<Sho
     // (and looking would walk the whole scope).
     const total = await countOffice(db, filter);
     if (offset >= total) return { items: [], total, offset };
-    return { items: (await officeRows(db, filter, sort, page)).map(officeSummaryOf), total, offset };
+    // A page past the middle is nearer the other end: walk from there (the count is exact).
+    const fromEnd = offset * 2 > total;
+    const rows = fromEnd ? await officeRows(db, filter, sort, { offset: Math.max(0, total - offset - limit), limit: Math.min(limit, total - offset), fromEnd }) : await officeRows(db, filter, sort, page);
+    return { items: rows.map(officeSummaryOf), total, offset };
   }
   const parts = wordsCountable(filter) ? await searchParts(db, filter) : [];
   if (parts.length === 1) {
