@@ -93,3 +93,34 @@ describe('recovering a journal moved aside', () => {
     journal.close();
   });
 });
+
+describe('recovering a journal with a credit note for another till’s invoice', () => {
+  it('keeps the kept invoice (foreign_invoices) and the credit note’s reference to it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'fd-recovery-')), JOURNAL_FILE_NAME);
+    const first = Journal.open({ path, logger: silentLogger });
+    const repo = new DocumentsRepo(first);
+    first.db
+      .prepare(
+        `INSERT INTO foreign_invoices (id, profile_id, station_id, branch, number, issued_at, currency, total, tax_inclusive, buyer_json, lines_json,
+           zimra_number, fiscal_day, device_id, qr_url, verification_code, credited_elsewhere, fetched_at)
+         VALUES ('inv-other', 'p1', 'station-b', 'Bulawayo', 'INV-B2HZ-000004', '2026-11-30T10:00:00+02:00', 'USD', '64.20', 1, '{}', '[]', 5, 42, 23401, NULL, NULL, '4.60', ?)`,
+      )
+      .run(at);
+    repo.insert(
+      { id: 'cn-other', profile_id: 'p1', kind: 'credit-note', created_at: at, draft: packBody('{}'), currency: 'USD', buyer_name: 'Rudo', buyer_tin: null, original_id: 'inv-other', sub_total: '10.00', total_tax: '1.34', total: '11.34' },
+      [],
+      'Saved as a draft',
+    );
+    first.transaction(() => {
+      repo.transition('cn-other', { from: ['draft'] }, 'queued', { number: 'CN-7K2Q-000001', next_attempt_at: 1 }, at, 'Queued as CN-7K2Q-000001');
+    });
+    first.close();
+    smashHeader(path);
+    const journal = Journal.open({ path, logger: silentLogger, now: clock });
+    recoverJournal(journal.opening.movedAside ?? '', journal, { logger: silentLogger, clock });
+    expect(new DocumentsRepo(journal).get('cn-other')).toMatchObject({ state: 'queued', original_id: 'inv-other' });
+    expect(journal.db.prepare('SELECT number, total, credited_elsewhere FROM foreign_invoices').all()).toEqual([{ number: 'INV-B2HZ-000004', total: '64.20', credited_elsewhere: '4.60' }]);
+    expect(journal.integrityCheck()).toBe('ok');
+    journal.close();
+  });
+});

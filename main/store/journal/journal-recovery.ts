@@ -54,8 +54,10 @@ export function recoverJournal(aside: string, target: Journal, options: { logger
       const buyerIds = copyRows(target.db, 'buyers', buyers, { keepIds: true });
       // The line descriptions lines name since migration 012 (a line whose text was lost is left out).
       if (sourceTables.has('line_texts')) copyRows(target.db, 'line_texts', read('line_texts'), { keepIds: true });
+      // Invoices other tills fiscalised that this journal's credit notes name (migration 010).
+      const foreignIds = sourceTables.has('foreign_invoices') ? copyRows(target.db, 'foreign_invoices', read('foreign_invoices'), { keepIds: true }) : new Set<string>();
       const at = options.clock().toISOString();
-      const copied = copyDocuments(target.db, documents, buyerIds, at);
+      const copied = copyDocuments(target.db, documents, buyerIds, foreignIds, at);
       // Lines and events name their document by its `seq` since migration 012 (kept as it was copied).
       const copiedSeqs = new Set(documents.filter((row) => copied.has(String(row.id))).map((row) => String(row.seq)));
       const isCopied = (row: Row) => ('doc_seq' in row ? copiedSeqs.has(String(row.doc_seq)) : copied.has(String(row.document_id)));
@@ -209,8 +211,11 @@ function copyRows(db: DatabaseSync, table: string, rows: readonly Row[], options
   return inserted;
 }
 
-/** Invoices before credit notes (a credit note names its invoice); a reference to a row not recovered is dropped. */
-function copyDocuments(db: DatabaseSync, documents: readonly Row[], buyerIds: Set<string>, at: string): Set<string> {
+/**
+ * Invoices before credit notes (a credit note names its invoice, here or another till's kept in
+ * `foreign_invoices`); a reference to a row not recovered is dropped.
+ */
+function copyDocuments(db: DatabaseSync, documents: readonly Row[], buyerIds: Set<string>, foreignIds: ReadonlySet<string>, at: string): Set<string> {
   const now = Date.parse(at);
   const adjust = (invoiceIds: Set<string>) => (row: Row): Row => {
     const adjusted: Row = { ...row };
@@ -227,7 +232,7 @@ function copyDocuments(db: DatabaseSync, documents: readonly Row[], buyerIds: Se
     return adjusted;
   };
   const invoices = copyRows(db, 'documents', documents.filter((row) => row.kind !== 'credit-note'), { adjust: adjust(new Set()) });
-  const creditNotes = copyRows(db, 'documents', documents.filter((row) => row.kind === 'credit-note'), { adjust: adjust(invoices) });
+  const creditNotes = copyRows(db, 'documents', documents.filter((row) => row.kind === 'credit-note'), { adjust: adjust(new Set([...invoices, ...foreignIds])) });
   return new Set([...invoices, ...creditNotes]);
 }
 
