@@ -189,6 +189,19 @@ describe('history search', () => {
     expect(ids({ search: 'chipo', dateFrom: '2026-01-31', dateTo: '2026-01-31' })).toEqual([]);
   });
 
+  it('finds a prefix by the few words it stands for, and never a document by its day or month written as a word', () => {
+    const moyo = insert({ buyer: 'Tendai Moyo', issuedAt: '2026-11-27T10:00:00+02:00' });
+    const moyondo = insert({ buyer: 'Rudo Moyondo', issuedAt: '2026-11-27T11:00:00+02:00' });
+    insert({ buyer: 'Mpofu', issuedAt: '2026-11-27T12:00:00+02:00' });
+    expect(ids({ search: 'moyo' }).sort()).toEqual([moyo, moyondo].sort());
+    expect(ids({ search: 'moyon' })).toEqual([moyondo]);
+    expect(ids({ search: 'moyo tend' })).toEqual([moyo]);
+    for (const search of ['d2026', 'm202611', 'd20261127', 'd']) expect(ids({ search, dateFrom: '2026-11-01' }), search).toEqual([]);
+    const dayNamed = insert({ buyer: 'M202611 Traders', issuedAt: '2026-11-27T13:00:00+02:00' });
+    expect(ids({ search: 'm202611' })).toEqual([dayNamed]);
+    expect(ids({ search: 'm2026', dateFrom: '2026-11-27', dateTo: '2026-11-27' })).toEqual([dayNamed]);
+  });
+
   it('builds the history of documents that were in the journal before the migration', () => {
     journal.close();
     const path = join(folder, 'before.sqlite');

@@ -69,16 +69,33 @@ export type BroadPrefix = (term: string) => boolean;
  * starts every number) would take seconds to expand: it matches as a whole word until typing
  * narrows it.
  */
-export function ftsQuery(search: string, broad: BroadPrefix = () => false): string | null {
-  return formatWords(ftsWords(search, broad));
+export function ftsQuery(search: string, broad: BroadPrefix = () => false, expand: PrefixWords = () => null): string | null {
+  return formatWords(ftsWords(search, broad, expand));
 }
 
-type FtsWord = { term: string; prefix: boolean };
+/**
+ * The few indexed words a prefix the index does not keep ready stands for (null: too many to
+ * list). FTS5 expands such a prefix by reading every document of each of its words into memory
+ * (11 ms for a surname at a million documents); the same words asked for by name are read as
+ * they are needed (4 ms).
+ */
+export type PrefixWords = (term: string) => readonly string[] | null;
 
-const formatWords = (words: readonly FtsWord[]): string | null =>
-  words.length === 0 ? null : words.map((word) => `"${word.term.replaceAll('"', '""')}"${word.prefix ? '*' : ''}`).join(' AND ');
+/** At most this many words are asked for by name instead of by their prefix. */
+const MAX_NAMED_WORDS = 16;
 
-function ftsWords(search: string, broad: BroadPrefix): FtsWord[] {
+type FtsWord = { term: string; prefix: boolean; named?: readonly string[] };
+
+const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+const formatWord = (word: FtsWord): string => {
+  if (word.named !== undefined && word.named.length > 0) return word.named.length === 1 ? quoted(word.named[0]!) : `(${word.named.map(quoted).join(' OR ')})`;
+  return `${quoted(word.term)}${word.prefix ? '*' : ''}`;
+};
+
+const formatWords = (words: readonly FtsWord[]): string | null => (words.length === 0 ? null : words.map(formatWord).join(' AND '));
+
+function ftsWords(search: string, broad: BroadPrefix, expand: PrefixWords = () => null): FtsWord[] {
   return search
     .toLowerCase()
     .split(/\s+/)
@@ -87,11 +104,19 @@ function ftsWords(search: string, broad: BroadPrefix): FtsWord[] {
     .slice(0, MAX_TERMS)
     .map((term) => {
       const oneWord = /^[\p{L}\p{N}\-/.]+$/u.test(term);
-      return { term, prefix: !(oneWord && !READY_PREFIXES.has([...term].length) && broad(term)) };
+      const ready = READY_PREFIXES.has([...term].length);
+      if (!oneWord || ready) return { term, prefix: true };
+      if (broad(term)) return { term, prefix: false };
+      // Plain letters and digits are indexed as typed (lower case): the dictionary's words are exactly what the prefix stands for.
+      const named = /^[a-z0-9\-/.]+$/.test(term) ? expand(term) : null;
+      return named === null ? { term, prefix: true } : { term, prefix: false, named };
     });
 }
 
 const isReady = (word: FtsWord) => !word.prefix || READY_PREFIXES.has([...word.term].length);
+
+/** A word the index's days and months (`d20261127`, `m202611`) could match: then the words are kept to their own column. */
+const mayMatchDates = (word: FtsWord) => /^[dm]\d*$/.test(word.term) || (word.named ?? []).some((named) => /^[dm]\d/.test(named));
 
 /** Above every character: `term` up to this bound holds exactly the words starting with `term`. */
 const LAST_CHARACTER = '\u{10FFFF}';
@@ -102,10 +127,25 @@ const LAST_CHARACTER = '\u{10FFFF}';
  * counts every document of each word it lists, and the words after a name are other names with
  * tens of thousands of documents each (30 ms a name without the upper bound, under 1 ms with it).
  */
-function broadPrefix(db: DatabaseSync): BroadPrefix {
+function prefixWords(db: DatabaseSync): { broad: BroadPrefix; expand: PrefixWords } {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_fts_words USING fts5vocab(main, documents_fts, 'row')");
   const words = db.prepare('SELECT term FROM temp.documents_fts_words WHERE term >= ? AND term <= ? LIMIT ?');
-  return (term) => words.all(term, term + LAST_CHARACTER, MAX_PREFIX_WORDS + 1).length > MAX_PREFIX_WORDS;
+  const found = new Map<string, string[]>();
+  const lookUp = (term: string) => {
+    let list = found.get(term);
+    if (list === undefined) {
+      list = (words.all(term, term + LAST_CHARACTER, MAX_PREFIX_WORDS + 1) as { term: string }[]).map((row) => row.term);
+      found.set(term, list);
+    }
+    return list;
+  };
+  return {
+    broad: (term) => lookUp(term).length > MAX_PREFIX_WORDS,
+    expand: (term) => {
+      const list = lookUp(term);
+      return list.length <= MAX_NAMED_WORDS ? list : null;
+    },
+  };
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -163,10 +203,13 @@ function filterParts(
 
 function conditions(db: DatabaseSync, profileId: string, filter: HistoryFilter): Conditions {
   const { parts, params } = filterParts(profileId, filter, { from: (day) => ['date >= ?', day], to: (day) => ['date < ?', nextDay(day)] });
-  const words = ftsWords(filter.search, broadPrefix(db));
+  const vocabulary = prefixWords(db);
+  const words = ftsWords(filter.search, vocabulary.broad, vocabulary.expand);
   const wordsQuery = formatWords(words);
   const dates = wordsQuery === null ? null : datesOf(db, profileId, filter);
-  const search = wordsQuery === null ? null : `{terms} : (${wordsQuery})${dates === null ? '' : ` AND ${dates}`}`;
+  // A column filter makes FTS5 read every match's positions: only where a word could be a date.
+  const ownColumn = wordsQuery !== null && words.some(mayMatchDates) ? `{terms} : (${wordsQuery})` : wordsQuery;
+  const search = ownColumn === null ? null : `${ownColumn}${dates === null ? '' : ` AND ${dates}`}`;
   if (search !== null) {
     parts.push(SEARCH_CONDITION);
     params.push(search);
