@@ -1,6 +1,8 @@
 // The history at a million documents (issue 12): a mix of what a manager types and picks on the
 // Documents screen, each answered as main answers documents:list (first page and the total), at
-// the 95th percentile. Also the journal's size per 100,000 documents. Fails above 50 ms.
+// the 95th percentile, with the load average beside it (the machine may be shared). Also the
+// journal's size per 100,000 documents. The goal is under 20 ms (issue 21); fails above 50 ms.
+import { loadavg } from 'node:os';
 import { listDocumentsInputSchema, type ListDocumentsInput } from '../shared/contract/documents';
 import { searchHistory, tuneForHistory } from '../main/store/journal/history-query';
 import { BENCH_PROFILE, LAST_DAY, fileSizeMb, openBenchJournal } from './support/history-journal';
@@ -8,6 +10,7 @@ import { BENCH_PROFILE, LAST_DAY, fileSizeMb, openBenchJournal } from './support
 const DOCUMENTS = Number(process.env.HISTORY_BENCH_DOCUMENTS ?? 1_000_000);
 const ROUNDS = 20;
 const LIMIT_MS = 50;
+const GOAL_MS = 20;
 
 const { journal, path, generatedMs } = openBenchJournal(DOCUMENTS);
 if (generatedMs !== null) console.log(`# generated ${DOCUMENTS} documents in ${(generatedMs / 1000).toFixed(1)} s (${path})`);
@@ -96,7 +99,7 @@ for (const [name, times] of [...byKind].sort((a, b) => median(b[1]) - median(a[1
   console.log(`# slowest kinds: ${name}: median ${median(times).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms`);
 }
 console.log(`# ${all.length} queries, median ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms`);
-console.log(`BENCH history-search-p95-ms ${p95.toFixed(1)} ms`);
+console.log(`BENCH history-search-p95-ms ${p95.toFixed(1)} ms (goal under ${GOAL_MS}; load average ${loadavg().map((load) => load.toFixed(2)).join(' ')})`);
 console.log(`BENCH journal-mb-per-100k-docs ${((fileSizeMb(path) / DOCUMENTS) * 100_000).toFixed(1)} MB`);
 journal.close();
 if (p95 > LIMIT_MS) {
