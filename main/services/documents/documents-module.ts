@@ -1,3 +1,4 @@
+import { migrationProgressLog } from './migration-progress-log';
 import { join } from 'node:path';
 import type { DocumentState } from '../../../shared/contract/documents';
 import type { ReadinessVerdict } from '../../../shared/contract/readiness';
@@ -57,7 +58,7 @@ export function openDocumentsModule(deps: DocumentsModuleDeps): DocumentsModule 
   const watermark = new NumberWatermark(deps.dataDirectory);
   // Read before opening: opening makes the file whose absence may be the damage.
   const signs = earlierUseSigns({ dataDirectory: deps.dataDirectory, journalPath, watermark, connectionsBeyondTraining: deps.numbering.connectionsBeyondTraining() });
-  const journal = Journal.open({ path: journalPath, logger: deps.logger, now: deps.clock });
+  const journal = Journal.open({ path: journalPath, logger: deps.logger, now: deps.clock, onMigrationProgress: migrationProgressLog(deps.logger) });
   let start: NumberingStart;
   try {
     start = startNumbering({ journal, watermark, signs, logger: deps.logger, clock: deps.clock });
