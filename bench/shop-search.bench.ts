@@ -33,7 +33,7 @@ const PER_DAY = 500;
 const LAST_DAY = '2026-11-27';
 const ROUNDS = 20;
 /** Bump when the generated rows change: a cached cluster of another version is made again. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const GOAL_MS = 50;
 
 const FIRST_NAMES = ['Tendai', 'Rudo', 'Farai', 'Nyasha', 'Tatenda', 'Chipo', 'Tafadzwa', 'Kudzai', 'Rumbidzai', 'Tinashe', 'Vimbai', 'Tapiwa', 'Ruvimbo', 'Simba', 'Fadzai', 'Takudzwa', 'Nokuthula', 'Sipho', 'Thandiwe', 'Blessing', 'Precious', 'Memory', 'Gift', 'Lovemore', 'Shingai', 'Anesu', 'Panashe', 'Ropafadzo', 'Munashe', 'Tanaka', 'Mufaro', 'Kupakwashe', 'Nyarai', 'Tsitsi', 'Chiedza', 'Rufaro', 'Tariro'];
@@ -98,6 +98,9 @@ async function generate(admin: pg.Client, ownServer: boolean): Promise<void> {
   await migrateShopDb(admin);
   console.log(`# migration 2: ${((performance.now() - migrating) / 1000).toFixed(1)} s`);
   await step('vacuum', 'VACUUM ANALYZE');
+  // The first VACUUM after the migration's rewrite leaves most pages unmarked (measured: 1,702 of
+  // 62,395 all-visible); a second marks them all, as a server's autovacuum would in time.
+  await step('vacuum again', 'VACUUM shop.documents');
   if (ownServer) {
     await admin.query('ALTER SYSTEM RESET autovacuum');
     await admin.query('SELECT pg_reload_conf()');
