@@ -1,23 +1,9 @@
-import type { Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../main/sandbox/demo-accounts';
+import { addFiscalHarmonyConnection } from './add-connection';
 import { expectNoAxeViolations } from './a11y';
 import { expect, test } from './fixtures';
 import { open } from './screens';
 import { trainingAddress } from './training-sandbox';
-
-async function addFiscalHarmonyConnection(page: Page, input: { name: string; address: string; apiKey: string; apiSecret: string }) {
-  await open(page, 'Connections');
-  await page.getByRole('button', { name: 'Add a connection' }).click();
-  const form = page.getByRole('region', { name: 'Add a connection' });
-  await form.getByLabel('Name', { exact: true }).fill(input.name);
-  await form.getByRole('radio', { name: 'Custom address' }).check();
-  await form.getByLabel('Service address').fill(input.address);
-  await form.getByLabel('Application name').fill('FiscalDesk');
-  await form.getByLabel('API key', { exact: true }).fill(input.apiKey);
-  await form.getByLabel('API secret', { exact: true }).fill(input.apiSecret);
-  await form.getByRole('button', { name: 'Save and test' }).click();
-  return page.getByRole('article', { name: input.name });
-}
 
 test('a fresh start lands in training mode and shows the account and the device', async ({ app }) => {
   const { page } = app;

@@ -1,13 +1,11 @@
 import { Link } from 'react-router';
-import { DOCUMENT_STATES } from '../../../shared/contract/documents';
 import type { CurrencyTotal } from '../../../shared/contract/history';
 import type { ShopScope, ShopTotalsRow } from '../../../shared/contract/shop-office';
 import { useShopDashboard, useShopReach } from '../../api/use-shop-office';
 import { formatAmount } from '../../components/format';
 import { ServiceError } from '../../components/service-error';
 import { Loading } from '../../components/states';
-import { STATE_LABELS } from '../documents/history-filters';
-import { Totals } from '../home/dashboard';
+import { RefusalsCard, StatesCard, Totals } from '../home/dashboard';
 import { documentsLink, scopeLabel, tillName } from './scope';
 import './back-office.css';
 
@@ -45,31 +43,8 @@ export function ShopDashboard({ scope }: { scope: ShopScope }) {
       <div className="dashboard__grid">
         <Totals title={`Today (${data.today})`} totals={data.todayTotals} />
         <Totals title={`This month (${data.month})`} totals={data.monthTotals} />
-        <div className="card dashboard__card">
-          <h3>Documents by state</h3>
-          <ul className="dashboard__states">
-            {DOCUMENT_STATES.filter((state) => (data.countsByState[state] ?? 0) > 0).map((state) => (
-              <li key={state}>
-                <Link to={documentsLink(scope, { state })}>{STATE_LABELS[state]}</Link> <span className="num">{(data.countsByState[state] ?? 0).toLocaleString('en')}</span>
-              </li>
-            ))}
-          </ul>
-          {DOCUMENT_STATES.every((state) => (data.countsByState[state] ?? 0) === 0) ? <p>No documents yet.</p> : null}
-        </div>
-        <div className="card dashboard__card">
-          <h3>Most frequent refusals (30 days)</h3>
-          {data.refusalReasons.length === 0 ? (
-            <p>No refusals.</p>
-          ) : (
-            <ol className="dashboard__reasons">
-              {data.refusalReasons.map((reason) => (
-                <li key={reason.reason}>
-                  {reason.reason} <span className="num">({reason.documents})</span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
+        <StatesCard counts={data.countsByState} link={(state) => documentsLink(scope, { state })} />
+        <RefusalsCard reasons={data.refusalReasons} />
       </div>
       {scope.kind === 'shop' && data.byBranch.length > 1 ? <TotalsTable caption="Fiscalised per branch" first="Branch" rows={data.byBranch} link={(row) => documentsLink({ kind: 'branch', branch: row.key })} /> : null}
       {scope.kind === 'station' ? null : <TotalsTable caption="Fiscalised per till" first="Till" rows={data.byTill} link={(row) => documentsLink({ kind: 'station', stationId: row.key })} />}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { DOCUMENT_STATES } from '../../../shared/contract/documents';
+import { DOCUMENT_STATES, type DocumentState } from '../../../shared/contract/documents';
 import type { CurrencyTotal, DashboardAlert } from '../../../shared/contract/history';
 import { useResumeOutbox, useRetryOutboxNow } from '../../api/use-documents';
 import { useDashboard, useDocumentsLive } from '../../api/use-history';
@@ -68,33 +68,48 @@ export function Dashboard() {
       <div className="dashboard__grid">
         <Totals title={`Today (${data.today})`} totals={data.todayTotals} />
         <Totals title={`This month (${data.month})`} totals={data.monthTotals} />
-        <div className="card dashboard__card">
-          <h3>Documents by state</h3>
-          <ul className="dashboard__states">
-            {DOCUMENT_STATES.filter((state) => data.countsByState[state] > 0).map((state) => (
-              <li key={state}>
-                <Link to={`/documents?state=${state}`}>{STATE_LABELS[state]}</Link> <span className="num">{data.countsByState[state].toLocaleString('en')}</span>
-              </li>
-            ))}
-          </ul>
-          {DOCUMENT_STATES.every((state) => data.countsByState[state] === 0) ? <p>No documents yet.</p> : null}
-        </div>
-        <div className="card dashboard__card">
-          <h3>Most frequent refusals (30 days)</h3>
-          {data.refusalReasons.length === 0 ? (
-            <p>No refusals.</p>
-          ) : (
-            <ol className="dashboard__reasons">
-              {data.refusalReasons.map((reason) => (
-                <li key={reason.reason}>
-                  {reason.reason} <span className="num">({reason.documents})</span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
+        <StatesCard counts={data.countsByState} link={(state) => `/documents?state=${state}`} />
+        <RefusalsCard reasons={data.refusalReasons} />
       </div>
     </section>
+  );
+}
+
+/** How many documents are in each state, each a link to them. */
+export function StatesCard({ counts, link }: { counts: Partial<Record<DocumentState, number>>; link: (state: DocumentState) => string }) {
+  const shown = DOCUMENT_STATES.filter((state) => (counts[state] ?? 0) > 0);
+  return (
+    <div className="card dashboard__card">
+      <h3>Documents by state</h3>
+      <ul className="dashboard__states">
+        {shown.map((state) => (
+          <li key={state}>
+            <Link to={link(state)}>{STATE_LABELS[state]}</Link> <span className="num">{(counts[state] ?? 0).toLocaleString('en')}</span>
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 ? <p>No documents yet.</p> : null}
+    </div>
+  );
+}
+
+/** The service's most frequent refusal reasons. */
+export function RefusalsCard({ reasons }: { reasons: readonly { reason: string; documents: number }[] }) {
+  return (
+    <div className="card dashboard__card">
+      <h3>Most frequent refusals (30 days)</h3>
+      {reasons.length === 0 ? (
+        <p>No refusals.</p>
+      ) : (
+        <ol className="dashboard__reasons">
+          {reasons.map((reason) => (
+            <li key={reason.reason}>
+              {reason.reason} <span className="num">({reason.documents})</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 }
 
