@@ -12,7 +12,7 @@ import { countHistory, iterateHistory } from '../../store/journal/history-query'
 import type { MappedTaxCode } from '../mappings/mappings-service';
 import { dashboardAlerts, readDashboardFacts } from './dashboard';
 import type { DiskFull } from '../../store/storage-health';
-import { buildExport, EXPORT_MAX_ROWS } from './history-export';
+import { buildExport, deliverFile, EXPORT_MAX_ROWS } from './history-export';
 import type { PdfDownloader, PdfStore } from './pdf-store';
 import { buildReceipt, foreignOriginalRow, printKindOf } from './receipt';
 import { fiscalPrints, readFiscalCopy, savePrint } from '../../store/journal/fiscal-copies';
@@ -176,11 +176,7 @@ export class HistoryService {
     }
   }
 
-  private async deliver(file: FileToSave): Promise<FileDelivery> {
-    if (this.deps.saveFile === null) {
-      return { kind: 'download', fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
-    }
-    const path = await this.deps.saveFile(file);
-    return path === null ? { kind: 'cancelled' } : { kind: 'saved', path };
+  private deliver(file: FileToSave): Promise<FileDelivery> {
+    return deliverFile(this.deps.saveFile, file);
   }
 }
