@@ -243,7 +243,7 @@ test('two tills and a back office on one PostgreSQL: every document once, totals
     await office.getByLabel('Reason').fill('Whole order returned');
     // The invoice's lines in full are more than what remains: stopped before it is sent.
     await office.keyboard.press('ControlOrMeta+Enter');
-    await expect(office.getByRole('alert')).toContainText('more than what remains creditable');
+    await expect(office.getByRole('region', { name: /^Lines credited/ }).getByRole('alert')).toContainText('more than what remains creditable');
     await line(office, 1, 'quantity').fill('3');
     await office.keyboard.press('ControlOrMeta+Enter');
     await expect(office.getByTestId('document-state')).toHaveText('Fiscalised', { timeout: 30_000 });

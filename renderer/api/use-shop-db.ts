@@ -11,9 +11,16 @@ export function useShopDb() {
   return useQuery({ queryKey: shopDbKey, queryFn: () => unwrap(fiscal().shopDb.get()) });
 }
 
-/** How the copy to the shop database stands; read again every few seconds while shown. */
+/**
+ * How the copy to the shop database stands; read again every few seconds while shown and the copy
+ * is on (a lone till's "off" only changes when its settings are saved, which reads it again).
+ */
 export function useShopDbStatus() {
-  return useQuery({ queryKey: shopDbStatusKey, queryFn: () => unwrap(fiscal().shopDb.status()), refetchInterval: 5_000 });
+  return useQuery({
+    queryKey: shopDbStatusKey,
+    queryFn: () => unwrap(fiscal().shopDb.status()),
+    refetchInterval: (query) => (query.state.data === undefined || query.state.data.state === 'off' ? false : 5_000),
+  });
 }
 
 export function useSaveShopDb() {

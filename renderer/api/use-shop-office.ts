@@ -17,9 +17,18 @@ export const shopOfficeKeys = {
 /** Other tills' documents change without an event here: what the back office shows is read again this often. */
 export const SHOP_REFRESH_MS = 10_000;
 
-/** Whether this computer may show every till, the branches and the tills. */
+/**
+ * Whether this computer may show every till, the branches and the tills: read again while it may
+ * (other tills come and go); where it may not, again only when the shop database settings are saved.
+ */
 export function useShopReach() {
-  return useQuery({ queryKey: shopOfficeKeys.reach, queryFn: () => unwrap(fiscal().shopOffice.reach()), staleTime: 30_000, refetchInterval: SHOP_REFRESH_MS, retry: false });
+  return useQuery({
+    queryKey: shopOfficeKeys.reach,
+    queryFn: () => unwrap(fiscal().shopOffice.reach()),
+    staleTime: 30_000,
+    refetchInterval: (query) => (query.state.data?.available === true ? SHOP_REFRESH_MS : false),
+    retry: false,
+  });
 }
 
 export function useShopDocument(id: string) {
