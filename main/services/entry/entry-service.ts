@@ -9,6 +9,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import type { EntryQueries } from '../../store/journal/entry-queries';
 import type { MappedCurrency, MappedTaxCode } from '../mappings/mappings-service';
+import { creditNoteDraftFrom } from './credit-note-draft';
 import { checkDraft, type CheckContext } from './draft-check';
 
 export interface EntryServiceDeps {
@@ -35,7 +36,6 @@ export function mappingFactsOf(taxes: readonly MappedTaxCode[], currencies: read
   };
 }
 
-const emptyBuyer = { name: '', tradeName: '', tin: '', vatNumber: '', phone: '', email: '', address: { province: '', street: '', houseNo: '', city: '' } };
 
 /**
  * Invoice entry: what the form offers, the pre-submission check run live (the same check
@@ -124,17 +124,7 @@ export class EntryService {
     const basis = this.deps.queries()?.creditBasis(this.deps.activeProfile().id, invoiceId, null) ?? null;
     if (basis === null) throw new AppError('NOT_FOUND', 'That invoice is not in this connection\'s documents. Search for it by its number instead.');
     if (!basis.fiscalised) throw new AppError('NOT_ALLOWED', 'Only a fiscalised invoice can be credited. Wait for its result on the Documents screen.');
-    const draft: DocumentDraft = {
-      kind: 'credit-note',
-      date: '',
-      currency: basis.currency,
-      paymentMethod: basis.draft.paymentMethod,
-      taxInclusive: basis.draft.taxInclusive,
-      reference: '',
-      buyer: { ...emptyBuyer, ...basis.draft.buyer },
-      lines: basis.lines.map((line) => ({ ...line })),
-      originalInvoiceId: invoiceId,
-    };
+    const draft = creditNoteDraftFrom(invoiceId, basis);
     return { basis: creditView(basis), draft };
   }
 

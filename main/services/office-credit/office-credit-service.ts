@@ -8,6 +8,7 @@ import type { Logger } from '../../logging/logger';
 import { diagnose } from '../../shop-db/shop-db-faults';
 import { openShopClient, targetOf } from '../../shop-db/shop-db-connection';
 import { EntryQueries } from '../../store/journal/entry-queries';
+import { creditNoteDraftFrom } from '../entry/credit-note-draft';
 import type { OfficeCreditNotes } from '../../ipc/handlers/shop-office-handlers';
 import { keepForeignInvoice, taxInclusiveOf, updateCreditedElsewhere } from './foreign-invoice-store';
 import { creditedByOtherTills, readShopInvoice, readsOtherTills } from './shop-invoice-read';
@@ -115,17 +116,7 @@ export class OfficeCreditService implements OfficeCreditNotes {
     if (!new Dec(basis.remaining).gt(0)) {
       throw new AppError('NOT_ALLOWED', `Nothing remains to credit on invoice ${basis.number ?? ''}: its credit notes, on every till, already take its whole total (${basis.total} ${basis.currency}).`);
     }
-    return {
-      kind: 'credit-note',
-      date: '',
-      currency: basis.currency,
-      paymentMethod: basis.draft.paymentMethod,
-      taxInclusive: basis.draft.taxInclusive,
-      reference: '',
-      buyer: basis.draft.buyer,
-      lines: basis.lines.map((line) => ({ ...line })),
-      originalInvoiceId: invoiceId,
-    };
+    return creditNoteDraftFrom(invoiceId, basis);
   }
 
   private async settings(): Promise<{ settings: ShopDbSettings; password: string }> {
