@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShopDbProblem } from '../../shared/contract/shop-db';
@@ -13,6 +12,7 @@ import { ShopReplicator } from './replicator';
 import { openShopClient } from './shop-db-connection';
 import { silentLogger } from '../logging/logger';
 import { openTillJournal, type TillJournal } from './test-support/till-journal';
+import { closedPort } from '../test-support/closed-port';
 
 // Settings' "Test" and the replicator's pause say in plain words what is wrong with the shop
 // database, each fault made for real on a real PostgreSQL.
@@ -22,14 +22,6 @@ const journals: TillJournal[] = [];
 afterEach(() => {
   for (const journal of journals.splice(0)) journal.close();
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** What Test says, and what a till's replicator pauses with, for the same settings. */
 async function bothSay(settings: ShopDbConnectionSettings, password: string, station = `station-${randomUUID()}`) {

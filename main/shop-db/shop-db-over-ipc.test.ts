@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../shared/contract/documents';
@@ -11,6 +10,7 @@ import { useShopDatabase } from '../test-support/pg-test-cluster';
 import { typedInvoice } from '../test-support/sample-drafts';
 import { useSandboxAccount } from '../test-support/sandbox-connection';
 import { loginSettings } from './test-support/shop-replication';
+import { closedPort } from '../test-support/closed-port';
 
 // The whole app through its IPC router: with the shop database away the till fiscalises as
 // always and the copy says it is paused; pointed at the real server it copies every document,
@@ -30,14 +30,6 @@ afterAll(async () => {
   await app?.dispose();
   await sandbox?.close();
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {

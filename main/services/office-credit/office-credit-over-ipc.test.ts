@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentDraft } from '../../../shared/contract/documents';
 import type { EntryCheckResult } from '../../../shared/contract/entry';
@@ -13,6 +12,7 @@ import { composeTestApp, fastTraining, ipcOf } from '../../test-support/compose-
 import { useShopDatabase, type ShopTestDatabase, type TestLogin } from '../../test-support/pg-test-cluster';
 import { typedInvoice, typedLine } from '../../test-support/sample-drafts';
 import { useSandboxAccount } from '../../test-support/sandbox-connection';
+import { closedPort } from '../../test-support/closed-port';
 
 // A credit note across tills, through each app's IPC router, on one real PostgreSQL and one
 // sandbox account: till A fiscalises an invoice, till B credits part of it, and a back office on
@@ -72,14 +72,6 @@ async function copiedAs(db: ShopTestDatabase, id: string, state: string): Promis
   await expect.poll(async () => (await db.admin.query<{ state: string }>('SELECT state FROM shop.documents WHERE id = $1', [id])).rows[0]?.state, { timeout: 30_000, interval: 200 }).toBe(state);
   const row = await db.admin.query<{ station_id: string; original_id: string | null; total: string }>('SELECT station_id, original_id::text AS original_id, total::text AS total FROM shop.documents WHERE id = $1', [id]);
   return row.rows[0]!;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const oil = (quantity: string) => typedLine({ quantity });
