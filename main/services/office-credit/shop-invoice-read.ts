@@ -3,6 +3,7 @@
 // took from it. Read-only; the back office's own reads are in main/shop-db/back-office/.
 import type pg from 'pg';
 import type { BuyerDraft, LineDraft } from '../../../shared/contract/documents';
+import { Dec } from '../../../shared/domain/money';
 
 /** An invoice (or whatever document has that id) as the till that made it copied it. */
 export interface ShopInvoice {
@@ -95,7 +96,7 @@ export async function readShopInvoice(client: pg.ClientBase, id: string): Promis
       quantity: line.quantity ?? '',
       unitAmount: line.unit_amount ?? '',
       // The shop database keeps "no discount" as 0; invoice entry leaves it empty.
-      discountAmount: Number(line.discount_amount) === 0 ? '' : line.discount_amount,
+      discountAmount: new Dec(line.discount_amount).isZero() ? '' : line.discount_amount,
       taxCode: line.tax_code,
       hsCode: line.hs_code,
     })),
