@@ -60,12 +60,38 @@ test('an open tab says "Disconnected — reload" on its next call when the serve
     const page = await (await browser.newContext()).newPage();
     await page.goto(server.server.url);
     await waitUntilAppLoaded(page);
+    // The event stream would find out by itself two seconds after it drops (the test below): held
+    // pending here, the manager's click is the tab's only way to learn, so the test cannot race it.
+    await page.route('**/events', () => undefined);
     await server.stop();
     server = undefined;
     await open(page, 'Documents');
     await expect(page.getByRole('heading', { name: 'Disconnected — reload' })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('alert')).toContainText('Fiscal Desk stopped answering this tab');
     await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+  } finally {
+    await browser.close();
+    await server?.stop();
+    removeDataDirectory(dataDirectory);
+  }
+});
+
+test('an open tab says "Disconnected — reload" by itself when the server is gone', async ({ mode, launchOptions }) => {
+  test.skip(mode !== 'browser', 'Browser mode only: the desktop app has no server to stop.');
+  const dataDirectory = freshDataDirectory();
+  let server: BrowserMode | undefined = await startBrowserMode({ dataDirectory, staticDirectory: rendererDirectory });
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(server.server.url);
+    await waitUntilAppLoaded(page);
+    await server.stop();
+    server = undefined;
+    // No click: the event stream drops, tries again and is refused.
+    const heading = page.getByRole('heading', { name: 'Disconnected — reload' });
+    await expect(heading).toBeVisible({ timeout: 15_000 });
+    await expect(heading).toBeFocused();
+    await expect(page.getByRole('alert')).toContainText('Fiscal Desk stopped answering this tab');
   } finally {
     await browser.close();
     await server?.stop();
