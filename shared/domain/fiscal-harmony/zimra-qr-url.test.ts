@@ -49,6 +49,34 @@ describe('parseZimraQrUrl', () => {
   });
 });
 
+describe('parseZimraQrUrl, the tail read at fixed places', () => {
+  const TAIL = '0000033389140520260000000068CC86EF9CDFA968E3';
+  const read = { deviceId: 33389, receiptDate: '2026-05-14', receiptGlobalNo: 68, verificationCode: 'CC86-EF9C-DFA9-68E3' };
+
+  it.each([
+    ['lower-case hex', `https://fdmstest.zimra.co.zw/${TAIL.toLowerCase()}`, 'https://fdmstest.zimra.co.zw/'],
+    ['a path before the tail', `https://fdmstest.zimra.co.zw/verify/${TAIL}`, 'https://fdmstest.zimra.co.zw/verify/'],
+    ['the tail inside the last segment', `https://fdmstest.zimra.co.zw/abc${TAIL}`, 'https://fdmstest.zimra.co.zw/abc'],
+    ['a host in capitals and a port', `https://FDMSTEST.Zimra.co.zw:8443/${TAIL}`, 'https://fdmstest.zimra.co.zw:8443/'],
+    ['the default port', `https://fdmstest.zimra.co.zw:443/${TAIL}`, 'https://fdmstest.zimra.co.zw/'],
+    ['a dot segment', `https://fdmstest.zimra.co.zw/a/../${TAIL}`, 'https://fdmstest.zimra.co.zw/'],
+  ])('reads %s as URL normalises it', (_what, url, site) => {
+    expect(parseZimraQrUrl(url)).toEqual({ url, site, ...read });
+  });
+
+  it.each([
+    ['day 00', 'https://fdmstest.zimra.co.zw/0000033389001120260000000068CC86EF9CDFA968E3'],
+    ['day 32', 'https://fdmstest.zimra.co.zw/0000033389321120260000000068CC86EF9CDFA968E3'],
+    ['month 00', 'https://fdmstest.zimra.co.zw/0000033389140020260000000068CC86EF9CDFA968E3'],
+    ['a digit short', 'https://fdmstest.zimra.co.zw/000003338914052026000000068CC86EF9CDFA968E3'],
+    ['a letter past F', 'https://fdmstest.zimra.co.zw/0000033389140520260000000068CC86EF9CDFA968EG'],
+    ['a fragment', `https://fdmstest.zimra.co.zw/${TAIL}#x`],
+    ['a slash after the tail', `https://fdmstest.zimra.co.zw/${TAIL}/`],
+  ])('refuses %s', (_what, url) => {
+    expect(parseZimraQrUrl(url)).toBeNull();
+  });
+});
+
 describe('the status result schema', () => {
   const result = (QrCodeUrl: string) => ({ RequestId: 'r1', Success: true, QrData: { QrCodeUrl, VerificationCode: 'CC86-EF9C-DFA9-68E3', FiscalDay: 1, DeviceId: 33389, InvoiceNumber: 3 } });
 

@@ -6,8 +6,11 @@
 /** `XXXX-XXXX-XXXX-XXXX`, hexadecimal, as ZIMRA prints it (ZS §10.3 item 46). */
 export const VERIFICATION_CODE = /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/;
 
-/** The fixed tail after qrUrl: 10 + 8 + 10 digits, then 16 hex characters. */
-const TAIL = /(\d{10})(\d{2})(\d{2})(\d{4})(\d{10})([0-9A-Fa-f]{16})$/;
+/**
+ * The fixed tail after qrUrl: 10 + 8 + 10 digits, then 16 hex characters. Without capture groups
+ * (the parts are sliced at fixed places), which made the test several times cheaper.
+ */
+const TAIL = /\d{28}[0-9A-Fa-f]{16}$/;
 /** qrUrl is at most 50 characters (ZS §4.3); with the 44 of the tail a QR address is short. */
 const MAX_LENGTH = 200;
 
@@ -24,6 +27,9 @@ export interface ZimraQrUrl {
   verificationCode: string;
 }
 
+/** Characters of the tail: 10 + 2 + 2 + 4 + 10 digits and 16 hex. */
+const TAIL_LENGTH = 44;
+
 /** Reads a QR address; null when it is not https or not ZIMRA's shape (never throws). */
 export function parseZimraQrUrl(raw: string): ZimraQrUrl | null {
   if (raw.length > MAX_LENGTH || !raw.startsWith('https://')) return null;
@@ -34,20 +40,22 @@ export function parseZimraQrUrl(raw: string): ZimraQrUrl | null {
     return null;
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
-  const match = TAIL.exec(url.pathname);
-  if (match === null) return null;
-  const [tail, deviceId, day, month, year, globalNo, hex] = match as unknown as [string, string, string, string, string, string, string];
+  const path = url.pathname;
+  if (!TAIL.test(path)) return null;
+  const tail = path.slice(path.length - TAIL_LENGTH);
+  const day = tail.slice(10, 12);
+  const month = tail.slice(12, 14);
   const dd = Number(day);
   const mm = Number(month);
   if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
-  const code = hex.toUpperCase();
+  const code = tail.slice(28).toUpperCase();
   return {
     url: raw,
-    site: `${url.origin}${url.pathname.slice(0, url.pathname.length - tail.length)}`,
-    deviceId: Number(deviceId),
-    receiptDate: `${year}-${month}-${day}`,
-    receiptGlobalNo: Number(globalNo),
-    verificationCode: code.match(/.{4}/g)?.join('-') ?? code,
+    site: `${url.origin}${path.slice(0, path.length - TAIL_LENGTH)}`,
+    deviceId: Number(tail.slice(0, 10)),
+    receiptDate: `${tail.slice(14, 18)}-${month}-${day}`,
+    receiptGlobalNo: Number(tail.slice(18, 28)),
+    verificationCode: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`,
   };
 }
 
