@@ -2,6 +2,7 @@ import type { StatementSync } from 'node:sqlite';
 import type { DocumentRow } from '../store/journal/document-rows';
 import type { DocumentsRepo } from '../store/journal/documents-repo';
 import type { Journal } from '../store/journal/journal';
+import { prepared } from '../store/journal/prepared-statements';
 
 export type ClaimedDocument = Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'number' | 'wire' | 'is_retry' | 'ambiguous' | 'attempts'> & {
   /** True when an earlier attempt was cut off mid-send (a crash): it may have arrived. */
@@ -40,8 +41,8 @@ export const CLAIM_CANDIDATES = `
 
 /** The outbox's queries over the journal: claiming work under a lease, finding what to poll. */
 export class OutboxStore {
-  /** Prepared once: compiling the claim query cost about as much as running it. */
-  private claimCandidates: StatementSync | undefined;
+  /** The claim query for this journal (with or without the index), decided once. */
+  private claimSql: string | undefined;
 
   constructor(
     private readonly journal: Journal,
@@ -63,8 +64,8 @@ export class OutboxStore {
   claimDue(owner: string, now: number, leaseMs: number, isOwnerAlive: (owner: string) => boolean, max: number): ClaimedDocument[] {
     if (max <= 0) return [];
     const claim = (): ClaimedDocument[] => {
-      this.claimCandidates ??= this.journal.db.prepare(this.hasByDateIndex() ? CLAIM_CANDIDATES : CLAIM_CANDIDATES.replaceAll(BY_DATE, ''));
-      const candidates = this.claimCandidates.all(now, owner, max + 64) as Pick<DocumentRow, 'id' | 'state' | 'lease_owner' | 'lease_until'>[];
+      this.claimSql ??= this.hasByDateIndex() ? CLAIM_CANDIDATES : CLAIM_CANDIDATES.replaceAll(BY_DATE, '');
+      const candidates = this.prepare(this.claimSql).all(now, owner, max + 64) as Pick<DocumentRow, 'id' | 'state' | 'lease_owner' | 'lease_until'>[];
       const claimed: ClaimedDocument[] = [];
       for (const candidate of candidates) {
         if (claimed.length >= max) break;
@@ -110,16 +111,14 @@ export class OutboxStore {
    * lacks the index: the claim still works there, reading the queued documents by state.
    */
   private hasByDateIndex(): boolean {
-    return this.journal.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(BY_DATE_INDEX) !== undefined;
+    return this.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(BY_DATE_INDEX) !== undefined;
   }
 
   duePolls(now: number, limit: number): PollCandidate[] {
-    return this.journal.db
-      .prepare(
-        `SELECT id, profile_id, request_id, submitted_at, polls, ambiguous FROM documents
-         WHERE state = 'submitted' AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?`,
-      )
-      .all(now, limit) as unknown as PollCandidate[];
+    return this.prepare(
+      `SELECT id, profile_id, request_id, submitted_at, polls, ambiguous FROM documents
+       WHERE state = 'submitted' AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?`,
+    ).all(now, limit) as unknown as PollCandidate[];
   }
 
   /** The earliest moment something is due: a queued attempt (unless sending is held), a poll, or a lease running out. */
@@ -128,18 +127,21 @@ export class OutboxStore {
       ? `SELECT MIN(next_attempt_at) AS t FROM documents WHERE state = 'queued'
          UNION ALL SELECT MIN(lease_until) FROM documents WHERE state = 'sending' UNION ALL `
       : '';
-    const row = this.journal.db
-      .prepare(`SELECT MIN(t) AS t FROM (${sends}SELECT MIN(next_poll_at) AS t FROM documents WHERE state = 'submitted')`)
-      .get() as { t: number | null } | undefined;
+    const row = this.prepare(`SELECT MIN(t) AS t FROM (${sends}SELECT MIN(next_poll_at) AS t FROM documents WHERE state = 'submitted')`).get() as { t: number | null } | undefined;
     return row?.t ?? null;
   }
 
   /** Makes every waiting document due now (the manager asked to try now). */
   makeAllDue(now: number): void {
     this.journal.transaction(() => {
-      this.journal.db.prepare(`UPDATE documents SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?`).run(now, now);
-      this.journal.db.prepare(`UPDATE documents SET next_poll_at = ? WHERE state = 'submitted' AND next_poll_at > ?`).run(now, now);
+      this.prepare(`UPDATE documents SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?`).run(now, now);
+      this.prepare(`UPDATE documents SET next_poll_at = ? WHERE state = 'submitted' AND next_poll_at > ?`).run(now, now);
     });
+  }
+
+  /** Compiled once per connection (prepared-statements.ts): the claim and the due reads run at every commit of a drain. */
+  private prepare(sql: string): StatementSync {
+    return prepared(this.journal.db, sql);
   }
 
   /** The submitted ones among `ids`. */
