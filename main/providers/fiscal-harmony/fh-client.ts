@@ -3,7 +3,6 @@ import {
   CurrencyMappingSchema,
   FiscalDeviceSchema,
   ProfileSchema,
-  StatusResponseSchema,
   SubscriptionSchema,
   SupportedCurrenciesSchema,
   TaxMappingSchema,
@@ -17,6 +16,7 @@ import {
   type TaxMapping,
 } from '../../../shared/domain/fiscal-harmony/schemas';
 import { MAX_STATUS_IDS } from '../../../shared/domain/fiscal-harmony/schemas/status';
+import { readStatusResponse } from '../../../shared/domain/fiscal-harmony/schemas/status-answer';
 import { parseExactJson } from '../../../shared/domain/exact-json';
 import { AppError } from '../../../shared/errors';
 import { PDF_ANSWER_LIMIT_BYTES } from '../../http/read-capped-body';
@@ -35,16 +35,19 @@ export class FiscalHarmonyClient {
   }
 
   private async json<S extends z.ZodType>(request: FhRequest, schema: S): Promise<z.output<S>> {
+    const parsed = schema.safeParse(await this.exactJson(request));
+    if (!parsed.success) throw unreadableAnswer();
+    return parsed.data;
+  }
+
+  /** The answer's JSON, every number exact (parseExactJson). */
+  private async exactJson(request: FhRequest): Promise<unknown> {
     const response = await this.http.send(request);
-    let raw: unknown;
     try {
-      raw = parseExactJson(response.text());
+      return parseExactJson(response.text());
     } catch {
       throw unreadableAnswer();
     }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw unreadableAnswer();
-    return parsed.data;
   }
 
   private async requestId(request: FhRequest): Promise<string> {
@@ -89,7 +92,14 @@ export class FiscalHarmonyClient {
     if (requestIds.length > MAX_STATUS_IDS) {
       throw new AppError('INVALID_INPUT', `At most ${MAX_STATUS_IDS} documents can be checked at once.`);
     }
-    return this.json({ method: 'POST', path: '/status', body: requestIds, safeToRepeat: true }, StatusResponseSchema);
+    return this.statusResults({ method: 'POST', path: '/status', body: requestIds, safeToRepeat: true });
+  }
+
+  /** Read by readStatusResponse: StatusResponseSchema's answer, without zod for plain results. */
+  private async statusResults(request: FhRequest): Promise<StatusResult[]> {
+    const results = readStatusResponse(await this.exactJson(request));
+    if (results === null) throw unreadableAnswer();
+    return results;
   }
 
   /** `maxBytes`: the largest PDF accepted (default PDF_ANSWER_LIMIT_BYTES). */
