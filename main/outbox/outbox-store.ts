@@ -39,6 +39,10 @@ export const CLAIM_CANDIDATES = `
   WHERE d.state IN ('queued', 'sending') AND (d.state = 'sending' OR d.next_attempt_at <= ?) AND NOT (d.state = 'sending' AND d.lease_owner IS ?)
   ORDER BY d.next_attempt_at, d.created_at LIMIT ?`;
 
+/** What a claim reads of a candidate it takes: not the whole row (the draft, the fiscal fields). */
+type ClaimedRow = Pick<DocumentRow, 'id' | 'profile_id' | 'kind' | 'number' | 'wire' | 'is_retry' | 'ambiguous' | 'attempts' | 'lease_owner'>;
+const CLAIMED_COLUMNS = 'SELECT id, profile_id, kind, number, wire, is_retry, ambiguous, attempts, lease_owner FROM documents WHERE id = ?';
+
 /** The outbox's queries over the journal: claiming work under a lease, finding what to poll. */
 export class OutboxStore {
   /** The claim query for this journal (with or without the index), decided once. */
@@ -75,7 +79,7 @@ export class OutboxStore {
           const expired = candidate.lease_until === null || candidate.lease_until < now;
           if (holder === owner || (!expired && isOwnerAlive(holder))) continue;
         }
-        const row = this.repo.get(candidate.id);
+        const row = this.prepare(CLAIMED_COLUMNS).get(candidate.id) as ClaimedRow | undefined;
         if (row === undefined) continue;
         const applied = this.repo.transition(
           row.id,

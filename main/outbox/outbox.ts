@@ -684,7 +684,11 @@ const STATUS_CALL_DEFECT =
 /** One list per connection, in the order the rows came. */
 function byProfile(rows: readonly PollCandidate[]): PollCandidate[][] {
   const groups = new Map<string, PollCandidate[]>();
-  for (const row of rows) groups.set(row.profile_id, [...(groups.get(row.profile_id) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.profile_id);
+    if (group === undefined) groups.set(row.profile_id, [row]);
+    else group.push(row);
+  }
   return [...groups.values()];
 }
 
