@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StatusResultSchema } from './schemas/status';
-import { parseZimraQrUrl, qrProblemOf } from './zimra-qr-url';
+import { parseZimraQrUrl, parseZimraQrUrlThroughUrl, qrProblemOf } from './zimra-qr-url';
 
 // ZIMRA's QR address (ZS §11): qrUrl + deviceID(10) + ddMMyyyy + receiptGlobalNo(10) + 16 hex.
 // The real test address and code are from Panier-App/ZIMRA's README (zimra-rules.md section 1).
@@ -74,6 +75,47 @@ describe('parseZimraQrUrl, the tail read at fixed places', () => {
     ['a slash after the tail', `https://fdmstest.zimra.co.zw/${TAIL}/`],
   ])('refuses %s', (_what, url) => {
     expect(parseZimraQrUrl(url)).toBeNull();
+  });
+});
+
+describe('ZIMRA\'s own sites, read from the text', () => {
+  const TAIL = '0000033389140520260000000068CC86EF9CDFA968E3';
+  const SITES = ['https://fdms.zimra.co.zw/', 'https://fdmstest.zimra.co.zw/', 'https://invoice.zimra.co.zw/'];
+
+  it('reads each site and its tail as URL does', () => {
+    for (const site of SITES) {
+      expect(parseZimraQrUrl(`${site}${TAIL}`)).toEqual({ url: `${site}${TAIL}`, site, deviceId: 33389, receiptDate: '2026-05-14', receiptGlobalNo: 68, verificationCode: 'CC86-EF9C-DFA9-68E3' });
+      expect(qrProblemOf(`${site}${TAIL.toLowerCase()}`, 'CC86-EF9C-DFA9-68E3')).toBeNull();
+      expect(qrProblemOf(`${site}${TAIL}`, 'CC86-EF9C-DFA9-68E4')).toMatch(/does not match/);
+      expect(qrProblemOf(`${site}${TAIL}`, 'cc86-ef9c-dfa9-68e3')).toMatch(/form/);
+    }
+  });
+
+  it.each([
+    ['a day 00', 'https://fdms.zimra.co.zw/0000033389001120260000000068CC86EF9CDFA968E3'],
+    ['a month 13', 'https://fdms.zimra.co.zw/0000033389141320260000000068CC86EF9CDFA968E3'],
+    ['a tab in the tail (URL drops it, leaving it short)', `https://fdms.zimra.co.zw/${TAIL.slice(0, 20)}\t${TAIL.slice(21)}`],
+    ['a slash in the tail', `https://fdms.zimra.co.zw/${TAIL.slice(0, 20)}/${TAIL.slice(21)}`],
+    ['a query in the tail', `https://fdms.zimra.co.zw/${TAIL.slice(0, 43)}?`],
+    ['a letter among the digits', `https://fdms.zimra.co.zw/${TAIL.slice(0, 5)}A${TAIL.slice(6)}`],
+    ['the site without its slash', `https://fdms.zimra.co.zw${TAIL}`],
+  ])('refuses %s, as URL does', (_what, url) => {
+    expect(parseZimraQrUrl(url)).toBeNull();
+    expect(parseZimraQrUrlThroughUrl(url)).toBeNull();
+    expect(qrProblemOf(url, 'CC86-EF9C-DFA9-68E3')).toMatch(/ZIMRA's form/);
+  });
+
+  it('answers as URL does for any site and any tail near ZIMRA\'s form', () => {
+    const site = fc.constantFrom(...SITES, 'https://FDMS.zimra.co.zw/', 'https://fdms.zimra.co.zw:443/', 'https://fdms.zimra.co.zw./', 'https://fdms.zimra.co.zw//', 'https://evil.example/');
+    const char = fc.constantFrom(...'0123456789abcdefABCDEFgG/.%?#\\ \t@:-_~'.split(''));
+    const mutated = fc.tuple(fc.integer({ min: 0, max: 43 }), char, fc.constantFrom(0, 1)).map(([at, replacement, drop]) => `${TAIL.slice(0, at)}${replacement}${TAIL.slice(at + drop)}`);
+    const tail = fc.oneof(fc.stringMatching(/^\d{10}(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{14}[0-9A-Fa-f]{16}$/), mutated, fc.stringMatching(/^[0-9A-Fa-f]{44}$/));
+    fc.assert(
+      fc.property(site, tail, (prefix, end) => {
+        expect(parseZimraQrUrl(`${prefix}${end}`)).toEqual(parseZimraQrUrlThroughUrl(`${prefix}${end}`));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

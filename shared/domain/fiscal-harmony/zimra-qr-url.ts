@@ -29,10 +29,45 @@ export interface ZimraQrUrl {
 
 /** Characters of the tail: 10 + 2 + 2 + 4 + 10 digits and 16 hex. */
 const TAIL_LENGTH = 44;
+/** The tail and nothing else: all of an address after one of ZIMRA_SITES. */
+const WHOLE_TAIL = /^\d{28}[0-9A-Fa-f]{16}$/;
 
-/** Reads a QR address; null when it is not https or not ZIMRA's shape (never throws). */
-export function parseZimraQrUrl(raw: string): ZimraQrUrl | null {
+/**
+ * ZIMRA's verification sites (zimra-rules.md section 1: production, test, the spec's example).
+ * An address that is one of them followed by the tail alone is one URL would leave exactly as
+ * written (a lower-case host, no port, a path of digits and letters), so it is read from its text;
+ * any other address goes through URL. A status check reads one address per result.
+ */
+const ZIMRA_SITES = ['https://fdms.zimra.co.zw/', 'https://fdmstest.zimra.co.zw/', 'https://invoice.zimra.co.zw/'];
+
+interface QrParts {
+  site: string;
+  tail: string;
+}
+
+/**
+ * The verification site and the tail of an address in ZIMRA's form with a real day and month, or
+ * null; `throughUrlOnly` skips the reading of ZIMRA's own sites from the text.
+ */
+function qrPartsOf(raw: string, throughUrlOnly = false): QrParts | null {
   if (raw.length > MAX_LENGTH || !raw.startsWith('https://')) return null;
+  const parts = (throughUrlOnly ? null : knownSiteParts(raw)) ?? qrPartsThroughUrl(raw);
+  if (parts === null) return null;
+  const dd = Number(parts.tail.slice(10, 12));
+  const mm = Number(parts.tail.slice(12, 14));
+  return mm < 1 || mm > 12 || dd < 1 || dd > 31 ? null : parts;
+}
+
+function knownSiteParts(raw: string): QrParts | null {
+  for (const site of ZIMRA_SITES) {
+    if (raw.length !== site.length + TAIL_LENGTH || !raw.startsWith(site)) continue;
+    const tail = raw.slice(site.length);
+    return WHOLE_TAIL.test(tail) ? { site, tail } : null;
+  }
+  return null;
+}
+
+function qrPartsThroughUrl(raw: string): QrParts | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -42,21 +77,35 @@ export function parseZimraQrUrl(raw: string): ZimraQrUrl | null {
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
   const path = url.pathname;
   if (!TAIL.test(path)) return null;
-  const tail = path.slice(path.length - TAIL_LENGTH);
-  const day = tail.slice(10, 12);
-  const month = tail.slice(12, 14);
-  const dd = Number(day);
-  const mm = Number(month);
-  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
-  const code = tail.slice(28).toUpperCase();
+  return { site: `${url.origin}${path.slice(0, path.length - TAIL_LENGTH)}`, tail: path.slice(path.length - TAIL_LENGTH) };
+}
+
+/** Reads a QR address; null when it is not https or not ZIMRA's shape (never throws). */
+export function parseZimraQrUrl(raw: string): ZimraQrUrl | null {
+  return fromParts(raw, qrPartsOf(raw));
+}
+
+/** parseZimraQrUrl, always through a URL object: the reference its reading of ZIMRA's sites must agree with. */
+export function parseZimraQrUrlThroughUrl(raw: string): ZimraQrUrl | null {
+  return fromParts(raw, qrPartsOf(raw, true));
+}
+
+function fromParts(raw: string, parts: QrParts | null): ZimraQrUrl | null {
+  if (parts === null) return null;
+  const { site, tail } = parts;
   return {
     url: raw,
-    site: `${url.origin}${path.slice(0, path.length - TAIL_LENGTH)}`,
+    site,
     deviceId: Number(tail.slice(0, 10)),
-    receiptDate: `${tail.slice(14, 18)}-${month}-${day}`,
+    receiptDate: `${tail.slice(14, 18)}-${tail.slice(12, 14)}-${tail.slice(10, 12)}`,
     receiptGlobalNo: Number(tail.slice(18, 28)),
-    verificationCode: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`,
+    verificationCode: dashed(tail.slice(28).toUpperCase()),
   };
+}
+
+/** 16 hex characters as XXXX-XXXX-XXXX-XXXX. */
+function dashed(hex: string): string {
+  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12)}`;
 }
 
 /**
@@ -64,9 +113,9 @@ export function parseZimraQrUrl(raw: string): ZimraQrUrl | null {
  * can: the address must be ZIMRA's shape and end in the verification code.
  */
 export function qrProblemOf(qrCodeUrl: string, verificationCode: string): string | null {
-  const parsed = parseZimraQrUrl(qrCodeUrl);
-  if (parsed === null) return 'The QR address is not an https address in ZIMRA\'s form';
+  const parts = qrPartsOf(qrCodeUrl);
+  if (parts === null) return 'The QR address is not an https address in ZIMRA\'s form';
   if (!VERIFICATION_CODE.test(verificationCode)) return 'The verification code is not in the form XXXX-XXXX-XXXX-XXXX';
-  if (parsed.verificationCode !== verificationCode) return 'The verification code does not match the QR address';
+  if (dashed(parts.tail.slice(28).toUpperCase()) !== verificationCode) return 'The verification code does not match the QR address';
   return null;
 }
