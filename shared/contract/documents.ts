@@ -192,6 +192,8 @@ export const documentPageSchema = z.object({
   /** How many documents match the filters in all. */
   total: z.number().int(),
   offset: z.number().int(),
+  /** True: a broad search, counted only this far; more documents match than `total`. */
+  capped: z.literal(true).optional(),
 });
 export type DocumentPage = z.infer<typeof documentPageSchema>;
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDocumentsInputSchema, type ListDocumentsInput } from '../../../shared/contract/documents';
 import { silentLogger } from '../../logging/logger';
 import { packBody } from './document-body';
-import { countHistory, ftsQuery, searchHistory } from './history-query';
+import { countHistory, ftsQuery, MATCHES_COUNTED, searchHistory } from './history-query';
 import { Journal } from './journal';
 import { migrations } from './migrations';
 import { REBUILD_HISTORY_SQL } from './migrations/002-history-search';
@@ -240,5 +240,59 @@ describe('history search', () => {
       }
     }
     expect(searchHistory(journal.db, 'p2', query({ search: 'moyo' })).total).toBe(5);
+  });
+});
+
+describe('a broad search', () => {
+  // More matches than the list counts: two thirds of the profile's 15,600 documents are Tendai
+  // Moyo's, a seventh of them are dated a year before their writing (out of id order), and another
+  // profile has a few.
+  const MANY = Math.ceil(((MATCHES_COUNTED + 400) * 3) / 2);
+  beforeEach(() => {
+    journal.transaction(() => {
+      for (let index = 0; index < MANY; index += 1) {
+        const day = String(1 + (index % 28)).padStart(2, '0');
+        const month = String(1 + Math.floor((index / MANY) * 12)).padStart(2, '0');
+        insert({
+          buyer: index % 3 === 0 ? 'Rudo Banda' : 'Tendai Moyo',
+          issuedAt: index % 7 === 0 ? `2025-${month}-${day}T09:00:00+02:00` : `2026-${month}-${day}T10:00:00+02:00`,
+          total: `${(index * 37) % 1000}.50`,
+        });
+      }
+      for (let index = 0; index < 5; index += 1) insert({ profile: 'p2', buyer: 'Tendai Moyo' });
+    });
+  });
+  const ORDERS = { newest: 'date DESC, hid DESC', oldest: 'date ASC, hid ASC', number: 'number DESC, hid DESC', 'total-desc': 'total_sort DESC, hid DESC', 'total-asc': 'total_sort ASC, hid ASC' } as const;
+  const expected = (profile: string, like: string, order: string, offset: number, limit: number) =>
+    (journal.db.prepare(`SELECT id FROM document_history WHERE profile_id = ? AND buyer_name LIKE ? ORDER BY ${order} LIMIT ? OFFSET ?`).all(profile, like, limit, offset) as { id: string }[]).map((row) => row.id);
+
+  it('says "more than 10,000" and lists the same pages, in every order, as an exact search would; anything narrower is counted exactly', () => {
+    for (const [sort, order] of Object.entries(ORDERS) as [keyof typeof ORDERS, string][]) {
+      for (const offset of [0, 4_950, MATCHES_COUNTED - 100]) {
+        const page = searchHistory(journal.db, 'p1', query({ search: 'moy', sort, offset, limit: 100 }));
+        expect(page.capped, `${sort} ${offset}`).toBe(true);
+        expect(page.total).toBe(MATCHES_COUNTED);
+        expect(page.items.map((item) => item.id), `${sort} ${offset}`).toEqual(expected('p1', '%moyo%', order, offset, 100));
+      }
+    }
+    // Past the count, nothing is looked for.
+    expect(searchHistory(journal.db, 'p1', query({ search: 'moy', offset: MATCHES_COUNTED, limit: 100 })).items).toEqual([]);
+
+    // Below the cap, with a filter the index does not hold, for the export, and for a profile with few of the matches: exact.
+    const banda = searchHistory(journal.db, 'p1', query({ search: 'banda', limit: 100 }));
+    expect(banda.capped).toBeUndefined();
+    expect(banda.total).toBe(Math.ceil(MANY / 3));
+    expect(banda.items.map((item) => item.id)).toEqual(expected('p1', '%banda%', ORDERS.newest, 0, 100));
+    // A filter the full-text index does not hold: counted exactly, as before.
+    const filtered = searchHistory(journal.db, 'p1', query({ search: 'moy', currency: 'ZWG', limit: 100 }));
+    expect(filtered.capped).toBeUndefined();
+    expect(filtered.total).toBe(MANY - Math.ceil(MANY / 3));
+    expect(filtered.items.map((item) => item.id)).toEqual(expected('p1', '%moyo%', ORDERS.newest, 0, 100));
+    // The export's count is never capped.
+    expect(countHistory(journal.db, 'p1', query({ search: 'moy' }))).toBe(MANY - Math.ceil(MANY / 3));
+    // The other profile's five: its own count is exact although the words match far more of p1's.
+    const other = searchHistory(journal.db, 'p2', query({ search: 'moy' }));
+    expect(other.capped).toBeUndefined();
+    expect(other.total).toBe(5);
   });
 });

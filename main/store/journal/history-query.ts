@@ -167,6 +167,9 @@ interface Conditions {
   dated: boolean;
   /** Every search word is whole or a prefix the index keeps ready: looking up one row is cheap. */
   readyWords: boolean;
+  /** The filters without the search. */
+  filterSql: string;
+  filterParams: SQLInputValue[];
 }
 
 /**
@@ -210,11 +213,13 @@ function conditions(db: DatabaseSync, profileId: string, filter: HistoryFilter):
   // A column filter makes FTS5 read every match's positions: only where a word could be a date.
   const ownColumn = wordsQuery !== null && words.some(mayMatchDates) ? `{terms} : (${wordsQuery})` : wordsQuery;
   const search = ownColumn === null ? null : `${ownColumn}${dates === null ? '' : ` AND ${dates}`}`;
+  const filterSql = parts.join(' AND ');
+  const filterParams = [...params];
   if (search !== null) {
     parts.push(SEARCH_CONDITION);
     params.push(search);
   }
-  return { sql: parts.join(' AND '), params, search, dated: dates !== null, readyWords: words.every(isReady) };
+  return { sql: parts.join(' AND '), params, search, dated: dates !== null, readyWords: words.every(isReady), filterSql, filterParams };
 }
 
 /** The filter's day range as a full-text condition, a side left open reaching the profile's first or last day. */
@@ -241,9 +246,21 @@ function countFiltered(db: DatabaseSync, profileId: string, filter: HistoryFilte
   return row.n;
 }
 
-/** How many documents of every profile the search words match (the full-text index alone: fast). */
-function countMatches(db: DatabaseSync, search: string): number {
-  return (db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(search) as { n: number }).n;
+/** How many documents of every profile the search words match, counting at most `limit` (-1: all). The full-text index alone. */
+function countMatches(db: DatabaseSync, search: string, limit = -1): number {
+  return (db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)').get(search, limit) as { n: number }).n;
+}
+
+/**
+ * A search the list is not asked to count to the end: past this many matches it says "more than
+ * 10,000", which is all a manager needs to type on. Counting the 800,000 matches of one letter at
+ * a million documents took 100 ms a keystroke; counting to the cap takes about 1 ms.
+ */
+export const MATCHES_COUNTED = 10_000;
+
+/** Every other profile's documents, from the per-day counts. */
+function otherProfiles(db: DatabaseSync, profileId: string): { profile: string; n: number }[] {
+  return db.prepare('SELECT profile_id AS profile, sum(documents) AS n FROM document_day_counts WHERE profile_id <> ? GROUP BY profile_id').all(profileId) as { profile: string; n: number }[];
 }
 
 const onlyProfile = (filter: HistoryFilter) => filter.kinds.length === 0 && filter.states.length === 0 && filter.currency === '' && filter.dateFrom === null && filter.dateTo === null;
@@ -287,28 +304,37 @@ function entryCost(filter: HistoryFilter, index: HistoryIndex): number {
  * it, subtract the other profiles' matches from the full-text count.
  */
 export function countHistory(db: DatabaseSync, profileId: string, filter: HistoryFilter): number {
-  return measure(db, profileId, filter, conditions(db, profileId, filter)).total;
+  return measure(db, profileId, filter, conditions(db, profileId, filter), { exact: true }).total;
 }
 
 interface Measures {
+  /** How many match; with `capped`, MATCHES_COUNTED and more match. */
   total: number;
-  /** Full-text matches over every profile (null without a search). */
+  capped: boolean;
+  /** Full-text matches over every profile (null without a search, or when capped). */
   matches: number | null;
   /** The profile's documents that pass the filters other than the search. */
   filtered: number;
 }
 
-function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions): Measures {
+function measure(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions, { exact }: { exact: boolean }): Measures {
   const filtered = countFiltered(db, profileId, filter);
-  if (where.search === null) return { total: filtered, matches: null, filtered };
-  const matches = countMatches(db, where.search);
-  return { total: matches === 0 || filtered === 0 ? 0 : countSearched(db, profileId, filter, where, matches, filtered), matches, filtered };
+  if (where.search === null) return { total: filtered, capped: false, matches: null, filtered };
+  if (filtered === 0) return { total: 0, capped: false, matches: 0, filtered };
+  const others = onlyProfileAndIndex(filter, where) ? otherProfiles(db, profileId) : null;
+  let matches: number;
+  if (others !== null && !exact) {
+    // Counted past the other profiles' documents and the cap together: more than the cap are this profile's.
+    const limit = MATCHES_COUNTED + others.reduce((total, other) => total + other.n, 0) + 1;
+    matches = countMatches(db, where.search, limit);
+    if (matches === limit) return { total: MATCHES_COUNTED, capped: true, matches: null, filtered };
+  } else {
+    matches = countMatches(db, where.search);
+  }
+  return { total: matches === 0 ? 0 : countSearched(db, profileId, filter, where, matches, filtered, others), capped: false, matches, filtered };
 }
 
-function countSearched(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions, matches: number, filtered: number): number {
-  const others = onlyProfileAndIndex(filter, where)
-    ? (db.prepare('SELECT profile_id AS profile, sum(documents) AS n FROM document_day_counts WHERE profile_id <> ? GROUP BY profile_id').all(profileId) as { profile: string; n: number }[])
-    : null;
+function countSearched(db: DatabaseSync, profileId: string, filter: HistoryFilter, where: Conditions, matches: number, filtered: number, others: { profile: string; n: number }[] | null): number {
   const lookups = matches * LOOKUP_COST;
   const index = filterIndex(filter);
   const walk = filtered * entryCost(filter, index);
@@ -337,9 +363,10 @@ const SORT_INDEX: Record<ListDocumentsQuery['sort'], HistoryIndex> = {
  */
 export function searchHistory(db: DatabaseSync, profileId: string, query: ListDocumentsQuery): DocumentPage {
   const where = conditions(db, profileId, query);
-  const { total, matches, filtered } = measure(db, profileId, query, where);
-  // The count is exact: past it there is no row to look for (and looking could walk the profile).
-  if (query.offset >= total) return { items: [], total, offset: query.offset };
+  const { total, capped, matches, filtered } = measure(db, profileId, query, where, { exact: false });
+  // Past the count there is no row to look for (and looking could walk the profile).
+  if (query.offset >= total) return { items: [], total, offset: query.offset, ...(capped ? { capped } : {}) };
+  if (capped) return { items: broadPage(db, query, where).map(summaryOf), total, offset: query.offset, capped };
   let plan = '';
   if (matches !== null && total > 0) {
     const profileRows = onlyProfile(query) ? filtered : countFiltered(db, profileId, { ...query, kinds: [], states: [], currency: '', dateFrom: null, dateTo: null });
@@ -361,6 +388,89 @@ export function searchHistory(db: DatabaseSync, profileId: string, query: ListDo
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM document_history${plan} WHERE ${where.sql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`)
     .all(...where.params, query.limit, query.offset) as unknown as SummaryRow[];
   return { items: rows.map(summaryOf), total, offset: query.offset };
+}
+
+/** Rows walked in the sort's order at a time. */
+const BROAD_CHUNK = 500;
+/** A row this far (in ids) past the matches read so far is asked about on its own instead. */
+const FAR_ROWS = 5000;
+
+/** Which way the document ids run in a sort's order (ids are given as documents are written). */
+const ID_ORDER: Record<ListDocumentsQuery['sort'], 'DESC' | 'ASC' | null> = {
+  newest: 'DESC',
+  oldest: 'ASC',
+  number: 'DESC',
+  'total-desc': null,
+  'total-asc': null,
+};
+
+/** After this many rows asked about on their own, every match is read instead (about 0.6 µs a match). */
+const MAX_SINGLE_ROWS = 200;
+
+/**
+ * Whether each row, asked in the sort's order, matches the search: the full-text index's matches
+ * are read lazily in id order alongside (FTS5 hands them out in order without reading them all;
+ * asking it about one row re-opens the whole list of a one-letter prefix, about 0.3 ms). A row
+ * far ahead of that reading (a document dated out of its writing order, or a sort by amount) is
+ * asked about on its own, until so many have been that reading every match costs less. Ids are
+ * bound as BigInt: FTS5 ignores a rowid bound as a float and answers every match.
+ */
+function matcher(db: DatabaseSync, search: string, order: 'DESC' | 'ASC' | null): { matches: (hid: number) => boolean; done: () => void } {
+  const one = db.prepare('SELECT 1 AS hit FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?');
+  const read = db.prepare(`SELECT rowid AS hid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid ${order ?? 'ASC'}`).iterate(search) as IterableIterator<{ hid: number }>;
+  const behind = (a: number, b: number) => (order === 'ASC' ? a > b : a < b);
+  const seen = new Set<number>();
+  let frontier = order === 'ASC' ? -Infinity : Infinity;
+  let exhausted = false;
+  let singles = 0;
+  const readUntil = (hid: number | null) => {
+    while (!exhausted && (hid === null || behind(hid, frontier))) {
+      const next = read.next();
+      if (next.done === true) exhausted = true;
+      else {
+        seen.add(next.value.hid);
+        frontier = next.value.hid;
+      }
+    }
+  };
+  return {
+    matches(hid) {
+      if (exhausted || (order !== null && !behind(hid, frontier))) return seen.has(hid);
+      const far = order === null || (Number.isFinite(frontier) && Math.abs(frontier - hid) > FAR_ROWS);
+      if (far && singles < MAX_SINGLE_ROWS) {
+        singles += 1;
+        return one.get(search, BigInt(hid)) !== undefined;
+      }
+      readUntil(far ? null : hid);
+      return seen.has(hid);
+    },
+    done: () => void read.return?.(),
+  };
+}
+
+/**
+ * A page of a search that matches much of the profile (more than MATCHES_COUNTED): walk the
+ * profile's rows in the sort's order and keep those that match, until the page is full.
+ */
+function broadPage(db: DatabaseSync, query: ListDocumentsQuery, where: Conditions): SummaryRow[] {
+  const walk = db.prepare(`SELECT hid FROM document_history INDEXED BY ${SORT_INDEX[query.sort]} WHERE ${where.filterSql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`);
+  const search = matcher(db, where.search!, ID_ORDER[query.sort]);
+  const wanted = query.offset + query.limit;
+  const found: number[] = [];
+  try {
+    for (let walked = 0; found.length < wanted; walked += BROAD_CHUNK) {
+      const chunk = walk.all(...where.filterParams, BROAD_CHUNK, walked) as { hid: number }[];
+      for (const { hid } of chunk) if (found.length < wanted && search.matches(hid)) found.push(hid);
+      if (chunk.length < BROAD_CHUNK) break;
+    }
+  } finally {
+    search.done();
+  }
+  const page = found.slice(query.offset);
+  if (page.length === 0) return [];
+  const rows = db.prepare(`SELECT hid, ${SUMMARY_COLUMNS} FROM document_history WHERE hid IN (${placeholders(page)})`).all(...page) as unknown as (SummaryRow & { hid: number })[];
+  const byId = new Map(rows.map((row) => [row.hid, row]));
+  return page.map((hid) => byId.get(hid)!);
 }
 
 /**

@@ -16,8 +16,8 @@ interface Props {
   input: Omit<ListDocumentsInput, 'offset' | 'limit'>;
   selected: ReadonlySet<string>;
   onToggle: (document: DocumentSummary) => void;
-  /** Says how many match, for the screen's status line. */
-  onTotal: (total: number | null, stale: boolean) => void;
+  /** Says how many match (`capped`: more than that), for the screen's status line. */
+  onTotal: (total: number | null, stale: boolean, capped: boolean) => void;
   /** Every till (or a branch, or one till) from the shop database; null: this till's journal. */
   scope?: ShopScope | null;
 }
@@ -26,7 +26,7 @@ interface Props {
  * Every matching document in one scrolling table, however many there are: only the rows in view
  * are drawn, and only their pages are asked of main.
  */
-export function DocumentList({ input, selected, onToggle, onTotal, scope = null }: Props) {
+export const DocumentList = memo(function DocumentList({ input, selected, onToggle, onTotal, scope = null }: Props) {
   const list = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const key = JSON.stringify([input, scope]);
@@ -37,7 +37,7 @@ export function DocumentList({ input, selected, onToggle, onTotal, scope = null 
   const last = Math.floor((scrollTop + height) / ROW_HEIGHT) + OVERSCAN;
   const rows = useHistoryRows(input, first, last, scope);
   const total = rows.total;
-  useEffect(() => onTotal(total, rows.isStale), [onTotal, total, rows.isStale]);
+  useEffect(() => onTotal(total, rows.isStale, rows.capped), [onTotal, total, rows.isStale, rows.capped]);
 
   if (rows.error !== null && total === null) return <ErrorPanel error={rows.error} onRetry={rows.refetch} title="The documents could not be loaded" />;
 
@@ -45,31 +45,34 @@ export function DocumentList({ input, selected, onToggle, onTotal, scope = null 
   for (let index = first; index <= Math.min(last, (total ?? 0) - 1); index += 1) shown.push(index);
 
   return (
-    <div ref={list} className="doc-list" role="table" aria-label="Documents" aria-rowcount={(total ?? 0) + 1} aria-busy={rows.isStale || total === null} data-search={input.search}>
-      <div role="rowgroup" className="doc-list__head">
-        <div role="row" aria-rowindex={1} className="doc-list__row doc-list__row--head">
-          <span role="columnheader">
-            <span className="visually-hidden">Select</span>
-          </span>
-          <span role="columnheader">Number</span>
-          <span role="columnheader">Date</span>
-          <span role="columnheader">Buyer</span>
-          <span role="columnheader">State</span>
-          <span role="columnheader" className="num">
-            Total
-          </span>
+    <>
+      <div ref={list} className="doc-list" role="table" aria-label="Documents" aria-rowcount={(total ?? 0) + 1} aria-busy={rows.isStale || total === null} data-search={input.search}>
+        <div role="rowgroup" className="doc-list__head">
+          <div role="row" aria-rowindex={1} className="doc-list__row doc-list__row--head">
+            <span role="columnheader">
+              <span className="visually-hidden">Select</span>
+            </span>
+            <span role="columnheader">Number</span>
+            <span role="columnheader">Date</span>
+            <span role="columnheader">Buyer</span>
+            <span role="columnheader">State</span>
+            <span role="columnheader" className="num">
+              Total
+            </span>
+          </div>
+        </div>
+        <div ref={body} role="rowgroup" className="doc-list__body" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
+          {shown.map((index) => {
+            const document = rows.rowAt(index);
+            // Keyed by the document: a refresh that moves it (a new one above) never puts another document in its row's place under the pointer.
+            return <Row key={document?.id ?? `row-${index}`} index={index} document={document} isSelected={document !== undefined && selected.has(document.id)} onToggle={onToggle} />;
+          })}
         </div>
       </div>
-      <div ref={body} role="rowgroup" className="doc-list__body" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
-        {shown.map((index) => {
-          const document = rows.rowAt(index);
-          // Keyed by the document: a refresh that moves it (a new one above) never puts another document in its row's place under the pointer.
-          return <Row key={document?.id ?? `row-${index}`} index={index} document={document} isSelected={document !== undefined && selected.has(document.id)} onToggle={onToggle} />;
-        })}
-      </div>
-    </div>
+      {rows.capped ? <p className="doc-list__more">The list stops here, but more documents match. Type more of the name or number, or add a filter, to see them.</p> : null}
+    </>
   );
-}
+});
 
 /** A row is drawn again only when its document, its place or its selection changed (typing redraws only the rows that differ). */
 const Row = memo(function Row({ index, document, isSelected, onToggle }: { index: number; document: ListedDocument | undefined; isSelected: boolean; onToggle: (document: DocumentSummary) => void }) {

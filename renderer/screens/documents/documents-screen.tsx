@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Route, Routes, useSearchParams } from 'react-router';
 import type { DocumentSummary } from '../../../shared/contract/documents';
 import { useDocumentsLive } from '../../api/use-history';
@@ -29,21 +29,27 @@ export function DocumentsScreen() {
 function HistoryScreen() {
   const [params, setParams] = useSearchParams();
   const { scope, setScope } = useViewScope();
-  const shopScope = shopScopeOf(scope);
+  const shopScope = useMemo(() => shopScopeOf(scope), [scope]);
   const [filters, setFilters] = useState<HistoryFilters>(() => filtersFromParams(params));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [count, setCount] = useState<{ total: number | null; stale: boolean }>({ total: null, stale: true });
+  const [count, setCount] = useState<{ total: number | null; stale: boolean; capped: boolean }>({ total: null, stale: true, capped: false });
   // Typing stays responsive: the list follows the filters as soon as React has time.
   const deferred = useDeferredValue(filters);
   const input = useMemo(() => listInput(deferred), [deferred]);
 
-  const change = (next: HistoryFilters) => {
-    setFilters(next);
-    const nextParams = paramsFromFilters(next);
+  // The address follows the filters once the list does, not on each keystroke: a navigation
+  // re-renders the whole shell, which typing should not wait for.
+  const addressParams = useMemo(() => {
+    const next = paramsFromFilters(deferred);
     const scopeParam = params.get('scope');
-    if (scopeParam !== null) nextParams.set('scope', scopeParam);
-    setParams(nextParams, { replace: true });
-  };
+    if (scopeParam !== null) next.set('scope', scopeParam);
+    return next;
+  }, [deferred, params]);
+  useEffect(() => {
+    if (addressParams.toString() === params.toString()) return;
+    startTransition(() => setParams(addressParams, { replace: true }));
+  }, [addressParams, params, setParams]);
+  const change = setFilters;
   const toggle = useCallback((document: DocumentSummary) => {
     setSelected((current) => {
       const next = new Set(current);
@@ -52,7 +58,8 @@ function HistoryScreen() {
       return next;
     });
   }, []);
-  const onTotal = useCallback((total: number | null, stale: boolean) => setCount({ total, stale }), []);
+  const onTotal = useCallback((total: number | null, stale: boolean, capped: boolean) => setCount({ total, stale, capped }), []);
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
 
   return (
     <Page
@@ -69,9 +76,9 @@ function HistoryScreen() {
       <FilterBar filters={filters} onChange={change} />
       <div className="history-toolbar">
         <p className="history-toolbar__count" role="status" aria-live="polite" data-testid="documents-count">
-          {count.total === null ? 'Loading documents…' : matchCount(count.total, hasFilters(deferred))}
+          {count.total === null ? 'Loading documents…' : matchCount(count.total, hasFilters(deferred), count.capped)}
         </p>
-        <ListActions filters={deferred} selected={selected} onClearSelection={() => setSelected(new Set())} scope={shopScope} />
+        <ListActions filters={deferred} selected={selected} onClearSelection={clearSelection} scope={shopScope} />
       </div>
       {count.total === 0 && !count.stale ? (
         <div className="notice" role="status">

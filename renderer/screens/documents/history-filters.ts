@@ -75,7 +75,8 @@ export const hasFilters = (filters: HistoryFilters): boolean =>
   filters.search !== '' || filters.kind !== '' || filters.state !== '' || filters.currency !== '' || filters.dateFrom !== '' || filters.dateTo !== '';
 
 /** "1 document matches", "3 documents match"; without filters, "3 documents". */
-export function matchCount(total: number, filtered: boolean): string {
+export function matchCount(total: number, filtered: boolean, capped = false): string {
+  if (capped) return `More than ${total.toLocaleString('en')} documents match: type more to narrow the list`;
   const documents = `${total.toLocaleString('en')} ${total === 1 ? 'document' : 'documents'}`;
   return filtered ? `${documents} ${total === 1 ? 'matches' : 'match'}` : documents;
 }

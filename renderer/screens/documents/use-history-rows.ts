@@ -11,9 +11,13 @@ export const PAGE_SIZE = 100;
 /** A row of this till's journal, or of the shop database (with the till it came from). */
 export type ListedDocument = DocumentSummary | ShopDocumentSummary;
 
+type Listed = { total: number; items: ListedDocument[]; capped?: true };
+
 export interface HistoryRows {
   /** How many documents match, once the first answer is in. */
   total: number | null;
+  /** More documents match than `total`: a broad search, counted only this far. */
+  capped: boolean;
   rowAt(index: number): ListedDocument | undefined;
   isFetching: boolean;
   /** The rows on screen are the previous filter's, while the new answer comes. */
@@ -41,7 +45,7 @@ export function useHistoryRows(input: Omit<ListDocumentsInput, 'offset' | 'limit
         const shopQuery: ShopListInput = { ...query, scope };
         return {
           queryKey: shopOfficeKeys.list(shopQuery),
-          queryFn: (): Promise<{ total: number; items: ListedDocument[] }> => unwrap(fiscal().shopOffice.list(shopQuery)),
+          queryFn: (): Promise<Listed> => unwrap(fiscal().shopOffice.list(shopQuery)),
           ...placeholder,
           staleTime: 5_000,
           refetchInterval: SHOP_REFRESH_MS,
@@ -49,7 +53,7 @@ export function useHistoryRows(input: Omit<ListDocumentsInput, 'offset' | 'limit
       }
       return {
         queryKey: documentKeys.list(query),
-        queryFn: (): Promise<{ total: number; items: ListedDocument[] }> => unwrap(fiscal().documents.list(query)),
+        queryFn: (): Promise<Listed> => unwrap(fiscal().documents.list(query)),
         ...placeholder,
         staleTime: 5_000,
       };
@@ -59,6 +63,7 @@ export function useHistoryRows(input: Omit<ListDocumentsInput, 'offset' | 'limit
   const first = results[0]!;
   return {
     total: first.data?.total ?? null,
+    capped: first.data?.capped === true,
     rowAt: (index) => byPage.get(Math.floor(index / PAGE_SIZE))?.data?.items[index % PAGE_SIZE],
     isFetching: results.some((result) => result.isFetching),
     isStale: first.isPlaceholderData,
