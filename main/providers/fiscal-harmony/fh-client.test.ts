@@ -89,6 +89,29 @@ describe('FiscalHarmonyClient against the sandbox', () => {
     expect(JSON.parse(post!.body!)).toEqual({ SourceCurrency: 'US$', DestinationCurrency: 'USD' });
   });
 
+  it('signs every status check over its own bytes, the same ids asked again included', async () => {
+    const { client, sent } = clientFor(credentials.shop!);
+    await client.checkStatus(['req-a', 'req-b']);
+    await client.checkStatus(['req-a']);
+    await client.checkStatus(['req-a', 'req-b']);
+    await client.checkStatus(['req-a', 'req-c']);
+    expect(sent.map((request) => request.body)).toEqual(['["req-a","req-b"]', '["req-a"]', '["req-a","req-b"]', '["req-a","req-c"]']);
+    for (const request of sent) expect(request.headers['x-api-signature']).toBe(signBody(request.body!, credentials.shop!.apiSecret));
+  });
+
+  it('signs with the new secret as soon as the credentials change, for the same bytes too', async () => {
+    let secret = credentials.shop!.apiSecret;
+    const { client, sent } = clientFor({ apiKey: credentials.shop!.apiKey, get apiSecret() { return secret; } });
+    await client.checkStatus(['req-a']);
+    secret = 'a-rotated-secret';
+    await appErrorOf(client.checkStatus(['req-a']));
+    expect(sent.map((request) => request.headers['x-api-signature'])).toEqual([
+      signBody('["req-a"]', credentials.shop!.apiSecret),
+      signBody('["req-a"]', 'a-rotated-secret'),
+      signBody('["req-a"]', 'a-rotated-secret'),
+    ]);
+  });
+
   it('signs non-ASCII bodies over their UTF-8 bytes', async () => {
     const { client } = clientFor(credentials['new-device']!);
     const device = await client.getFiscalDevice();

@@ -21,7 +21,16 @@ import { parseExactJson } from '../../../shared/domain/exact-json';
 import { AppError } from '../../../shared/errors';
 import { PDF_ANSWER_LIMIT_BYTES } from '../../http/read-capped-body';
 import { unreadableAnswer } from './fh-errors';
-import { FiscalHarmonyHttp, type FhRequest, type FiscalHarmonyConnection } from './fh-http';
+import { FiscalHarmonyHttp, type FhRequest, type FhResponse, type FiscalHarmonyConnection } from './fh-http';
+
+/** The answer's JSON, every number exact (parseExactJson). */
+function exactJsonOf(response: FhResponse): unknown {
+  try {
+    return parseExactJson(response.text());
+  } catch {
+    throw unreadableAnswer();
+  }
+}
 
 /**
  * Every endpoint of fh-api.md section 3. Answers are validated with schemas that ignore
@@ -35,19 +44,9 @@ export class FiscalHarmonyClient {
   }
 
   private async json<S extends z.ZodType>(request: FhRequest, schema: S): Promise<z.output<S>> {
-    const parsed = schema.safeParse(await this.exactJson(request));
+    const parsed = schema.safeParse(exactJsonOf(await this.http.send(request)));
     if (!parsed.success) throw unreadableAnswer();
     return parsed.data;
-  }
-
-  /** The answer's JSON, every number exact (parseExactJson). */
-  private async exactJson(request: FhRequest): Promise<unknown> {
-    const response = await this.http.send(request);
-    try {
-      return parseExactJson(response.text());
-    } catch {
-      throw unreadableAnswer();
-    }
   }
 
   private async requestId(request: FhRequest): Promise<string> {
@@ -97,7 +96,7 @@ export class FiscalHarmonyClient {
 
   /** Read by readStatusResponse: StatusResponseSchema's answer, without zod for plain results. */
   private async statusResults(request: FhRequest): Promise<StatusResult[]> {
-    const results = readStatusResponse(await this.exactJson(request));
+    const results = readStatusResponse(exactJsonOf(await this.http.send(request)));
     if (results === null) throw unreadableAnswer();
     return results;
   }

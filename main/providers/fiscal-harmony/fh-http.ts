@@ -68,8 +68,26 @@ function isRedirect(status: number): boolean {
  * stringifyExactJson would, without calling a replacer for each item.
  */
 function serialised(body: unknown): string {
-  const onlyTexts = Array.isArray(body) && body.every((item) => typeof item === 'string');
-  return onlyTexts ? JSON.stringify(body) : stringifyExactJson(body);
+  return isListOfTexts(body) ? JSON.stringify(body) : stringifyExactJson(body);
+}
+
+function isListOfTexts(body: unknown): body is string[] {
+  if (!Array.isArray(body)) return false;
+  for (const item of body as unknown[]) if (typeof item !== 'string') return false;
+  return true;
+}
+
+/** An answer read to its end; `text()` decodes it as UTF-8 when asked. */
+class ReadAnswer implements FhResponse {
+  constructor(
+    readonly status: number,
+    readonly contentType: string,
+    readonly bytes: Uint8Array,
+  ) {}
+
+  text(): string {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('utf8');
+  }
 }
 
 /**
@@ -91,6 +109,11 @@ export class FiscalHarmonyHttp {
   private readonly cookies = new CookieJar();
   /** The last secret's signing key, kept so each request does not rebuild it. */
   private key: { secret: string; key: SigningKey } | undefined;
+  /**
+   * The last body signed, byte for byte, and its signature: the outbox asks /status about the
+   * same pending documents every few seconds, and the same bytes under the same key sign the same.
+   */
+  private lastSigned: { key: SigningKey; body: Buffer; signature: string } | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
   private readonly redactor: Redactor;
@@ -127,7 +150,7 @@ export class FiscalHarmonyHttp {
     if (bodyBytes !== undefined) {
       headers['Content-Type'] = 'application/json';
       if (this.key?.secret !== apiSecret) this.key = { secret: apiSecret, key: signingKey(apiSecret) };
-      headers['X-Api-Signature'] = signBody(bodyBytes, this.key.key);
+      headers['X-Api-Signature'] = this.signatureOf(bodyBytes, this.key.key);
     }
     const cookie = this.cookies.header();
     if (cookie !== null) headers.Cookie = cookie;
@@ -139,15 +162,11 @@ export class FiscalHarmonyHttp {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new DOMException('Timed out', 'TimeoutError')), this.timeoutMs);
     try {
-      const response = await this.fetchImpl(url, {
-        method: request.method,
-        headers,
-        ...(bodyBytes === undefined ? {} : { body: bodyBytes }),
-        signal: abort.signal,
-        // Never follow: the key, the signature and (on a 307) the signed body would go to
-        // whatever address the answer names, plain http included.
-        redirect: 'manual',
-      });
+      // Never follow a redirect: the key, the signature and (on a 307) the signed body would go
+      // to whatever address the answer names, plain http included.
+      const init: RequestInit = { method: request.method, headers, signal: abort.signal, redirect: 'manual' };
+      if (bodyBytes !== undefined) init.body = bodyBytes;
+      const response = await this.fetchImpl(url, init);
       if (isRedirect(response.status)) {
         await response.body?.cancel().catch(() => undefined);
         this.connection.logger.warn('Fiscal Harmony answered with a redirect, not followed', { method: request.method, path: request.path, status: response.status });
@@ -155,15 +174,7 @@ export class FiscalHarmonyHttp {
       }
       this.cookies.store(response.headers.getSetCookie());
       const bytes = await readCappedBody(response, request.maxAnswerBytes ?? JSON_ANSWER_LIMIT_BYTES);
-      return {
-        response: {
-          status: response.status,
-          contentType: response.headers.get('content-type') ?? '',
-          bytes,
-          text: () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
-        },
-        sentSecrets,
-      };
+      return { response: new ReadAnswer(response.status, response.headers.get('content-type') ?? '', bytes), sentSecrets };
     } catch (error) {
       if (isAppError(error)) throw error;
       if (reconnect && isStaleConnection(error) && !abort.signal.aborted) {
@@ -174,6 +185,14 @@ export class FiscalHarmonyHttp {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private signatureOf(body: Buffer, key: SigningKey): string {
+    const last = this.lastSigned;
+    if (last !== undefined && last.key === key && last.body.equals(body)) return last.signature;
+    const signature = signBody(body, key);
+    this.lastSigned = { key, body, signature };
+    return signature;
   }
 
   private transportError(error: unknown, request: FhRequest): AppError {
