@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useShopReach } from '../../api/use-shop-office';
 import { paramOfScope, scopeFromParam, scopeLabel, tillName, type ViewScope } from './scope';
@@ -8,8 +8,10 @@ import './back-office.css';
 export function useViewScope(): { scope: ViewScope; setScope: (scope: ViewScope) => void } {
   const [params, setParams] = useSearchParams();
   const reach = useShopReach();
-  const asked = scopeFromParam(params.get('scope'));
-  const scope: ViewScope = reach.data?.available === true ? asked : { kind: 'this-till' };
+  const asked = params.get('scope');
+  const available = reach.data?.available === true;
+  // The same scope object while the address says the same: the lists it is passed to stay memoised.
+  const scope = useMemo<ViewScope>(() => (available ? scopeFromParam(asked) : { kind: 'this-till' }), [available, asked]);
   const setScope = (next: ViewScope) => {
     setParams(
       (current) => {

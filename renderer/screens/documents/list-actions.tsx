@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ExportFormat, ExportResult } from '../../../shared/contract/history';
 import type { ShopScope } from '../../../shared/contract/shop-office';
 import { useCheckStatus } from '../../api/use-documents';
@@ -24,7 +24,7 @@ function checkedMessage(selected: number, checked: number, changed: number): str
 }
 
 /** Check the status of the selected documents, and export the filtered list (of every till, with a shop scope). */
-export function ListActions({ filters, selected, onClearSelection, scope = null }: { filters: HistoryFilters; selected: ReadonlySet<string>; onClearSelection: () => void; scope?: ShopScope | null }) {
+export const ListActions = memo(function ListActions({ filters, selected, onClearSelection, scope = null }: { filters: HistoryFilters; selected: ReadonlySet<string>; onClearSelection: () => void; scope?: ShopScope | null }) {
   const check = useCheckStatus();
   const localExport = useExport();
   const shopExport = useShopExport();
@@ -75,4 +75,4 @@ export function ListActions({ filters, selected, onClearSelection, scope = null 
       </p>
     </div>
   );
-}
+});
