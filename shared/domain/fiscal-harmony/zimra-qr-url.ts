@@ -50,12 +50,17 @@ interface QrParts {
  * null; `throughUrlOnly` skips the reading of ZIMRA's own sites from the text.
  */
 function qrPartsOf(raw: string, throughUrlOnly = false): QrParts | null {
-  if (raw.length > MAX_LENGTH || !raw.startsWith('https://')) return null;
-  const parts = (throughUrlOnly ? null : knownSiteParts(raw)) ?? qrPartsThroughUrl(raw);
+  if (raw.length > MAX_LENGTH) return null;
+  const parts = (throughUrlOnly ? null : knownSiteParts(raw)) ?? (raw.startsWith('https://') ? qrPartsThroughUrl(raw) : null);
   if (parts === null) return null;
-  const dd = Number(parts.tail.slice(10, 12));
-  const mm = Number(parts.tail.slice(12, 14));
+  const dd = twoDigits(parts.tail, 10);
+  const mm = twoDigits(parts.tail, 12);
   return mm < 1 || mm > 12 || dd < 1 || dd > 31 ? null : parts;
+}
+
+/** The number written by the two digits at `at` (the tail's digits are checked already). */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 0x30) * 10 + (text.charCodeAt(at + 1) - 0x30);
 }
 
 function knownSiteParts(raw: string): QrParts | null {
@@ -115,7 +120,8 @@ function dashed(hex: string): string {
 export function qrProblemOf(qrCodeUrl: string, verificationCode: string): string | null {
   const parts = qrPartsOf(qrCodeUrl);
   if (parts === null) return 'The QR address is not an https address in ZIMRA\'s form';
+  // The address's own code is always in the form, so a code equal to it needs no other check.
+  if (dashed(parts.tail.slice(28).toUpperCase()) === verificationCode) return null;
   if (!VERIFICATION_CODE.test(verificationCode)) return 'The verification code is not in the form XXXX-XXXX-XXXX-XXXX';
-  if (dashed(parts.tail.slice(28).toUpperCase()) !== verificationCode) return 'The verification code does not match the QR address';
-  return null;
+  return 'The verification code does not match the QR address';
 }
