@@ -13,12 +13,12 @@ const SMALL_WINDOW = '(max-width: 1000px), (max-height: 700px)';
 const startsFolded = () => typeof window.matchMedia === 'function' && window.matchMedia(SMALL_WINDOW).matches;
 
 /** Search and filters of the Documents screen; every change shows at once. */
-export function FilterBar({ filters, onChange }: { filters: HistoryFilters; onChange: (next: HistoryFilters) => void }) {
+export function FilterBar({ filters, onChange, onLeave }: { filters: HistoryFilters; onChange: (next: HistoryFilters) => void; onLeave?: () => void }) {
   const set = <K extends keyof HistoryFilters>(key: K, value: HistoryFilters[K]) => onChange({ ...filters, [key]: value });
   const [open, setOpen] = useState(() => !startsFolded());
   const count = activeFilterCount(filters);
   return (
-    <form className="filter-bar" role="search" aria-label="Find documents" onSubmit={(event) => event.preventDefault()}>
+    <form className="filter-bar" role="search" aria-label="Find documents" onSubmit={(event) => event.preventDefault()} onBlur={onLeave}>
       <div className="filter-bar__top">
         <div className="field filter-bar__search">
           <label htmlFor="documents-search">Search</label>
