@@ -110,8 +110,9 @@ export class FiscalHarmonyHttp {
   /** The last secret's signing key, kept so each request does not rebuild it. */
   private key: { secret: string; key: SigningKey } | undefined;
   /**
-   * The last body signed, byte for byte, and its signature: the outbox asks /status about the
-   * same pending documents every few seconds, and the same bytes under the same key sign the same.
+   * The last body signed and its signature. A status check asked again about the same documents
+   * (or the readiness check's empty list) sends the same bytes, and the same bytes under the same
+   * key sign the same: the two hashes are not done again.
    */
   private lastSigned: { key: SigningKey; body: Buffer; signature: string } | undefined;
   private readonly fetchImpl: typeof fetch;
