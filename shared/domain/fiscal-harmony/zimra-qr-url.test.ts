@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StatusResultSchema } from './schemas/status';
-import { parseZimraQrUrl, parseZimraQrUrlThroughUrl, qrProblemOf } from './zimra-qr-url';
+import { parseZimraQrUrl, parseZimraQrUrlThroughUrl, qrProblemOf, VERIFICATION_CODE } from './zimra-qr-url';
 
 // ZIMRA's QR address (ZS §11): qrUrl + deviceID(10) + ddMMyyyy + receiptGlobalNo(10) + 16 hex.
 // The real test address and code are from Panier-App/ZIMRA's README (zimra-rules.md section 1).
@@ -115,6 +115,50 @@ describe('ZIMRA\'s own sites, read from the text', () => {
         expect(parseZimraQrUrl(`${prefix}${end}`)).toEqual(parseZimraQrUrlThroughUrl(`${prefix}${end}`));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('qrProblemOf on ZIMRA\'s own sites, read in place', () => {
+  const TAIL = '0000033389140520260000000068cc86ef9cdfa968e3';
+  const URL_OF = `https://fdmstest.zimra.co.zw/${TAIL}`;
+
+  /** The verdict from the address read through URL: what qrProblemOf must answer. */
+  function throughUrl(url: string, code: string): string | null {
+    const parsed = parseZimraQrUrlThroughUrl(url);
+    if (parsed === null) return 'The QR address is not an https address in ZIMRA\'s form';
+    if (!VERIFICATION_CODE.test(code)) return 'The verification code is not in the form XXXX-XXXX-XXXX-XXXX';
+    return parsed.verificationCode === code ? null : 'The verification code does not match the QR address';
+  }
+
+  it.each([
+    ['its own code', 'CC86-EF9C-DFA9-68E3', null],
+    ['its code in small letters', 'cc86-ef9c-dfa9-68e3', /form/],
+    ['its code with the dashes moved', 'CC86E-F9C-DFA9-68E3', /form/],
+    ['its code without dashes', 'CC86EF9CDFA968E3', /form/],
+    ['its code and one more character', 'CC86-EF9C-DFA9-68E3-', /form/],
+    ['another code', 'CC86-EF9C-DFA9-68E4', /does not match/],
+  ])('answers for %s as through URL', (_what, code, expected) => {
+    const problem = qrProblemOf(URL_OF, code);
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(expected);
+    expect(problem).toBe(throughUrl(URL_OF, code));
+  });
+
+  it('answers as through URL for any code near the address\'s own', () => {
+    const own = 'CC86-EF9C-DFA9-68E3';
+    const char = fc.constantFrom(...'0123456789abcdefABCDEFG-x '.split(''));
+    const code = fc.oneof(
+      fc.constant(own),
+      fc.tuple(fc.integer({ min: 0, max: 18 }), char, fc.constantFrom(0, 1)).map(([at, replacement, drop]) => `${own.slice(0, at)}${replacement}${own.slice(at + drop)}`),
+    );
+    const day = fc.integer({ min: 0, max: 39 }).map((value) => String(value).padStart(2, '0'));
+    const url = day.map((dd) => `https://fdmstest.zimra.co.zw/${TAIL.slice(0, 10)}${dd}${TAIL.slice(12)}`);
+    fc.assert(
+      fc.property(url, code, (address, candidate) => {
+        expect(qrProblemOf(address, candidate)).toBe(throughUrl(address, candidate));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -26,8 +26,8 @@ export interface ZimraQrUrl {
 
 /** Characters of the tail: 10 + 2 + 2 + 4 + 10 digits and 16 hex. */
 const TAIL_LENGTH = 44;
-/** The tail and nothing else: all of an address after one of ZIMRA_SITES. */
-const WHOLE_TAIL = /^\d{28}[0-9A-Fa-f]{16}$/;
+/** The tail and nothing else, from lastIndex: all of an address after one of ZIMRA_SITES. */
+const WHOLE_TAIL = /\d{28}[0-9A-Fa-f]{16}$/y;
 
 /**
  * ZIMRA's verification sites (zimra-rules.md section 1: production, test, the spec's example).
@@ -49,24 +49,34 @@ interface QrParts {
 function qrPartsOf(raw: string, throughUrlOnly = false): QrParts | null {
   if (raw.length > MAX_LENGTH) return null;
   const parts = (throughUrlOnly ? null : knownSiteParts(raw)) ?? (raw.startsWith('https://') ? qrPartsThroughUrl(raw) : null);
-  if (parts === null) return null;
-  const dd = twoDigits(parts.tail, 10);
-  const mm = twoDigits(parts.tail, 12);
-  return mm < 1 || mm > 12 || dd < 1 || dd > 31 ? null : parts;
+  return parts !== null && hasRealDate(parts.tail, 0) ? parts : null;
 }
 
-/** The number written by the two digits at `at` (the tail's digits are checked already). */
+/** Whether the day and month of the tail at `tailAt` are real (its digits are checked already). */
+function hasRealDate(text: string, tailAt: number): boolean {
+  const dd = twoDigits(text, tailAt + 10);
+  const mm = twoDigits(text, tailAt + 12);
+  return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+}
+
+/** The number written by the two digits at `at`. */
 function twoDigits(text: string, at: number): number {
   return (text.charCodeAt(at) - 0x30) * 10 + (text.charCodeAt(at + 1) - 0x30);
 }
 
-function knownSiteParts(raw: string): QrParts | null {
+/** Where the tail starts when `raw` is one of ZIMRA_SITES followed by the tail alone, else -1. */
+function knownSiteTailAt(raw: string): number {
   for (const site of ZIMRA_SITES) {
     if (raw.length !== site.length + TAIL_LENGTH || !raw.startsWith(site)) continue;
-    const tail = raw.slice(site.length);
-    return WHOLE_TAIL.test(tail) ? { site, tail } : null;
+    WHOLE_TAIL.lastIndex = site.length;
+    return WHOLE_TAIL.test(raw) ? site.length : -1;
   }
-  return null;
+  return -1;
+}
+
+function knownSiteParts(raw: string): QrParts | null {
+  const tailAt = knownSiteTailAt(raw);
+  return tailAt === -1 ? null : { site: raw.slice(0, tailAt), tail: raw.slice(tailAt) };
 }
 
 function qrPartsThroughUrl(raw: string): QrParts | null {
@@ -115,10 +125,26 @@ function dashed(hex: string): string {
  * can: the address must be ZIMRA's shape and end in the verification code.
  */
 export function qrProblemOf(qrCodeUrl: string, verificationCode: string): string | null {
+  // A status check's usual case, read in place: one of ZIMRA's sites, a real date, the code its own.
+  const tailAt = qrCodeUrl.length > MAX_LENGTH ? -1 : knownSiteTailAt(qrCodeUrl);
+  if (tailAt !== -1 && hasRealDate(qrCodeUrl, tailAt) && isCodeAt(qrCodeUrl, tailAt + 28, verificationCode)) return null;
   const parts = qrPartsOf(qrCodeUrl);
   if (parts === null) return 'The QR address is not an https address in ZIMRA\'s form';
   // The address's own code is always in the form, so a code equal to it needs no other check.
   if (dashed(parts.tail.slice(28).toUpperCase()) === verificationCode) return null;
   if (!VERIFICATION_CODE.test(verificationCode)) return 'The verification code is not in the form XXXX-XXXX-XXXX-XXXX';
   return 'The verification code does not match the QR address';
+}
+
+const DASH = 0x2d;
+
+/** Whether `code` is the 16 hex characters at `from` in `raw`, in capitals, as XXXX-XXXX-XXXX-XXXX. */
+function isCodeAt(raw: string, from: number, code: string): boolean {
+  if (code.length !== 19 || code.charCodeAt(4) !== DASH || code.charCodeAt(9) !== DASH || code.charCodeAt(14) !== DASH) return false;
+  for (let index = 0; index < 16; index += 1) {
+    const hex = raw.charCodeAt(from + index);
+    const capital = hex >= 0x61 && hex <= 0x66 ? hex - 0x20 : hex;
+    if (code.charCodeAt(index + (index >> 2)) !== capital) return false;
+  }
+  return true;
 }
