@@ -363,6 +363,8 @@ const SORT_INDEX: Record<ListDocumentsQuery['sort'], HistoryIndex> = {
  */
 export function searchHistory(db: DatabaseSync, profileId: string, query: ListDocumentsQuery): DocumentPage {
   const where = conditions(db, profileId, query);
+  const few = where.search === null ? null : fewMatches(db, where.search);
+  if (few !== null) return pageOfFew(db, query, where, few);
   const { total, capped, matches, filtered } = measure(db, profileId, query, where, { exact: false });
   // Past the count there is no row to look for (and looking could walk the profile).
   if (query.offset >= total) return { items: [], total, offset: query.offset, ...(capped ? { capped } : {}) };
@@ -387,6 +389,28 @@ export function searchHistory(db: DatabaseSync, profileId: string, query: ListDo
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM document_history${plan} WHERE ${where.sql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`)
     .all(...where.params, query.limit, query.offset) as unknown as SummaryRow[];
+  return { items: rows.map(summaryOf), total, offset: query.offset };
+}
+
+/**
+ * A search with at most this many full-text matches (of every profile) reads their ids once and
+ * answers the count and the page from those rows alone: FTS5 evaluates the words once, not once
+ * to count and again to page, and the per-day counts are not summed.
+ */
+const FEW_MATCHES = 1_500;
+
+/** The ids of the search's matches as a JSON array, or null when there are more than FEW_MATCHES. */
+function fewMatches(db: DatabaseSync, search: string): string | null {
+  const ids = db.prepare('SELECT rowid AS hid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?').all(search, FEW_MATCHES + 1) as { hid: number }[];
+  return ids.length > FEW_MATCHES ? null : JSON.stringify(ids.map((row) => row.hid));
+}
+
+function pageOfFew(db: DatabaseSync, query: ListDocumentsQuery, where: Conditions, ids: string): DocumentPage {
+  // Looked up by id (NOT INDEXED: never a walk of the profile in an index), then sorted.
+  const inFew = `FROM document_history NOT INDEXED WHERE ${where.filterSql} AND hid IN (SELECT value FROM json_each(?))`;
+  const total = (db.prepare(`SELECT count(*) AS n ${inFew}`).get(...where.filterParams, ids) as { n: number }).n;
+  if (query.offset >= total) return { items: [], total, offset: query.offset };
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} ${inFew} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`).all(...where.filterParams, ids, query.limit, query.offset) as unknown as SummaryRow[];
   return { items: rows.map(summaryOf), total, offset: query.offset };
 }
 
