@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserMode } from '../main/web/start-browser-mode';
 import { expectNoAxeViolations } from './a11y';
 import { freshDataDirectory, removeDataDirectory, waitUntilAppLoaded } from './app-checks';
@@ -51,8 +51,15 @@ test('an open tab says "Disconnected — reload" when the browser-mode server re
   }
 });
 
-test('an open tab says "Disconnected — reload" on its next call when the server is gone', async ({ mode, launchOptions }) => {
-  test.skip(mode !== 'browser', 'Browser mode only: the desktop app has no server to stop.');
+/**
+ * Opens the app in a tab of a fresh browser-mode server, lets `beforeStop` prepare the tab, stops
+ * the server for good and hands the tab to `afterStop`; everything is cleaned up afterwards.
+ */
+async function withServerGone(
+  launchOptions: Parameters<typeof chromium.launch>[0],
+  beforeStop: (page: Page) => Promise<void>,
+  afterStop: (page: Page) => Promise<void>,
+): Promise<void> {
   const dataDirectory = freshDataDirectory();
   let server: BrowserMode | undefined = await startBrowserMode({ dataDirectory, staticDirectory: rendererDirectory });
   const browser = await chromium.launch(launchOptions);
@@ -60,41 +67,44 @@ test('an open tab says "Disconnected — reload" on its next call when the serve
     const page = await (await browser.newContext()).newPage();
     await page.goto(server.server.url);
     await waitUntilAppLoaded(page);
-    // The event stream would find out by itself two seconds after it drops (the test below): held
-    // pending here, the manager's click is the tab's only way to learn, so the test cannot race it.
-    await page.route('**/events', () => undefined);
+    await beforeStop(page);
     await server.stop();
     server = undefined;
-    await open(page, 'Documents');
-    await expect(page.getByRole('heading', { name: 'Disconnected — reload' })).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByRole('alert')).toContainText('Fiscal Desk stopped answering this tab');
-    await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+    await afterStop(page);
   } finally {
     await browser.close();
     await server?.stop();
     removeDataDirectory(dataDirectory);
   }
+}
+
+test('an open tab says "Disconnected — reload" on its next call when the server is gone', async ({ mode, launchOptions }) => {
+  test.skip(mode !== 'browser', 'Browser mode only: the desktop app has no server to stop.');
+  await withServerGone(
+    launchOptions,
+    // The event stream would find out by itself two seconds after it drops (the test below): held
+    // pending here, the manager's click is the tab's only way to learn, so the test cannot race it.
+    (page) => page.route('**/events', () => undefined),
+    async (page) => {
+      await open(page, 'Documents');
+      await expect(page.getByRole('heading', { name: 'Disconnected — reload' })).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByRole('alert')).toContainText('Fiscal Desk stopped answering this tab');
+      await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+    },
+  );
 });
 
 test('an open tab says "Disconnected — reload" by itself when the server is gone', async ({ mode, launchOptions }) => {
   test.skip(mode !== 'browser', 'Browser mode only: the desktop app has no server to stop.');
-  const dataDirectory = freshDataDirectory();
-  let server: BrowserMode | undefined = await startBrowserMode({ dataDirectory, staticDirectory: rendererDirectory });
-  const browser = await chromium.launch(launchOptions);
-  try {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.server.url);
-    await waitUntilAppLoaded(page);
-    await server.stop();
-    server = undefined;
+  await withServerGone(
+    launchOptions,
+    async () => undefined,
     // No click: the event stream drops, tries again and is refused.
-    const heading = page.getByRole('heading', { name: 'Disconnected — reload' });
-    await expect(heading).toBeVisible({ timeout: 15_000 });
-    await expect(heading).toBeFocused();
-    await expect(page.getByRole('alert')).toContainText('Fiscal Desk stopped answering this tab');
-  } finally {
-    await browser.close();
-    await server?.stop();
-    removeDataDirectory(dataDirectory);
-  }
+    async (page) => {
+      const heading = page.getByRole('heading', { name: 'Disconnected — reload' });
+      await expect(heading).toBeVisible({ timeout: 15_000 });
+      await expect(heading).toBeFocused();
+      await expect(page.getByRole('alert')).toContainText('Fiscal Desk stopped answering this tab');
+    },
+  );
 });
