@@ -109,12 +109,6 @@ export class FiscalHarmonyHttp {
   private readonly cookies = new CookieJar();
   /** The last secret's signing key, kept so each request does not rebuild it. */
   private key: { secret: string; key: SigningKey } | undefined;
-  /**
-   * The last body signed and its signature. A status check asked again about the same documents
-   * (or the readiness check's empty list) sends the same bytes, and the same bytes under the same
-   * key sign the same: the two hashes are not done again.
-   */
-  private lastSigned: { key: SigningKey; body: Buffer; signature: string } | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
   private readonly redactor: Redactor;
@@ -151,7 +145,7 @@ export class FiscalHarmonyHttp {
     if (bodyBytes !== undefined) {
       headers['Content-Type'] = 'application/json';
       if (this.key?.secret !== apiSecret) this.key = { secret: apiSecret, key: signingKey(apiSecret) };
-      headers['X-Api-Signature'] = this.signatureOf(bodyBytes, this.key.key);
+      headers['X-Api-Signature'] = signBody(bodyBytes, this.key.key);
     }
     const cookie = this.cookies.header();
     if (cookie !== null) headers.Cookie = cookie;
@@ -186,14 +180,6 @@ export class FiscalHarmonyHttp {
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  private signatureOf(body: Buffer, key: SigningKey): string {
-    const last = this.lastSigned;
-    if (last !== undefined && last.key === key && last.body.equals(body)) return last.signature;
-    const signature = signBody(body, key);
-    this.lastSigned = { key, body, signature };
-    return signature;
   }
 
   private transportError(error: unknown, request: FhRequest): AppError {
