@@ -84,7 +84,9 @@ test('an open tab says "Disconnected — reload" on its next call when the serve
     launchOptions,
     // The event stream would find out by itself two seconds after it drops (the test below): held
     // pending here, the manager's click is the tab's only way to learn, so the test cannot race it.
-    (page) => page.route('**/events', () => undefined),
+    async (page) => {
+      await page.route('**/events', () => undefined);
+    },
     async (page) => {
       await open(page, 'Documents');
       await expect(page.getByRole('heading', { name: 'Disconnected — reload' })).toBeVisible({ timeout: 15_000 });
