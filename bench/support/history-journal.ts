@@ -8,6 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { silentLogger } from '../../main/logging/logger';
 import { Journal } from '../../main/store/journal/journal';
 import { migrations } from '../../main/store/journal/migrations';
+import { runToEnd } from '../../main/store/journal/migrations/migration';
 
 /** The training connection's id: browser mode opens on it, so the renderer bench sees these documents. */
 export const BENCH_PROFILE = 'training';
@@ -124,7 +125,7 @@ export function openBenchJournal(count: number): { journal: Journal; path: strin
     generate(raw, count);
     for (const migration of later) {
       raw.exec(migration.sql);
-      migration.run?.(raw);
+      runToEnd(migration, raw);
       raw.exec(`PRAGMA user_version = ${migration.version}`);
     }
     // The size measured is that of a journal written at this schema: without the pages the

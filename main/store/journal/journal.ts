@@ -128,13 +128,26 @@ export class Journal {
 }
 
 function connect(options: JournalOptions, migrations: readonly Migration[]): DatabaseSync {
+  const db = connection(options);
+  try {
+    for (const _batch of migrationSteps(db, migrations, options.logger, options.onMigrationProgress)) {
+      // Opening waits for the whole update (journal-upgrade.ts lets other work run in between).
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A connection as the journal keeps it (WAL, synchronous FULL, foreign keys), its pages checked. */
+export function connection(options: Pick<JournalOptions, 'path' | 'busyTimeoutMs'>): DatabaseSync {
   const db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs ?? 5000, enableForeignKeyConstraints: true });
   try {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
     quickCheck(db);
-    migrate(db, migrations, options.logger, options.onMigrationProgress);
     return db;
   } catch (error) {
     db.close();
@@ -149,18 +162,22 @@ function quickCheck(db: DatabaseSync): void {
   if (problems !== 'ok') throw new QuickCheckFailed(problems);
 }
 
-function userVersion(db: DatabaseSync): number {
+export function userVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
   return row?.user_version ?? 0;
 }
 
-class NewerSchemaError extends Error {
+export class NewerSchemaError extends Error {
   constructor(readonly found: number, readonly known: number) {
     super(`Journal schema ${found} is newer than this app's ${known}`);
   }
 }
 
-function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Logger, onProgress: JournalOptions['onMigrationProgress']): void {
+/**
+ * Brings the journal to the latest schema, each step in one transaction of its own, yielding
+ * between the batches of a long step (the transaction stays open meanwhile).
+ */
+export function* migrationSteps(db: DatabaseSync, migrations: readonly Migration[], logger: Logger, onProgress: JournalOptions['onMigrationProgress']): Generator<void> {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = userVersion(db);
   if (current > latest) throw new NewerSchemaError(current, latest);
@@ -175,7 +192,8 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[], logger: Log
       }
       const started = performance.now();
       db.exec(migration.sql);
-      migration.run?.(db, (done, total) => onProgress?.({ version: migration.version, name: migration.name, done, total }));
+      const batches = migration.run?.(db, (done, total) => onProgress?.({ version: migration.version, name: migration.name, done, total }));
+      if (batches !== undefined) yield* batches;
       db.exec(`PRAGMA user_version = ${migration.version}`);
       db.exec('COMMIT');
       // A large journal takes a while (minutes at a million documents): the log says how long.

@@ -6,6 +6,7 @@ import type { Logger } from '../../logging/logger';
 import { DocumentsRepo, formatNumber } from './documents-repo';
 import type { Journal } from './journal';
 import { migration007 } from './migrations/007-journal-identity';
+import { runToEnd } from './migrations/migration';
 import { entryOf, withEntry, type NumberWatermark, type WatermarkEntry } from './number-watermark';
 
 export interface SequenceView {
@@ -209,7 +210,7 @@ function giveIdentityIfSkipped(journal: Journal): void {
   if (journal.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_meta'`).get() !== undefined) return;
   journal.transaction(() => {
     journal.db.exec(migration007.sql);
-    migration007.run?.(journal.db);
+    runToEnd(migration007, journal.db);
   });
 }
 

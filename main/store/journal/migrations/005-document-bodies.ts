@@ -16,7 +16,7 @@ export const migration005: Migration = {
     ALTER TABLE documents ADD COLUMN draft BLOB NOT NULL DEFAULT x'';
     ALTER TABLE documents ADD COLUMN wire BLOB;
   `,
-  run: (db: DatabaseSync) => {
+  *run(db: DatabaseSync) {
     const next = db.prepare('SELECT rowid, draft_json, wire_json FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?');
     const write = db.prepare('UPDATE documents SET draft = ?, wire = ? WHERE rowid = ?');
     let after = 0;
@@ -25,6 +25,7 @@ export const migration005: Migration = {
       for (const row of rows) write.run(packBody(row.draft_json), row.wire_json === null ? null : packBody(row.wire_json), row.rowid);
       if (rows.length < BATCH) break;
       after = rows.at(-1)!.rowid;
+      yield;
     }
     db.exec('ALTER TABLE documents DROP COLUMN draft_json; ALTER TABLE documents DROP COLUMN wire_json;');
   },

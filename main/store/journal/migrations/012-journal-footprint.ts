@@ -48,13 +48,13 @@ export const migration012: Migration = {
     ALTER TABLE document_events RENAME TO document_events_before_012;
 
   `,
-  run: (db: DatabaseSync, progress = () => undefined) => {
+  *run(db: DatabaseSync, progress = () => undefined) {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const total = count('documents') + count('document_lines_before_012') + count('document_events_before_012') + count('document_history');
     let done = 0;
     const step = (rows: number) => progress((done += rows), total);
     progress(0, total);
-    numberAndRepack(db, step);
+    yield* numberAndRepack(db, step);
     // The tables naming `seq` come after it is given and indexed (a foreign key's parent needs its index).
     db.exec(`CREATE UNIQUE INDEX documents_by_seq ON documents (seq); ${NEW_TABLES}`);
     const texts = db.prepare('INSERT OR IGNORE INTO line_texts (description) SELECT description FROM document_lines_before_012 WHERE rowid > ? AND rowid <= ? ORDER BY rowid');
@@ -64,7 +64,7 @@ export const migration012: Migration = {
        FROM document_lines_before_012 l JOIN documents d ON d.id = l.document_id JOIN line_texts t ON t.description = l.description
        WHERE l.rowid > ? AND l.rowid <= ? ORDER BY l.rowid`,
     );
-    moveRows(db, 'document_lines_before_012', step, (after, upto) => {
+    yield* moveRows(db, 'document_lines_before_012', step, (after, upto) => {
       texts.run(after, upto);
       lines.run(after, upto);
     });
@@ -73,7 +73,7 @@ export const migration012: Migration = {
        SELECT e.id, d.seq, e.at, e.from_state, e.to_state, e.note
        FROM document_events_before_012 e JOIN documents d ON d.id = e.document_id WHERE e.id > ? AND e.id <= ? ORDER BY e.id`,
     );
-    moveRows(db, 'document_events_before_012', step, (after, upto) => events.run(after, upto));
+    yield* moveRows(db, 'document_events_before_012', step, (after, upto) => events.run(after, upto));
     if (count('line_items') !== count('document_lines_before_012') || count('event_log') !== count('document_events_before_012')) {
       throw new Error('Some lines or events name no document; the journal was left as it was');
     }
@@ -88,7 +88,7 @@ export const migration012: Migration = {
       ${SHAPE}
       ${DATED_SEARCH}
     `);
-    fillSearch(db, step);
+    yield* fillSearch(db, step);
   },
 };
 
@@ -199,13 +199,13 @@ const DATED_SEARCH = `
   END;
 `;
 
-function fillSearch(db: DatabaseSync, step: (rows: number) => void): void {
+function* fillSearch(db: DatabaseSync, step: (rows: number) => void): Generator<void> {
   const fill = db.prepare(`INSERT INTO documents_fts (rowid, terms, dates) SELECT h.hid, ${searchTerms('h')}, ${dateTerms('h')} FROM document_history h WHERE h.hid > ? AND h.hid <= ?`);
-  moveRows(db, 'document_history', step, (after, upto) => fill.run(after, upto));
+  yield* moveRows(db, 'document_history', step, (after, upto) => fill.run(after, upto));
 }
 
 /** Gives every document its `seq` (in rowid order) and packs its bodies again, a batch at a time. */
-function numberAndRepack(db: DatabaseSync, step: (rows: number) => void): void {
+function* numberAndRepack(db: DatabaseSync, step: (rows: number) => void): Generator<void> {
   const next = db.prepare('SELECT rowid, id, draft, wire FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?');
   const write = db.prepare('UPDATE documents SET seq = ?, draft = ?, wire = ? WHERE rowid = ?');
   let after = 0;
@@ -218,12 +218,13 @@ function numberAndRepack(db: DatabaseSync, step: (rows: number) => void): void {
     }
     step(rows.length);
     if (rows.length < BATCH) break;
+    yield;
     after = rows.at(-1)!.rowid;
   }
 }
 
-/** Moves a table's rows in rowid batches with `move(after, upto)`. */
-function moveRows(db: DatabaseSync, table: string, step: (rows: number) => void, move: (after: number, upto: number) => void): void {
+/** Moves a table's rows in rowid batches with `move(after, upto)`, yielding after each. */
+function* moveRows(db: DatabaseSync, table: string, step: (rows: number) => void, move: (after: number, upto: number) => void): Generator<void> {
   const batchEnd = db.prepare(`SELECT max(rowid) AS upto, count(*) AS n FROM (SELECT rowid FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ?)`);
   let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
@@ -232,5 +233,6 @@ function moveRows(db: DatabaseSync, table: string, step: (rows: number) => void,
     move(after, upto);
     step(n);
     after = upto;
+    yield;
   }
 }

@@ -15,7 +15,18 @@ export interface Migration {
   sql: string;
   /**
    * Work SQL cannot do (compressing existing rows), run after `sql` in the same transaction, in
-   * batches that keep memory flat; `progress` says how far it is after each batch.
+   * batches that keep memory flat; `progress` says how far it is after each batch. A long step
+   * is a generator that yields after each batch, so that whoever drives it may let other work
+   * (a window showing the progress) run in between (`migrationSteps`).
    */
-  run?: (db: DatabaseSync, progress?: (done: number, total: number) => void) => void;
+  run?: (db: DatabaseSync, progress?: (done: number, total: number) => void) => void | Iterable<void>;
+}
+
+/** Runs a step's `run` to its end at once, without pausing between its batches. */
+export function runToEnd(migration: Migration, db: DatabaseSync, progress?: (done: number, total: number) => void): void {
+  const batches = migration.run?.(db, progress);
+  if (batches === undefined) return;
+  for (const _batch of batches) {
+    // Nothing to let run in between.
+  }
 }
