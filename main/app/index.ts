@@ -19,6 +19,8 @@ import { rememberWindowState, restorableWindowState } from './window-state';
 import { createUpdaterHost } from './updater/create-updater-host';
 import { developmentSwitches } from './development-switches';
 import { saveFileWithDialog } from './save-file-dialog';
+import { updateJournalAtStart } from '../services/documents/journal-update-at-start';
+import { windowJournalUpdate } from './journal-update-window';
 
 // Tests give every run its own profile folder and turn the single-instance lock off; an
 // installed app honours no development switch.
@@ -56,6 +58,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  // A journal written by an earlier version is updated before the app opens it, in view.
+  const journalUpdate = windowJournalUpdate(app.getName());
+  await updateJournalAtStart({ dataDirectory: app.getPath('userData'), logger, display: journalUpdate });
   const settingsBackend = new ElectronStore<Record<string, unknown>>({ name: 'settings', schema: settingsJsonSchema(), clearInvalidConfig: false });
   const composed: ComposedApp = await composeApp({
     info: { name: app.getName(), version: app.getVersion(), runtime: 'electron', platform: process.platform, dataDirectory: app.getPath('userData') },
@@ -97,7 +102,8 @@ async function start(): Promise<void> {
     return window;
   };
 
-  createWindow();
+  // The update's window (if one was shown) goes once the app's own is on screen.
+  createWindow().once('ready-to-show', () => journalUpdate.dispose());
   app.on('second-instance', () => {
     const [window] = windows();
     if (window === undefined) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from './window-options';
+import { journalUpdateWindowOptions, mainWindowOptions } from './window-options';
 
 describe('main window options', () => {
   const options = mainWindowOptions({
@@ -32,5 +32,18 @@ describe('main window options', () => {
 
   it('restores the remembered size and position and waits until ready to show', () => {
     expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, show: false });
+  });
+});
+
+describe('journal-update window options', () => {
+  const options = journalUpdateWindowOptions('Fiscal Desk');
+
+  it('shows a page with no preload and no JavaScript, isolated and sandboxed', () => {
+    expect(options.webPreferences).not.toHaveProperty('preload');
+    expect(options.webPreferences).toMatchObject({ javascript: false, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  });
+
+  it('cannot be closed while the update runs (quitting then would throw the work away)', () => {
+    expect(options).toMatchObject({ closable: false, show: true, resizable: false, useContentSize: true });
   });
 });

@@ -38,3 +38,27 @@ export function mainWindowOptions(input: { preloadPath: string; state: WindowSta
     webPreferences: secureWebPreferences(input.preloadPath),
   };
 }
+
+/**
+ * The small window a journal update at start shows its progress in: a page of text the app
+ * writes (journal-update-page.ts), with no preload and no JavaScript at all.
+ */
+export function journalUpdateWindowOptions(title: string): BrowserWindowConstructorOptions {
+  const { preload: _none, ...isolated } = secureWebPreferences('');
+  return {
+    title,
+    width: 460,
+    height: 200,
+    useContentSize: true,
+    resizable: false,
+    // Closing it would quit the app mid-update and throw the work away (it commits at its end).
+    closable: false,
+    minimizable: true,
+    maximizable: false,
+    fullscreenable: false,
+    show: true,
+    backgroundColor: '#1d2127',
+    autoHideMenuBar: true,
+    webPreferences: { ...isolated, javascript: false, spellcheck: false },
+  };
+}

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { SettingsFileError } from '../store/settings-file';
 import { DataFolderInUseError } from './data-folder-lock';
 import { startBrowserMode, type BrowserModeOptions } from './start-browser-mode';
+import { terminalJournalUpdate } from './terminal-journal-update';
 
 /**
  * What `npm run web` runs: starts browser mode, says where to open it, stops on Ctrl+C. A start
@@ -10,7 +11,7 @@ import { startBrowserMode, type BrowserModeOptions } from './start-browser-mode'
  * data folder) prints that reason alone, not a stack trace, and exits with 1.
  */
 export async function runBrowserMode(options: BrowserModeOptions): Promise<void> {
-  const mode = await startBrowserMode(options).catch((error: unknown) => {
+  const mode = await startBrowserMode({ journalUpdate: terminalJournalUpdate(), ...options }).catch((error: unknown) => {
     if (error instanceof SettingsFileError || error instanceof DataFolderInUseError) {
       console.error(error.message);
       process.exit(1);

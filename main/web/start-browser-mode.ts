@@ -11,6 +11,7 @@ import { appVersion } from '../version';
 import { appId } from '../../shared/app-identity';
 import { KeytarVault } from '../vault/keytar-vault';
 import type { SecretVault } from '../vault/secret-vault';
+import { quietJournalUpdate, updateJournalAtStart, type JournalUpdateDisplay } from '../services/documents/journal-update-at-start';
 import { lockDataFolder } from './data-folder-lock';
 import { startWebServer, type RunningWebServer } from './server';
 
@@ -27,6 +28,8 @@ export interface BrowserModeOptions {
   serveSourceMaps?: boolean;
   /** The command the user ran (`npm start`, `npm run web`), named to a tab whose token is stale. */
   startCommand?: string;
+  /** Where a journal update at start shows its progress (`npm start`: the terminal); none by default. */
+  journalUpdate?: JournalUpdateDisplay;
 }
 
 export interface BrowserMode {
@@ -61,6 +64,7 @@ async function startLocked(options: BrowserModeOptions, lock: { release(): void 
   });
   // The allowed origin is only known once the server listens; until then nothing is trusted.
   let isTrustedSender: (sender: SenderInfo) => boolean = () => false;
+  await updateJournalAtStart({ dataDirectory: options.dataDirectory, logger, display: options.journalUpdate ?? quietJournalUpdate });
   const app = await composeApp({
     info: { name: 'Fiscal Desk', version: appVersion, runtime: 'browser', platform, dataDirectory: options.dataDirectory },
     settingsBackend: openConfSettings(options.dataDirectory, { logger }),
