@@ -13,7 +13,8 @@ export function windowJournalUpdate(title: string): JournalUpdateDisplay & { dis
   const show: JournalUpdateDisplay['show'] = (view) => {
     if (window === null || window.isDestroyed()) return;
     window.setProgressBar(view.percent / 100);
-    void window.loadURL(journalUpdatePage(view));
+    // A load cut short by the next tenth's rejects: that page is simply not shown.
+    window.loadURL(journalUpdatePage(view)).catch(() => undefined);
   };
   return {
     open: (view) => {
