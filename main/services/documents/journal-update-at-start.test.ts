@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,6 @@ function recordingDisplay(): JournalUpdateDisplay & { seen: string[] } {
 /** A data folder whose journal an earlier version wrote (the schema before migration 12). */
 function earlierDataFolder(): string {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'fd-update-at-start-'));
-  mkdirSync(dataDirectory, { recursive: true });
   writePreviousSchemaJournal(join(dataDirectory, JOURNAL_FILE_NAME), 2_500);
   return dataDirectory;
 }

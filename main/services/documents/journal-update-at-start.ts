@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../logging/logger';
 import { JOURNAL_FILE_NAME } from '../../store/journal/journal';
 import { pendingUpgrade, upgradeJournal } from '../../store/journal/journal-upgrade';
-import { everyTenth, migrationProgressLog, percentOf } from './migration-progress-log';
+import { everyTenth, logMigrationProgress, percentOf } from './migration-progress-log';
 
 /** What the person starting the app is shown while their journal is updated. */
 export interface JournalUpdateView {
@@ -33,18 +33,18 @@ export async function updateJournalAtStart(options: { dataDirectory: string; log
   const pending = pendingUpgrade(path);
   if (pending === null) return;
   const steps = pending.to - pending.from;
-  const log = migrationProgressLog(options.logger);
   const viewOf = (version: number, percent: number): JournalUpdateView => ({ percent, step: version - pending.from, steps });
-  const show = everyTenth((progress) => options.display.show(viewOf(progress.version, percentOf(progress))));
+  // One tenth for both: the log says what the person starting the app sees.
+  const tellProgress = everyTenth((progress) => {
+    logMigrationProgress(options.logger, progress);
+    options.display.show(viewOf(progress.version, percentOf(progress)));
+  });
   options.display.open(viewOf(pending.from + 1, 0));
   try {
     await upgradeJournal({
       path,
       logger: options.logger,
-      onProgress: (progress) => {
-        log(progress);
-        show(progress);
-      },
+      onProgress: tellProgress,
     });
   } finally {
     options.display.close();

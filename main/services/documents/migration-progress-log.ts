@@ -18,9 +18,12 @@ export function everyTenth(report: (progress: MigrationProgress) => void): (prog
   };
 }
 
-/** The log's record of a long journal update, so whoever looks at a slow start sees it move. */
+/** The log's record of how far a journal update is. */
+export function logMigrationProgress(logger: Logger, progress: MigrationProgress): void {
+  logger.info('Updating the documents journal', { step: `${progress.version} ${progress.name}`, done: progress.done, total: progress.total, percent: percentOf(progress) });
+}
+
+/** The log's record of a long journal update each tenth of the way, so whoever looks at a slow start sees it move. */
 export function migrationProgressLog(logger: Logger): (progress: MigrationProgress) => void {
-  return everyTenth((progress) =>
-    logger.info('Updating the documents journal', { step: `${progress.version} ${progress.name}`, done: progress.done, total: progress.total, percent: Math.round(percentOf(progress)) }),
-  );
+  return everyTenth((progress) => logMigrationProgress(logger, progress));
 }

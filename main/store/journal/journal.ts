@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
 import { migrations as allMigrations } from './migrations';
-import type { Migration, MigrationProgress } from './migrations/migration';
+import { drain, type Migration, type MigrationProgress } from './migrations/migration';
 import { isCorruption, isLocked, QuickCheckFailed } from './sqlite-errors';
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
@@ -130,9 +130,8 @@ export class Journal {
 function connect(options: JournalOptions, migrations: readonly Migration[]): DatabaseSync {
   const db = connection(options);
   try {
-    for (const _batch of migrationSteps(db, migrations, options.logger, options.onMigrationProgress)) {
-      // Opening waits for the whole update (journal-upgrade.ts lets other work run in between).
-    }
+    // Opening waits for the whole update (journal-upgrade.ts lets other work run in between).
+    drain(migrationSteps(db, migrations, options.logger, options.onMigrationProgress));
     return db;
   } catch (error) {
     db.close();
@@ -167,7 +166,7 @@ export function userVersion(db: DatabaseSync): number {
   return row?.user_version ?? 0;
 }
 
-export class NewerSchemaError extends Error {
+class NewerSchemaError extends Error {
   constructor(readonly found: number, readonly known: number) {
     super(`Journal schema ${found} is newer than this app's ${known}`);
   }

@@ -22,11 +22,15 @@ export interface Migration {
   run?: (db: DatabaseSync, progress?: (done: number, total: number) => void) => void | Iterable<void>;
 }
 
-/** Runs a step's `run` to its end at once, without pausing between its batches. */
-export function runToEnd(migration: Migration, db: DatabaseSync, progress?: (done: number, total: number) => void): void {
-  const batches = migration.run?.(db, progress);
+/** Goes through every batch at once, letting nothing run in between. */
+export function drain(batches: Iterable<void> | void): void {
   if (batches === undefined) return;
   for (const _batch of batches) {
     // Nothing to let run in between.
   }
+}
+
+/** Runs a step's `run` to its end at once, without pausing between its batches. */
+export function runToEnd(migration: Migration, db: DatabaseSync, progress?: (done: number, total: number) => void): void {
+  drain(migration.run?.(db, progress));
 }
