@@ -15,6 +15,7 @@ import type { ShopReplicator } from '../replicator';
 import { tillReplicator } from '../test-support/shop-replication';
 import { openTillJournal, TILL_PROFILE, type TillJournal } from '../test-support/till-journal';
 import type { BackOfficeService } from './back-office-service';
+import { resolveSearch } from './office-search';
 import { officeService } from './test-support/office-service';
 
 // The back office's reads against a real PostgreSQL: two tills' real journals copied by their
@@ -210,6 +211,9 @@ describe('list', () => {
     ['a word’s start in a day', { search: 'buy', dateFrom: '2026-12-01', dateTo: '2026-12-01' }],
     ['a word’s start before a day', { search: 'buy', dateTo: '2026-11-30' }],
     ['a word with a separator inside', { search: 'inv-test/00' }],
+    ['the start of a few words', { search: 'vc2' }],
+    ['the start of many words', { search: 'vc' }],
+    ['two words, each the start of one', { search: 'cred buy' }],
   ];
   it.for(queries)('finds what the till’s own list finds: %s', async ([, input], context) => {
     shop.ready(context);
@@ -220,6 +224,30 @@ describe('list', () => {
       const page = await office.list(shopListInputSchema.parse({ ...input, limit: query.limit, scope: stationScope(till) }));
       expect(page.items.map(({ stationId: _s, tillLabel: _l, branch: _b, ...summary }) => summary)).toEqual(expected);
       expect(page.total).toBe(local.length);
+    }
+  });
+});
+
+describe('the search words', () => {
+  it('are spelled out as the words of the shop starting with them, when few do (the index answers that fastest)', async (context) => {
+    shop.ready(context);
+    const client = new pg.Client({ connectionString: officeLogin.url });
+    await client.connect();
+    try {
+      const filter = shopListInputSchema.parse({ scope: { kind: 'shop' }, search: 'Buy CN vc zebra' });
+      const { parts, query } = await resolveSearch(client, filter);
+      expect(parts).toEqual(['buy', 'cn', 'vc', 'zebra']);
+      const [buy, cn, vc, zebra] = query!.split(' & ');
+      // One word starts with it; five (the credit notes' numbers and the two fiscalised ones' codes); more than SPELLED_OUT_WORDS (VC1 to VC23).
+      expect(buy).toBe(`'buyer'`);
+      expect(cn).toBe(`('cn-test-000001' | 'cn-test-000002' | 'cn-test-000003' | 'cnvc1' | 'cnvc3')`);
+      expect(vc).toBe(`'vc':*`);
+      // No document has a word starting with it: the query says so and matches nothing.
+      expect(zebra).toBe(`'zebra':*`);
+      const none = await office.list(shopListInputSchema.parse({ scope: { kind: 'shop' }, search: 'buyer zebra' }));
+      expect(none).toMatchObject({ items: [], total: 0 });
+    } finally {
+      await client.end();
     }
   });
 });

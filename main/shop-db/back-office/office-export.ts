@@ -7,6 +7,7 @@ import { buildExport, deliverFile, EXPORT_MAX_ROWS, type LeadingColumns } from '
 import type { FileSaver } from '../../services/history/history-service';
 import { countOffice, officeRows } from './office-list';
 import type { OfficeSummaryRow } from './office-rows';
+import { resolveSearch } from './office-search';
 
 const TILL_COLUMNS: LeadingColumns<OfficeSummaryRow> = {
   headings: ['Till', 'Branch'],
@@ -21,11 +22,12 @@ const TILL_COLUMNS: LeadingColumns<OfficeSummaryRow> = {
  */
 export async function exportOffice(db: pg.Pool, input: ShopExportInput, at: Date, saveFile: FileSaver | null): Promise<ExportResult> {
   const { format, sort, ...filter } = shopExportInputSchema.parse(input);
-  const count = await countOffice(db, filter);
+  const search = await resolveSearch(db, filter);
+  const count = await countOffice(db, filter, search);
   if (count > EXPORT_MAX_ROWS) {
     throw new AppError('INVALID_INPUT', `The list has ${count.toLocaleString('en')} documents; an export holds at most ${EXPORT_MAX_ROWS.toLocaleString('en')}. Narrow it with a date range or other filters, then export again.`);
   }
-  const rows = await officeRows(db, filter, sort, null);
+  const rows = await officeRows(db, filter, sort, search, null);
   const file = await buildExport(rows, format, at, () => null, TILL_COLUMNS);
   return { rows: file.rows, totals: file.totals, file: await deliverFile(saveFile, file) };
 }

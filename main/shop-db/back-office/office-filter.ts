@@ -1,5 +1,6 @@
 import type { ShopListQuery, ShopScope } from '../../../shared/contract/shop-office';
 import { nextDay } from '../../store/journal/history-query';
+import type { ResolvedSearch } from './office-search';
 
 /** The list's filters, paging and sort aside (the export and the counts share them). */
 export type OfficeFilter = Omit<ShopListQuery, 'sort' | 'offset' | 'limit'>;
@@ -54,21 +55,18 @@ function addColumns(sql: SqlParts, filter: OfficeFilter, alias: string): void {
 
 /**
  * Every filter over shop.documents: scope, kinds, states, currency, the CAT days (inclusive, on
- * the history date as the journal keeps it) and the search words.
+ * the history date as the journal keeps it) and the search words, as `search` (resolveSearch in
+ * office-search.ts) makes them a full-text query.
  */
-export function documentConditions(filter: OfficeFilter, alias = 'd'): SqlParts {
+export function documentConditions(filter: OfficeFilter, search: ResolvedSearch, alias = 'd'): SqlParts {
   const sql = new SqlParts();
   addScope(sql, filter.scope, alias);
   addColumns(sql, filter, alias);
   if (filter.dateFrom !== null) sql.add(`${alias}.history_date >= ${sql.param(filter.dateFrom)}`);
   if (filter.dateTo !== null) sql.add(`${alias}.history_date < ${sql.param(nextDay(filter.dateTo))}`);
-  const words = searchWords(filter.search);
-  if (words.length > 0) sql.add(`${alias}.search_terms @@ shop.search_query(${sql.param(words)}::text[])`);
+  if (searchWords(filter.search).length > 0) sql.add(search.query === null ? 'false' : `${alias}.search_terms @@ ${sql.param(search.query)}::tsquery`);
   return sql;
 }
-
-/** The parts of the words typed as search_terms holds them (shop.search_words: lower case, unaccented, split). */
-export const PARTS_QUERY = 'SELECT array(SELECT DISTINCT part FROM unnest($1::text[]) AS typed, unnest(shop.search_words(typed)) AS part) AS parts';
 
 /** Above every character: `part` up to `part` + this bound holds exactly the words starting with `part` (collation "C"). */
 const LAST_CHARACTER = '\u{10FFFF}';
