@@ -24,7 +24,7 @@ export function journalUpdatePage(view: JournalUpdateView): string {
 <body>
 <main>
 <h1>Updating your documents${step}</h1>
-<p>This version of Fiscal Desk keeps your documents in a new way. A large journal takes a few minutes: please keep the app open.</p>
+<p>This version of Fiscal Desk keeps your documents in a new way. With many documents this takes a few minutes: please keep the app open.</p>
 <progress max="100" value="${percent}" aria-label="Updating your documents">${percent}%</progress>
 <p>${percent}% done</p>
 </main>

@@ -64,7 +64,7 @@ describe('the journal update at start', { timeout: 60_000 }, () => {
     const lines: string[] = [];
     const mode = await startBrowserMode({ dataDirectory, staticDirectory: dataDirectory, vault: new MemoryVault(), journalUpdate: terminalJournalUpdate((line) => lines.push(line)) });
     try {
-      expect(lines[0]).toBe('Updating your documents for this version of Fiscal Desk. A large journal takes a few minutes: leave this running.');
+      expect(lines[0]).toBe('Updating your documents for this version of Fiscal Desk. With many documents this takes a few minutes: leave this running.');
       const shown = lines.slice(1, -1);
       expect(shown.every((line) => /^ {2}Updating documents: \d+%$/.test(line))).toBe(true);
       expectTenths(shown.map((line) => Number(/(\d+)%/.exec(line)![1])));
